@@ -1,0 +1,33 @@
+#pragma once
+// The subcommands of cqmcheck. Each returns the process exit code: 0 ok / holds, 1 violated, 2 bad input,
+// 3 inconclusive. Bad input is thrown as InputError and turned into exit 2 by main.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "model/config.hpp"
+
+namespace cqm::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitViolated = 1;
+inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitInconclusive = 3;
+
+/// Thrown by a command's callback to end the process with a code other than 0.
+struct ExitCode {
+  int code;
+};
+
+/// --preset NAME or --config FILE (one of them), as every command that runs the model takes them.
+struct ModelChoice {
+  std::string preset;
+  std::string config_file;
+  void add_to(CLI::App& app, const std::string& default_preset);
+  Config load() const;
+};
+
+void add_simulate(CLI::App& app);
+void add_presets(CLI::App& app);
+
+}  // namespace cqm::cli

@@ -1,0 +1,61 @@
+// cqmcheck: the command line of cqm-model. See README.md and `cqmcheck --help`.
+#include <cstdio>
+#include <exception>
+
+#include "apps/cqmcheck/commands.hpp"
+#include "io/config_toml.hpp"
+#include "io/input_error.hpp"
+
+namespace cqm::cli {
+
+void ModelChoice::add_to(CLI::App& app, const std::string& default_preset) {
+  preset = default_preset;
+  auto* p = app.add_option("--preset", preset, "a named configuration (see `cqmcheck presets`)");
+  auto* c = app.add_option("--config", config_file, "a TOML configuration file (may start from a preset)");
+  c->excludes(p);
+}
+
+Config ModelChoice::load() const {
+  if (!config_file.empty()) return read_config(config_file);
+  if (auto c = find_preset(preset)) return *c;
+  throw InputError("command line", 0, "--preset", "unknown preset '" + preset + "' (see `cqmcheck presets`)");
+}
+
+void add_presets(CLI::App& app) {
+  auto* cmd = app.add_subcommand("presets", "list every preset with one line on what it is");
+  cmd->callback([] {
+    for (const auto& c : presets())
+      std::printf("%-34s expect %-9s %s\n", c.name.c_str(), std::string(enum_name(c.expected)).c_str(),
+                  c.summary.c_str());
+  });
+}
+
+}  // namespace cqm::cli
+
+int main(int argc, char** argv) {
+  using namespace cqm::cli;
+  CLI::App app{"cqmcheck: a Boost.MSM model and property checker for KB Q292030 (SMS 2.0 install status loss)"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "help for every command");
+  add_simulate(app);
+  add_presets(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "cqmcheck: command line: %s\n", e.what());
+    return kExitBadInput;
+  } catch (const cqm::InputError& e) {
+    std::fprintf(stderr, "cqmcheck: error: %s\n", e.what());
+    return kExitBadInput;
+  } catch (const ExitCode& e) {
+    return e.code;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cqmcheck: internal error: %s\n", e.what());
+    return 70;
+  }
+  return kExitOk;
+}

@@ -1,0 +1,53 @@
+#pragma once
+// Cqmgr32.log as the model writes it: actions append compact records; text is made only when someone reads it,
+// so a run that nobody reads (the explorers) pays a push_back at most.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/time.hpp"
+
+namespace cqm {
+
+enum class LogKind : std::uint8_t {
+  cqm_started,                ///< assumption: the KB shows no start-up line; ours is marked as such in README
+  init_failed,                ///< assumption
+  cycle_started,              ///< KB: "Starting Copy Cycle no. N"
+  ok_to_process_unsignalled,  ///< KB: "'OK to Process' event unsignalled"
+  servicing,                  ///< KB: "-Servicing Destination[...]"
+  inaccessible,               ///< KB: "Destination[...] is inaccessible"
+  retry_set,                  ///< KB: "-Destination[...] retry set to N"
+  not_ready_for_retry,        ///< KB: "-Destination[...] not yet ready for retry"
+  cycle_finished,             ///< KB: "Copy cycle finished normally"
+  item_queued,                ///< assumption
+  item_copied,                ///< assumption
+  item_expired,               ///< assumption
+  woke_up,                    ///< assumption
+  reconnected,                ///< assumption
+  cqm_stopped,                ///< assumption
+};
+
+struct LogRecord {
+  Minutes at;
+  LogKind kind;
+  std::int32_t arg;  ///< cycle number, retry count or status message id, as the kind needs
+};
+
+using LogRecords = std::vector<LogRecord>;
+
+/// The line's text as Cqmgr32.log shows it, without the time suffix.
+std::string log_text(const LogRecord& record, std::string_view site_code);
+/// The whole line in SMS 2.0 log layout: text, then "  $$<Copy Queue Manager><day 0 10:02>".
+std::string log_line(const LogRecord& record, std::string_view site_code);
+/// Every record, one line each.
+std::string render_log(const LogRecords& records, std::string_view site_code);
+
+/// SMS status message ids (DESIGN §1): named so in the log and the trace.
+inline constexpr std::int32_t kStatusProgramStarted = 10005;
+inline constexpr std::int32_t kStatusSucceededExitCode = 10008;
+inline constexpr std::int32_t kStatusFailedMif = 10007;
+inline constexpr std::int32_t kStatusSucceededMif = 10009;
+std::string_view status_meaning(std::int32_t status_id);
+
+}  // namespace cqm

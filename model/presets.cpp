@@ -1,0 +1,75 @@
+// The named configurations: the KB's bug, its two workarounds, and our product fixes (the regression guard).
+// Each preset changes only what its name says; everything else is the KB's default from config.hpp.
+#include "model/config.hpp"
+
+namespace cqm {
+namespace {
+
+Config kb_bug() {
+  Config c;
+  c.name = "kb-q292030";
+  c.summary = "the bug: Win9x, Program restarts computer, PC on 08:00-17:00, CQM init fails at every start-up";
+  c.expected = Verdict::Violated;
+  return c;
+}
+
+Config sms_restarts() {
+  Config c = kb_bug();
+  c.name = "workaround-sms-restarts";
+  c.summary = "KB workaround A: After Running = SMS restarts computer (init fails only in the start-up race)";
+  c.after_running = AfterRunning::SmsRestarts;
+  c.expected = Verdict::Holds;
+  return c;
+}
+
+Config sms_restarts_any_boot() {
+  Config c = sms_restarts();
+  c.name = "workaround-sms-restarts-any-boot";
+  c.summary = "workaround A when init may fail at any start-up: the status is lost again (expected VIOLATED)";
+  c.init_failure = InitFailure::AnyBoot;
+  c.expected = Verdict::Violated;
+  return c;
+}
+
+Config always_on() {
+  Config c = kb_bug();
+  c.name = "workaround-always-on";
+  c.summary = "KB workaround B: users leave the PC on, so the 23-hour wake-up cycle comes";
+  c.day.always_on = true;
+  c.env.user_powers_off = false;
+  c.env.max_session = 0;
+  c.expected = Verdict::Holds;
+  return c;
+}
+
+Config fix_short_retry() {
+  Config c = kb_bug();
+  c.name = "fix-short-retry";
+  c.summary = "fix: retry an inaccessible destination after 15 min, not at the wake-up (init may fail at any boot)";
+  c.retry_policy = RetryPolicy::Interval;
+  c.retry_interval = 15;
+  c.init_failure = InitFailure::AnyBoot;
+  c.expected = Verdict::Holds;
+  return c;
+}
+
+Config fix_reconnect() {
+  Config c = kb_bug();
+  c.name = "fix-reconnect";
+  c.summary = "fix: re-initialise a broken CAP connection 5 min after the start-up race (init may fail at any boot)";
+  c.reconnect_when_broken = true;
+  c.reconnect_delay = 5;
+  c.init_failure = InitFailure::AnyBoot;
+  c.expected = Verdict::Holds;
+  return c;
+}
+
+}  // namespace
+
+const std::vector<Config>& presets() {
+  static const std::vector<Config> all{kb_bug(),           sms_restarts(), sms_restarts_any_boot(),
+                                       always_on(),        fix_short_retry(), fix_reconnect()};
+  return all;
+}
+
+}  // namespace cqm

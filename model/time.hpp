@@ -1,0 +1,24 @@
+#pragma once
+// Simulated time: whole minutes since day 0 00:00. The KB's figures (1380, 11520) are minutes, so is the clock.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cqm {
+
+using Minutes = std::int32_t;
+
+inline constexpr Minutes kMinutesPerDay = 1440;
+inline constexpr Minutes kNever = INT32_MAX;  // a timer that is not armed
+
+/// "day 3 08:00" — the form every log line, fate line and trace uses.
+std::string format_time(Minutes t);
+
+/// Accepts "day D hh:mm", "D hh:mm" and "hh:mm" (day 0). Empty on anything else, including minutes >= 60.
+std::optional<Minutes> parse_time(std::string_view text);
+
+/// "08:00" for a time of day; used for user-day settings.
+std::string format_clock(Minutes minute_of_day);
+
+}  // namespace cqm

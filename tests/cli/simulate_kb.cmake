@@ -1,0 +1,49 @@
+# cqmcheck simulate on the KB preset prints the KB's lines in order and ends with the status Expired;
+# the workarounds end Delivered; presets lists every preset.
+function(run_ok out)
+  execute_process(COMMAND ${CQMCHECK} ${ARGN} OUTPUT_VARIABLE o ERROR_VARIABLE e RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "cqmcheck ${ARGN} exited ${rc}: ${e}")
+  endif()
+  set(${out} "${o}" PARENT_SCOPE)
+endfunction()
+
+run_ok(kb simulate --preset kb-q292030)
+# The KB's lines, each found after the previous one.
+set(rest "${kb}")
+foreach(line "-Servicing Destination[CAP List for site W2K,statmsgs.box\\]"
+             "Destination[CAP List for site W2K,statmsgs.box\\] is inaccessible"
+             "-Destination[CAP List for site W2K,statmsgs.box\\] retry set to 1"
+             "Copy cycle finished normally" "Starting Copy Cycle no. 2" "'OK to Process' event unsignalled"
+             "-Servicing Destination" "not yet ready for retry" "retry set to 1" "Copy cycle finished normally")
+  string(FIND "${rest}" "${line}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "KB line '${line}' missing or out of order:\n${kb}")
+  endif()
+  string(LENGTH "${line}" len)
+  math(EXPR next "${at} + ${len}")
+  string(SUBSTRING "${rest}" ${next} -1 rest)
+endforeach()
+if(NOT kb MATCHES "status 10009 [^\n]*: Expired at day 8 10:03")
+  message(FATAL_ERROR "the success status did not expire:\n${kb}")
+endif()
+
+foreach(p workaround-sms-restarts workaround-always-on fix-short-retry fix-reconnect)
+  run_ok(out simulate --preset ${p})
+  if(NOT out MATCHES "status 10009 [^\n]*: Delivered at")
+    message(FATAL_ERROR "${p} did not deliver:\n${out}")
+  endif()
+endforeach()
+
+run_ok(list presets)
+foreach(p kb-q292030 workaround-sms-restarts workaround-always-on fix-short-retry fix-reconnect)
+  string(FIND "${list}" "${p}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "presets does not list ${p}:\n${list}")
+  endif()
+endforeach()
+
+run_ok(week simulate --preset kb-q292030 --schedule ${DATA}/schedules/kb_week.toml)
+if(NOT week MATCHES "status 10009 [^\n]*: still Queued")
+  message(FATAL_ERROR "a two-day schedule should leave the status queued:\n${week}")
+endif()

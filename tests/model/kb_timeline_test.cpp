@@ -1,0 +1,110 @@
+// The KB's story, end to end on the canonical timelines of the presets.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "model/schedule.hpp"
+
+namespace cqm {
+namespace {
+
+// The log excerpt of KB Q292030, verbatim.
+const std::vector<std::string> kKbLines = {
+    "-Servicing Destination[CAP List for site W2K,statmsgs.box\\]",
+    "Destination[CAP List for site W2K,statmsgs.box\\] is inaccessible",
+    "-Destination[CAP List for site W2K,statmsgs.box\\] retry set to 1",
+    "Copy cycle finished normally",
+    "Starting Copy Cycle no. 2",
+    "'OK to Process' event unsignalled",
+    "-Servicing Destination[CAP List for site W2K,statmsgs.box\\]",
+    "-Destination[CAP List for site W2K,statmsgs.box\\] not yet ready for retry",
+    "-Destination[CAP List for site W2K,statmsgs.box\\] retry set to 1",
+    "Copy cycle finished normally",
+};
+
+struct CanonicalRun {
+  Config config;
+  LogRecords log;
+  std::vector<Refusal> refusals;
+  std::unique_ptr<System> system;
+  explicit CanonicalRun(const char* preset) : config(*find_preset(preset)) {
+    system = std::make_unique<System>(config, &log, &refusals);
+    run_schedule(*system, canonical_schedule(config));
+  }
+  std::vector<std::string> texts() const {
+    std::vector<std::string> out;
+    for (const auto& r : log) out.push_back(log_text(r, config.site_code));
+    return out;
+  }
+};
+
+TEST(kb_timeline, log_holds_the_kb_lines_in_order) {
+  CanonicalRun run("kb-q292030");
+  const auto texts = run.texts();
+  const auto at = std::search(texts.begin(), texts.end(), kKbLines.begin(), kKbLines.end());
+  ASSERT_NE(at, texts.end()) << render_log(run.log, "W2K");
+}
+
+TEST(kb_timeline, log_lines_carry_the_time_in_sms_layout) {
+  CanonicalRun run("kb-q292030");
+  const auto& first = run.log.front();
+  EXPECT_EQ(log_line(first, "W2K"), "Copy Queue Manager started  $$<Copy Queue Manager><day 0 08:02>");
+}
+
+TEST(kb_timeline, site_code_comes_from_the_config) {
+  Config config = *find_preset("kb-q292030");
+  config.site_code = "LAB";
+  LogRecords log;
+  System system(config, &log);
+  run_schedule(system, canonical_schedule(config));
+  const std::string text = render_log(log, config.site_code);
+  EXPECT_NE(text.find("Destination[CAP List for site LAB,statmsgs.box\\] is inaccessible"), std::string::npos);
+  EXPECT_EQ(text.find("site W2K"), std::string::npos);
+}
+
+TEST(kb_timeline, success_status_expires_11520_minutes_after_submission) {
+  CanonicalRun run("kb-q292030");
+  const auto& item = run.system->item(1);
+  EXPECT_EQ(item.status, kStatusSucceededMif);
+  EXPECT_EQ(run.system->item_state(1), QueueItemState::Expired);
+  EXPECT_EQ(item.expired_at - item.submitted_at, 11520);
+  EXPECT_EQ(run.system->item_state(0), QueueItemState::Delivered) << "KB: only 10005 reaches the site";
+}
+
+TEST(kb_timeline, machines_refuse_nothing_on_the_canonical_timeline) {
+  CanonicalRun run("kb-q292030");
+  EXPECT_TRUE(run.refusals.empty());
+}
+
+class delivering_preset : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(delivering_preset, delivers_every_status) {
+  CanonicalRun run(GetParam());
+  ASSERT_EQ(run.system->items_submitted(), 2);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(run.system->item_state(i), QueueItemState::Delivered) << render_log(run.log, "W2K");
+    EXPECT_LT(run.system->item(i).delivered_at,
+              run.system->item(i).deadline(run.config.item_lifetime));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, delivering_preset,
+                         ::testing::Values("workaround-sms-restarts", "workaround-always-on", "fix-short-retry",
+                                           "fix-reconnect"),
+                         [](const auto& info) {
+                           std::string n = info.param;
+                           std::replace(n.begin(), n.end(), '-', '_');
+                           return n;
+                         });
+
+TEST(kb_timeline, workaround_a_fails_when_init_may_fail_at_any_boot) {
+  CanonicalRun run("workaround-sms-restarts-any-boot");
+  EXPECT_EQ(run.system->item_state(1), QueueItemState::Expired);
+}
+
+TEST(kb_timeline, every_preset_is_valid) {
+  for (const auto& c : presets()) EXPECT_FALSE(validate(c).has_value()) << c.name;
+}
+
+}  // namespace
+}  // namespace cqm
