@@ -1,0 +1,70 @@
+#include "writers/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+
+namespace cqm {
+namespace {
+
+std::atomic<int> g_injected_failures{0};
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what, int err) {
+  throw OutputError("cannot write " + path.string() + ": " + what + ": " + std::strerror(err));
+}
+
+}  // namespace
+
+void inject_write_failures(int count) { g_injected_failures = count; }
+
+void ensure_output_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
+  if (!std::filesystem::is_directory(dir)) throw OutputError(dir.string() + " is not a folder");
+  if (::access(dir.c_str(), W_OK) != 0) fail(dir, "folder not writable", errno);
+}
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) fail(path, "cannot create a temporary file", errno);
+  auto abandon = [&](const char* what, int err) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    fail(path, what, err);
+  };
+  if (g_injected_failures > 0) {
+    --g_injected_failures;
+    abandon("write failed", ENOSPC);
+  }
+  const char* p = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      abandon("write failed", errno);
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd, 0644) != 0) abandon("chmod failed", errno);
+  if (::fsync(fd) != 0) abandon("fsync failed", errno);
+  if (::close(fd) != 0) {
+    ::unlink(tmpl.c_str());
+    fail(path, "close failed", errno);
+  }
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmpl.c_str());
+    fail(path, "rename failed", err);
+  }
+}
+
+}  // namespace cqm
