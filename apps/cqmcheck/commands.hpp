@@ -29,5 +29,6 @@ struct ModelChoice {
 
 void add_simulate(CLI::App& app);
 void add_presets(CLI::App& app);
+void add_diagrams(CLI::App& app);
 
 }  // namespace cqm::cli

@@ -5,6 +5,7 @@
 #include "apps/cqmcheck/commands.hpp"
 #include "io/config_toml.hpp"
 #include "io/input_error.hpp"
+#include "writers/atomic_file.hpp"
 
 namespace cqm::cli {
 
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "help for every command");
   add_simulate(app);
   add_presets(app);
+  add_diagrams(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -49,6 +51,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cqmcheck: command line: %s\n", e.what());
     return kExitBadInput;
   } catch (const cqm::InputError& e) {
+    std::fprintf(stderr, "cqmcheck: error: %s\n", e.what());
+    return kExitBadInput;
+  } catch (const cqm::OutputError& e) {
     std::fprintf(stderr, "cqmcheck: error: %s\n", e.what());
     return kExitBadInput;
   } catch (const ExitCode& e) {
