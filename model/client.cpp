@@ -1,5 +1,6 @@
 #include "model/client.hpp"
 
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
@@ -11,6 +12,8 @@ static_assert(msm_state_id<Back, client_fsm::Up> == int(ClientState::Up));
 static_assert(msm_state_id<Back, client_fsm::ShuttingDown> == int(ClientState::ShuttingDown));
 static_assert(msm_state_id<Back, client_fsm::Restarting> == int(ClientState::Restarting));
 }  // namespace
+
+MachineDescription describe_client() { return describe_machine<client_fsm::client_, Back>(); }
 }  // namespace cqm
 
 CQM_INSTANTIATE_HANDLE(cqm::client_fsm::client_)

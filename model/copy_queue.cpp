@@ -1,5 +1,6 @@
 #include "model/copy_queue.hpp"
 
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
@@ -10,6 +11,8 @@ static_assert(msm_state_id<Back, copy_queue_fsm::Initialising> == int(CopyQueueS
 static_assert(msm_state_id<Back, copy_queue_fsm::Ready> == int(CopyQueueState::Ready));
 static_assert(msm_state_id<Back, copy_queue_fsm::InitFailed> == int(CopyQueueState::InitFailed));
 }  // namespace
+
+MachineDescription describe_copy_queue() { return describe_machine<copy_queue_fsm::copy_queue_, Back>(); }
 }  // namespace cqm
 
 CQM_INSTANTIATE_HANDLE(cqm::copy_queue_fsm::copy_queue_)

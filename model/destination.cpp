@@ -1,5 +1,6 @@
 #include "model/destination.hpp"
 
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
@@ -9,6 +10,8 @@ static_assert(msm_state_id<Back, destination_fsm::Accessible> == int(Destination
 static_assert(msm_state_id<Back, destination_fsm::Attempting> == int(DestinationState::Attempting));
 static_assert(msm_state_id<Back, destination_fsm::RetryPending> == int(DestinationState::RetryPending));
 }  // namespace
+
+MachineDescription describe_destination() { return describe_machine<destination_fsm::destination_, Back>(); }
 }  // namespace cqm
 
 CQM_INSTANTIATE_HANDLE(cqm::destination_fsm::destination_)

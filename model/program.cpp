@@ -1,5 +1,6 @@
 #include "model/program.hpp"
 
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
@@ -10,6 +11,8 @@ static_assert(msm_state_id<Back, program_fsm::Running> == int(ProgramState::Runn
 static_assert(msm_state_id<Back, program_fsm::AwaitingRestart> == int(ProgramState::AwaitingRestart));
 static_assert(msm_state_id<Back, program_fsm::Finished> == int(ProgramState::Finished));
 }  // namespace
+
+MachineDescription describe_program() { return describe_machine<program_fsm::program_, Back>(); }
 }  // namespace cqm
 
 CQM_INSTANTIATE_HANDLE(cqm::program_fsm::program_)

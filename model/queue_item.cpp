@@ -1,5 +1,6 @@
 #include "model/queue_item.hpp"
 
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
@@ -10,6 +11,8 @@ static_assert(msm_state_id<Back, queue_item_fsm::Queued> == int(QueueItemState::
 static_assert(msm_state_id<Back, queue_item_fsm::Delivered> == int(QueueItemState::Delivered));
 static_assert(msm_state_id<Back, queue_item_fsm::Expired> == int(QueueItemState::Expired));
 }  // namespace
+
+MachineDescription describe_queue_item() { return describe_machine<queue_item_fsm::queue_item_, Back>(); }
 }  // namespace cqm
 
 CQM_INSTANTIATE_HANDLE(cqm::queue_item_fsm::queue_item_)

@@ -1,0 +1,10 @@
+# Every committed SVG parses as XML (xmllint --noout prints nothing and exits 0).
+cmake_minimum_required(VERSION 3.25)
+file(GLOB svgs ${COMMITTED}/*.svg)
+if(NOT svgs)
+  message(FATAL_ERROR "no SVG in ${COMMITTED}")
+endif()
+execute_process(COMMAND ${XMLLINT} --noout ${svgs} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "xmllint rejects an SVG in ${COMMITTED}:\n${err}")
+endif()

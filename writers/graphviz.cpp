@@ -1,0 +1,132 @@
+#include "writers/graphviz.hpp"
+
+#include <cgraph.h>
+#include <gvc.h>
+
+#include <memory>
+
+namespace cqm {
+namespace {
+
+// Graphviz reports through a global callback; the text is collected per render and becomes the exception's
+// message (errors) or the caller's warnings.
+std::string g_messages;
+
+int collect_message(char* text) {
+  g_messages += text;
+  return 0;
+}
+
+/// One context per process: gvContext loads the plugin configuration, which is slow and never fully freed.
+GVC_t* context() {
+  struct Context {
+    GVC_t* gvc;
+    Context() : gvc(gvContext()) { agseterrf(collect_message); }
+    ~Context() {
+      if (gvc) gvFreeContext(gvc);
+    }
+  };
+  static Context c;
+  if (!c.gvc) throw RenderError("Graphviz could not create a context");
+  return c.gvc;
+}
+
+/// Graphviz's messages as one line, without its "Error: " / "Warning: " prefixes.
+std::string take_messages() {
+  std::string out;
+  std::size_t start = 0;
+  while (start < g_messages.size()) {
+    std::size_t end = g_messages.find('\n', start);
+    if (end == std::string::npos) end = g_messages.size();
+    std::string line = g_messages.substr(start, end - start);
+    for (const char* prefix : {"Error: ", "Warning: "})
+      if (line.rfind(prefix, 0) == 0) line.erase(0, std::char_traits<char>::length(prefix));
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (!line.empty()) out += (out.empty() ? "" : "; ") + line;
+    start = end + 1;
+  }
+  g_messages.clear();
+  return out;
+}
+
+[[noreturn]] void fail(const std::string& what) {
+  const std::string detail = take_messages();
+  throw RenderError(what + (detail.empty() ? "" : ": " + detail));
+}
+
+// agmemread's default ID discipline makes a named object's ID the address of its interned name, and 2.42
+// orders subgraphs by ID: clusters came out in heap order, different from one render to the next in the
+// same process. Here no name maps to an ID (cgraph then keeps names in its internal map) and IDs count up
+// per graph, so everything is ordered as the DOT text creates it.
+void* open_ids(Agraph_t*, Agdisc_t*) { return new IDTYPE(1); }
+long map_id(void* state, int, char* name, IDTYPE* id, int create) {
+  if (name || !create) return 0;
+  auto& next = *static_cast<IDTYPE*>(state);
+  *id = next;
+  next += 2;  // odd, as cgraph's own anonymous IDs
+  return 1;
+}
+long alloc_id(void*, int, IDTYPE) { return 0; }
+void free_id(void*, int, IDTYPE) {}
+char* print_id(void*, int, IDTYPE) { return nullptr; }
+void close_ids(void* state) { delete static_cast<IDTYPE*>(state); }
+void register_id(void*, int, void*) {}
+Agiddisc_t g_ordered_ids{open_ids, map_id, alloc_id, free_id, print_id, close_ids, register_id};
+
+/// Reads the DOT a line at a time, as agmemread's reader does (the scanner counts lines per read).
+struct Reader {
+  std::string_view text;
+  std::size_t at = 0;
+};
+int read_line(void* chan, char* buf, int size) {
+  auto& r = *static_cast<Reader*>(chan);
+  int n = 0;
+  while (n < size && r.at < r.text.size()) {
+    const char c = r.text[r.at++];
+    buf[n++] = c;
+    if (c == '\n') break;
+  }
+  return n;
+}
+Agiodisc_t g_reader{read_line, nullptr, nullptr};
+Agdisc_t g_discipline{&AgMemDisc, &g_ordered_ids, &g_reader};
+
+Agraph_t* parse(std::string_view dot) {
+  g_reader.putstr = AgIoDisc.putstr;  // unused for reading, but cgraph expects a complete discipline
+  g_reader.flush = AgIoDisc.flush;
+  Reader reader{dot};
+  return agread(&reader, &g_discipline);
+}
+
+struct GraphCloser {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+
+}  // namespace
+
+const char* image_extension(ImageFormat format) { return format == ImageFormat::png ? "png" : "svg"; }
+
+std::string render_dot(std::string_view dot, ImageFormat format, std::string* warnings) {
+  GVC_t* gvc = context();
+  g_messages.clear();
+  std::unique_ptr<Agraph_t, GraphCloser> graph(parse(dot));
+  if (!graph) fail("Graphviz rejected the DOT");
+  Agraph_t* g = graph.get();
+  if (const char* newrank = agget(g, const_cast<char*>("newrank")); !newrank || !*newrank)
+    agsafeset(g, const_cast<char*>("newrank"), const_cast<char*>("true"), const_cast<char*>(""));
+
+  if (gvLayout(gvc, g, "dot") != 0) fail("Graphviz could not lay out the graph");
+  char* data = nullptr;
+  unsigned int length = 0;
+  const int rc = gvRenderData(gvc, g, image_extension(format), &data, &length);
+  std::string bytes = rc == 0 && data ? std::string(data, length) : std::string();
+  if (data) gvFreeRenderData(data);
+  gvFreeLayout(gvc, g);  // before agclose: the layout hangs off the graph
+  if (rc != 0) fail(std::string("Graphviz could not render ") + image_extension(format));
+
+  std::string messages = take_messages();
+  if (warnings) *warnings = std::move(messages);
+  return bytes;
+}
+
+}  // namespace cqm

@@ -1,0 +1,74 @@
+#include "writers/state_diagrams.hpp"
+
+#include <sstream>
+
+#include "model/describe.hpp"
+#include "writers/atomic_file.hpp"
+#include "writers/graphviz.hpp"
+#include "writers/machine_dot.hpp"
+
+namespace cqm {
+namespace {
+
+/// File stems follow the machines' headers (model/client.hpp → client.dot).
+const char* stem_of(MachineKind kind) {
+  switch (kind) {
+    case MachineKind::client: return "client";
+    case MachineKind::program: return "program";
+    case MachineKind::copy_queue: return "copy_queue";
+    case MachineKind::destination: return "destination";
+    case MachineKind::queue_item: return "queue_item";
+  }
+  return "machine";
+}
+
+constexpr const char* kOverview = "overview";
+
+void add(std::vector<DiagramFile>& files, const std::string& stem, const std::string& dot, bool png) {
+  files.push_back({stem + ".dot", dot});
+  std::vector<ImageFormat> formats{ImageFormat::svg};
+  if (png) formats.push_back(ImageFormat::png);
+  for (const auto format : formats) {
+    try {
+      files.push_back({stem + "." + image_extension(format), render_dot(dot, format)});
+    } catch (const RenderError& e) {
+      throw RenderError(stem + ".dot: " + e.what());
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> state_diagram_stems() {
+  std::vector<std::string> stems;
+  for (const auto& m : describe_all()) stems.emplace_back(stem_of(m.kind));
+  stems.emplace_back(kOverview);
+  return stems;
+}
+
+std::vector<DiagramFile> state_diagram_files(bool png) {
+  const auto machines = describe_all();
+  std::vector<DiagramFile> files;
+  for (const auto& m : machines) {
+    std::ostringstream dot;
+    write_machine_dot(dot, m);
+    add(files, stem_of(m.kind), dot.str(), png);
+  }
+  std::ostringstream overview;
+  write_overview_dot(overview, machines, system_routes());
+  add(files, kOverview, overview.str(), png);
+  return files;
+}
+
+std::vector<std::filesystem::path> write_state_diagrams(const std::filesystem::path& dir, bool png) {
+  ensure_output_dir(dir);
+  const auto files = state_diagram_files(png);
+  std::vector<std::filesystem::path> written;
+  for (const auto& f : files) {
+    write_file_atomic(dir / f.name, f.content);
+    written.push_back(dir / f.name);
+  }
+  return written;
+}
+
+}  // namespace cqm

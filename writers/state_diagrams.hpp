@@ -1,0 +1,26 @@
+#pragma once
+// The committed set in diagrams/: each machine's and the overview's DOT and SVG (and PNG on request).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace cqm {
+
+struct DiagramFile {
+  std::string name;     ///< "client.dot", "overview.svg", ...
+  std::string content;  ///< DOT text or image bytes
+};
+
+/// The stems, in the order files are produced: client, program, copy_queue, destination, queue_item,
+/// overview.
+std::vector<std::string> state_diagram_stems();
+
+/// Every file of the set, rendered in memory. Throws RenderError naming the diagram.
+std::vector<DiagramFile> state_diagram_files(bool png);
+
+/// Renders everything first, then writes each file atomically into `dir` (created if missing): a render
+/// failure leaves the folder untouched, a write failure leaves whole files only. Returns the paths written.
+/// Throws OutputError (RenderError is one).
+std::vector<std::filesystem::path> write_state_diagrams(const std::filesystem::path& dir, bool png);
+
+}  // namespace cqm
