@@ -40,4 +40,4 @@ BENCHMARK(bm_canonical_timeline_logged);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+BENCHMARK_MAIN();  // one main for every bench file in cqm_bench

@@ -12,11 +12,13 @@ class InputError : public std::runtime_error {
       : std::runtime_error(compose(file, line, field, why)),
         file_(std::move(file)),
         line_(line),
-        field_(std::move(field)) {}
+        field_(std::move(field)),
+        why_(why) {}
 
   const std::string& file() const { return file_; }
   int line() const { return line_; }
   const std::string& field() const { return field_; }
+  const std::string& why() const { return why_; }
 
  private:
   static std::string compose(const std::string& file, int line, const std::string& field, const std::string& why) {
@@ -29,6 +31,7 @@ class InputError : public std::runtime_error {
   std::string file_;
   int line_;
   std::string field_;
+  std::string why_;
 };
 
 }  // namespace cqm

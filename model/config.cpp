@@ -24,9 +24,10 @@ std::optional<std::pair<std::string, std::string>> validate(const Config& c) {
       {"cqm.reconnect_delay", c.reconnect_delay},    {"init.race_window", c.race_window},
       {"day.on_at", c.day.on_at},                    {"day.off_at", c.day.off_at},
       {"day.program_at", c.day.program_at},          {"environment.min_session", c.env.min_session},
-      {"environment.max_session", c.env.max_session}, {"environment.min_off", c.env.min_off},
+      {"environment.max_session", c.env.max_session},
       {"environment.program_from", c.env.program_from}, {"environment.program_until", c.env.program_until},
-      {"environment.max_outage", c.env.max_outage}};
+      {"environment.max_outage", c.env.max_outage},     {"environment.on_from", c.env.on_from},
+      {"environment.on_until", c.env.on_until}};
   for (auto [f, v] : non_negatives)
     if (auto e = non_negative(f, v)) return e;
   if (c.day.on_at >= kMinutesPerDay || c.day.off_at > kMinutesPerDay)
@@ -36,6 +37,9 @@ std::optional<std::pair<std::string, std::string>> validate(const Config& c) {
   if (c.day.days < 0) return std::pair<std::string, std::string>{"day.days", "must not be negative"};
   if (c.env.program_until <= c.env.program_from)
     return std::pair<std::string, std::string>{"environment.program_until", "must be later than program_from"};
+  if (c.env.on_until < c.env.on_from || c.env.on_until >= kMinutesPerDay)
+    return std::pair<std::string, std::string>{"environment.on_until",
+                                               "must lie within the day, not before on_from"};
   if (c.env.max_session != 0 && c.env.max_session < c.env.min_session)
     return std::pair<std::string, std::string>{"environment.max_session", "must be 0 or at least min_session"};
   if (c.env.max_init_failures_in_a_row < -1)

@@ -16,9 +16,10 @@ namespace cqm {
 /// and the suite prints it with every verdict (DESIGN §1 "Fairness").
 struct Environment {
   Minutes quantum = 60;       ///< exhaustive explorer: environment decisions happen on multiples of this
+  Minutes on_from = 480;      ///< the user switches the PC on every day, between on_from ...
+  Minutes on_until = 540;     ///< ... and on_until (daily use: the fairness that lets a fix deliver)
   Minutes min_session = 60;   ///< after any start-up the PC stays up at least this long
   Minutes max_session = 600;  ///< the user switches off at the latest this long after a start-up; 0 = may stay on
-  Minutes min_off = 60;       ///< an evening off lasts at least this long
   bool user_powers_off = true;   ///< false: the PC is never switched off (workaround B)
   Minutes program_from = 480;    ///< the advertised program runs in [program_from, program_until)
   Minutes program_until = 1440;

@@ -33,33 +33,39 @@ void apply(System& system, const ScheduleEvent& e) {
   }
 }
 
-namespace {
-// Fires the timers up to t one at a time, so each gets its own Step.
-void advance_recording(System& system, Minutes t, std::vector<Step>* steps) {
-  if (!steps) {
-    system.advance_to(t);
-    return;
-  }
-  for (Minutes n = system.next_timer(); n <= t; n = system.next_timer()) {
-    system.advance_to(n);
-    steps->push_back({n, "timer", system.snapshot()});
-  }
-  system.advance_to(t);
-}
-}  // namespace
-
-void run_schedule(System& system, const Schedule& schedule, std::vector<Step>* steps) {
+void run_schedule(System& system, const Schedule& schedule, const StepHook& hook) {
   system.reset();
   system.plan_inits(&schedule.init, schedule.init_otherwise);
   const Minutes horizon = horizon_of(schedule, system.config());
+  // Without a hook the clock may jump over several timers at once; with one, each timer is its own step.
+  auto advance = [&](Minutes t) {
+    if (!hook) {
+      system.advance_to(t);
+      return true;
+    }
+    for (Minutes n = system.next_timer(); n <= t; n = system.next_timer()) {
+      system.advance_to(n);
+      if (!hook("timer")) return false;
+    }
+    system.advance_to(t);
+    return true;
+  };
+  bool go_on = true;
   for (const auto& e : schedule.events) {
     if (e.at > horizon) break;
-    advance_recording(system, e.at, steps);
+    if (!(go_on = advance(e.at))) break;
     apply(system, e);
-    if (steps) steps->push_back({e.at, std::string(enum_name(e.action)), system.snapshot()});
+    if (hook && !(go_on = hook(enum_name(e.action)))) break;
   }
-  advance_recording(system, horizon, steps);
+  if (go_on) advance(horizon);
   system.plan_inits(nullptr, InitOutcome::ok);
+}
+
+void run_schedule(System& system, const Schedule& schedule, std::vector<Step>& steps) {
+  run_schedule(system, schedule, [&](std::string_view event) {
+    steps.push_back({system.now(), std::string(event), system.snapshot()});
+    return true;
+  });
 }
 
 }  // namespace cqm

@@ -2,7 +2,9 @@
 // A schedule: the environment's timed events (the user, Windows, the CAP), and the outcome of CQM's
 // initialisation at each start-up. `simulate` runs one; the random explorer generates them; counterexamples
 // are reported as one.
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/system.hpp"
@@ -38,9 +40,14 @@ struct Step {
 /// Applies one environment event to the system at the system's current time.
 void apply(System& system, const ScheduleEvent& event);
 
-/// Runs the schedule on a reset System up to its horizon. `steps`, when given, receives one Step per
-/// environment event and per timer that fired.
-void run_schedule(System& system, const Schedule& schedule, std::vector<Step>* steps = nullptr);
+/// Called after each environment event and each timer that fired, with the event's name ("timer" for timers);
+/// returning false ends the run there.
+using StepHook = std::function<bool(std::string_view event)>;
+
+/// Runs the schedule on a reset System up to its horizon, calling `hook` (when given) after every step.
+void run_schedule(System& system, const Schedule& schedule, const StepHook& hook = {});
+/// The same, collecting one Step per environment event and per timer that fired.
+void run_schedule(System& system, const Schedule& schedule, std::vector<Step>& steps);
 
 /// The horizon a schedule runs to under this config.
 Minutes horizon_of(const Schedule& schedule, const Config& config);

@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include <atomic>
+
+#include "harness/check.hpp"
 #include "model/config.hpp"
 
 namespace cqm::cli {
@@ -27,7 +30,29 @@ struct ModelChoice {
   Config load() const;
 };
 
+/// Flags every exploring command takes.
+struct SearchFlags {
+  std::uint64_t seed = 1;
+  std::uint64_t runs = 0;
+  int threads = 2;
+  std::uint64_t max_states = 0;
+  std::string max_memory;
+  double max_seconds = 0;
+  std::string format = "text";
+  bool quiet = false;
+  void add_to(CLI::App& cmd);
+  CheckOptions options(const std::atomic<bool>* interrupted) const;
+};
+
+/// Set by SIGINT/SIGTERM: searches stop as soon as they can and report what they have.
+const std::atomic<bool>* interrupt_flag();
+
 void add_simulate(CLI::App& app);
+void add_check(CLI::App& app);
+void add_replay(CLI::App& app);
+void add_suite(CLI::App& app);
+void add_estimate(CLI::App& app);
+void add_sweep(CLI::App& app);
 void add_presets(CLI::App& app);
 void add_diagrams(CLI::App& app);
 

@@ -1,4 +1,5 @@
 // cqmcheck: the command line of cqm-model. See README.md and `cqmcheck --help`.
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -22,6 +23,16 @@ Config ModelChoice::load() const {
   throw InputError("command line", 0, "--preset", "unknown preset '" + preset + "' (see `cqmcheck presets`)");
 }
 
+namespace {
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_signal(int) {
+  g_interrupted = true;
+  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
+}
+}  // namespace
+
+const std::atomic<bool>* interrupt_flag() { return &g_interrupted; }
+
 void add_presets(CLI::App& app) {
   auto* cmd = app.add_subcommand("presets", "list every preset with one line on what it is");
   cmd->callback([] {
@@ -33,16 +44,30 @@ void add_presets(CLI::App& app) {
 
 }  // namespace cqm::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace cqm::cli;
   CLI::App app{"cqmcheck: a Boost.MSM model and property checker for KB Q292030 (SMS 2.0 install status loss)"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   app.set_help_all_flag("--help-all", "help for every command");
   add_simulate(app);
   add_presets(app);
   add_diagrams(app);
+  add_check(app);
+  add_replay(app);
+  add_suite(app);
+  add_estimate(app);
+  add_sweep(app);
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
   try {
     app.parse(argc, argv);
+    if (app.get_subcommands().empty()) {
+      // A bare `cqmcheck` runs the suite with its defaults.
+      const char* suite_args[] = {argv[0], "suite"};
+      return run(2, const_cast<char**>(suite_args));
+    }
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -64,3 +89,7 @@ int main(int argc, char** argv) {
   }
   return kExitOk;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return run(argc, argv); }

@@ -1,0 +1,133 @@
+#pragma once
+// Random exploration through RapidCheck: values from a generator are checked one by one; the first failure is
+// shrunk by RapidCheck's own shrinking to a minimal failing value. Seeded and replayable: the same seed, run
+// count and generator give the same runs, the same shrink steps and the same counterexample.
+//
+// Runs are done in batches (each a RapidCheck check with a seed derived from the user's), so limits and
+// interruption are honoured between batches without cutting RapidCheck short.
+#include <rapidcheck.h>
+
+#include <chrono>
+#include <iostream>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "checker/search.hpp"
+
+namespace cqm::checker {
+
+struct RandomParams {
+  std::uint64_t seed = 1;
+  std::uint64_t runs = 10000;
+  int max_size = 100;
+  int batch = 2000;  ///< runs per RapidCheck check
+};
+
+template <class T>
+struct RandomResult {
+  Outcome outcome = Outcome::complete;
+  std::uint64_t runs = 0;           ///< values checked, including the failing one
+  std::uint64_t shrink_steps = 0;   ///< shrinks RapidCheck accepted (each one a smaller failing value)
+  std::uint64_t shrink_tries = 0;   ///< shrinks it tried
+  std::uint64_t batch_seed = 0;     ///< RapidCheck's seed for the failing batch (RC_PARAMS="seed=...")
+  double seconds = 0;
+  std::optional<T> counterexample;  ///< the minimal failing value
+};
+
+namespace detail {
+class ShrinkCounter : public rc::detail::TestListener {
+ public:
+  void onTestCaseFinished(const rc::detail::CaseDescription&) override {}
+  void onShrinkTried(const rc::detail::CaseDescription&, bool accepted) override {
+    ++tries;
+    steps += accepted;
+  }
+  void onTestFinished(const rc::detail::TestMetadata&, const rc::detail::TestResult&) override {}
+  std::uint64_t steps = 0;
+  std::uint64_t tries = 0;
+};
+
+// RapidCheck prints "Using configuration: seed=..." on stderr the first time it reads its global configuration
+// (RC_PARAMS). We pass every parameter explicitly, so that line would only mislead: read it once, silenced.
+inline void load_rapidcheck_configuration_quietly() {
+  static const bool loaded = [] {
+    std::streambuf* saved = std::cerr.rdbuf(nullptr);
+    rc::detail::configuration();
+    std::cerr.rdbuf(saved);
+    std::cerr.clear();
+    return true;
+  }();
+  (void)loaded;
+}
+
+inline std::uint64_t batch_seed(std::uint64_t seed, std::uint64_t batch) {
+  std::uint64_t z = seed + 0x9E3779B97F4A7C15ull * (batch + 1);  // splitmix64
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+}  // namespace detail
+
+/// `holds(value)` returns true when the value keeps the property.
+template <class T, class Holds>
+RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params, const Limits& limits) {
+  using clock = std::chrono::steady_clock;
+  const auto t0 = clock::now();
+  RandomResult<T> result;
+  detail::load_rapidcheck_configuration_quietly();
+  auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - t0).count(); };
+  for (std::uint64_t b = 0; result.runs < params.runs; ++b) {
+    if (limits.interrupted && limits.interrupted->load()) {
+      result.outcome = Outcome::interrupted;
+      break;
+    }
+    if (limits.max_seconds > 0 && elapsed() > limits.max_seconds) {
+      result.outcome = Outcome::limit_time;
+      break;
+    }
+    const std::uint64_t n = std::min<std::uint64_t>(params.batch, params.runs - result.runs);
+    rc::detail::TestParams tp;
+    tp.seed = detail::batch_seed(params.seed, b);
+    tp.maxSuccess = static_cast<int>(n);
+    tp.maxSize = params.max_size;
+    std::optional<T> last_failing;
+    std::uint64_t calls = 0;
+    // RapidCheck calls the property for each run and then for each shrink candidate; the last failing call is
+    // the shrunk counterexample, because every accepted shrink is a new failing value.
+    auto property = [&] {
+      const T value = *gen;
+      ++calls;
+      const bool ok = holds(value);
+      if (!ok) last_failing = value;
+      RC_ASSERT(ok);
+    };
+    detail::ShrinkCounter counter;
+    rc::detail::TestMetadata meta;
+    meta.id = "cqm-random";
+    const auto r = rc::detail::checkProperty(rc::detail::toProperty(property), meta, tp, counter);
+    if (r.template is<rc::detail::FailureResult>()) {
+      const auto& failure = r.template get<rc::detail::FailureResult>();
+      result.runs += static_cast<std::uint64_t>(failure.numSuccess) + 1;
+      result.shrink_steps = counter.steps;
+      result.shrink_tries = counter.tries;
+      result.batch_seed = tp.seed;
+      result.counterexample = std::move(last_failing);
+      result.outcome = Outcome::violation;
+      break;
+    }
+    if (!r.template is<rc::detail::SuccessResult>()) {
+      result.outcome = Outcome::interrupted;  // RapidCheck gave up or errored: never report a pass
+      break;
+    }
+    result.runs += n;
+    (void)calls;
+    if (limits.progress)
+      limits.progress({"runs", result.runs, static_cast<double>(result.runs) / static_cast<double>(params.runs),
+                       elapsed()});
+  }
+  result.seconds = elapsed();
+  return result;
+}
+
+}  // namespace cqm::checker

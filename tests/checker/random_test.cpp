@@ -1,0 +1,58 @@
+// The random explorer on a toy property: it finds a failure, shrinks it to the minimum, and replays by seed.
+#include "checker/random.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cqm::checker {
+namespace {
+
+auto big_list_fails = [](const std::vector<int>& v) {
+  return std::count_if(v.begin(), v.end(), [](int x) { return x >= 50; }) < 2;
+};
+
+TEST(random_search, finds_and_shrinks_to_a_minimal_counterexample) {
+  RandomParams p;
+  p.seed = 7;
+  p.runs = 2000;
+  const auto r = random_search(rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100)), big_list_fails, p, {});
+  ASSERT_EQ(r.outcome, Outcome::violation);
+  ASSERT_TRUE(r.counterexample);
+  EXPECT_EQ(*r.counterexample, (std::vector<int>{50, 50})) << "RapidCheck shrinks to the smallest failing list";
+  EXPECT_GT(r.shrink_steps, 0u);
+}
+
+TEST(random_search, same_seed_same_counterexample_and_counts) {
+  RandomParams p;
+  p.seed = 42;
+  auto gen = rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100));
+  const auto a = random_search(gen, big_list_fails, p, {});
+  const auto b = random_search(gen, big_list_fails, p, {});
+  EXPECT_EQ(a.runs, b.runs);
+  EXPECT_EQ(a.shrink_steps, b.shrink_steps);
+  EXPECT_EQ(a.counterexample, b.counterexample);
+}
+
+TEST(random_search, counts_every_run_of_a_pass) {
+  RandomParams p;
+  p.runs = 1234;
+  p.batch = 500;
+  std::uint64_t calls = 0;
+  const auto r = random_search(rc::gen::inRange(0, 10), [&](int) { return ++calls, true; }, p, {});
+  EXPECT_EQ(r.outcome, Outcome::complete);
+  EXPECT_EQ(r.runs, 1234u);
+  EXPECT_EQ(calls, 1234u);
+}
+
+TEST(random_search, time_limit_is_inconclusive) {
+  RandomParams p;
+  p.runs = 1'000'000;
+  p.batch = 100;
+  Limits limits;
+  limits.max_seconds = 1e-9;
+  const auto r = random_search(rc::gen::inRange(0, 10), [](int) { return true; }, p, limits);
+  EXPECT_EQ(r.outcome, Outcome::limit_time);
+  EXPECT_LT(r.runs, p.runs);
+}
+
+}  // namespace
+}  // namespace cqm::checker
