@@ -12,9 +12,12 @@
 //   std::uint32_t depth_bound() const;     an upper bound on the depth, for progress reports
 // and V a copyable violation description of the model's choosing.
 //
-// Determinism: a layer is cut into chunks expanded on up to `threads` threads; successors are inserted in chunk
-// order, so the states, their numbering and the counterexample are the same for any thread count.
+// Determinism: a layer is cut into chunks expanded on up to `threads` threads; successors are inserted in layer
+// order, so the states, their numbering, the statistics and the counterexample are the same for any thread count.
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <cstring>
 #include <optional>
 #include <thread>
@@ -51,9 +54,10 @@ auto bfs(Model& model, const Limits& limits, int threads) {
     V violation;
   };
   struct Successor {
+    Key key;
+    std::uint64_t hash;
     std::uint32_t parent;
     std::uint16_t choice;
-    Key key;
   };
   struct Chunk {
     std::vector<Successor> successors;
@@ -64,13 +68,16 @@ auto bfs(Model& model, const Limits& limits, int threads) {
   std::vector<Model> workers;
   for (int i = 1; i < threads; ++i) workers.push_back(model.fork());
 
+  // A signal is honoured within a chunk, so a search stops within milliseconds of Ctrl-C.
+  auto stop_requested = [&] { return limits.interrupted && limits.interrupted->load(std::memory_order_relaxed); };
   auto expand_range = [&](Model& m, std::uint32_t from, std::uint32_t to, Chunk& out) {
-    for (std::uint32_t i = from; i < to && !out.found; ++i) {
+    for (std::uint32_t i = from; i < to; ++i) {
+      if ((i & 1023) == 0 && stop_requested()) return;
       const Key k = store.key(i);
       m.expand(k, [&](std::uint16_t choice, const Key& succ, const V* v) {
         ++out.transitions;
         if (v && !out.found) out.found = Found{i, choice, *v};
-        out.successors.push_back({i, choice, succ});
+        out.successors.push_back({succ, hash_key(succ), i, choice});
       });
     }
   };
@@ -86,26 +93,40 @@ auto bfs(Model& model, const Limits& limits, int threads) {
 
   std::uint32_t layer_begin = 0;
   std::uint32_t layer_end = 1;
+  std::vector<Chunk> out;  // kept across layers: its buffers are reused, not faulted in afresh
   while (layer_begin < layer_end) {
     const std::uint32_t width = layer_end - layer_begin;
-    // Small layers are not worth a thread; chunk boundaries depend only on the layer, not on the thread count.
-    constexpr std::uint32_t kChunk = 4096;
-    const std::uint32_t chunks = (width + kChunk - 1) / kChunk;
-    std::vector<Chunk> out(chunks);
-    if (threads <= 1 || chunks == 1) {
-      for (std::uint32_t c = 0; c < chunks; ++c)
-        expand_range(model, layer_begin + c * kChunk, std::min(layer_end, layer_begin + (c + 1) * kChunk), out[c]);
+    // Chunks are consecutive slices of the layer, expanded completely and concatenated in order, so how the
+    // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even out
+    // uneven costs.
+    const std::uint32_t per_chunk =
+        threads <= 1 ? width : std::max<std::uint32_t>(256, (width + threads * 8 - 1) / (threads * 8));
+    const std::uint32_t chunks = (width + per_chunk - 1) / per_chunk;
+    if (out.size() < chunks) out.resize(chunks);
+    for (std::uint32_t c = 0; c < chunks; ++c) {
+      out[c].successors.clear();
+      out[c].found.reset();
+      out[c].transitions = 0;
+    }
+    auto slice = [&](std::uint32_t c, Model& m) {
+      expand_range(m, layer_begin + c * per_chunk, std::min(layer_end, layer_begin + (c + 1) * per_chunk), out[c]);
+    };
+    if (chunks == 1) {
+      slice(0, model);
     } else {
+      std::atomic<std::uint32_t> next{0};
+      auto work = [&](Model& m) {
+        for (std::uint32_t c = next++; c < chunks; c = next++) slice(c, m);
+      };
       std::vector<std::thread> pool;
-      for (int t = 0; t < threads; ++t)
-        pool.emplace_back([&, t] {
-          Model& m = t == 0 ? model : workers[t - 1];
-          for (std::uint32_t c = t; c < chunks; c += threads)
-            expand_range(m, layer_begin + c * kChunk, std::min(layer_end, layer_begin + (c + 1) * kChunk), out[c]);
-        });
+      for (int t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t - 1]));
+      work(model);
       for (auto& th : pool) th.join();
     }
-    for (auto& chunk : out) {
+    // A violation found in this layer is still a shortest one, even if the layer was cut short by a signal:
+    // every shallower layer was complete.
+    for (std::uint32_t c = 0; c < chunks; ++c) {
+      Chunk& chunk = out[c];
       result.stats.transitions += chunk.transitions;
       if (chunk.found) {
         // The first violation in layer order: a shortest counterexample, the same for any thread count.
@@ -115,8 +136,16 @@ auto bfs(Model& model, const Limits& limits, int threads) {
         result.stats.depth += 1;
         return finish(Outcome::violation);
       }
-      for (const auto& s : chunk.successors) store.insert(s.key, s.parent, s.choice);
+      // Insertion is the serial part: hashes were computed in parallel, and the slot a few successors ahead is
+      // prefetched so the random probes overlap.
+      constexpr std::size_t kAhead = 8;
+      const auto& succ = chunk.successors;
+      for (std::size_t i = 0; i < succ.size(); ++i) {
+        if (i + kAhead < succ.size()) store.prefetch(succ[i + kAhead].hash);
+        store.insert(succ[i].key, succ[i].hash, succ[i].parent, succ[i].choice);
+      }
     }
+    if (stop_requested()) return finish(Outcome::interrupted);
     result.stats.depth += 1;
     layer_begin = layer_end;
     layer_end = static_cast<std::uint32_t>(store.size());

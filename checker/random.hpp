@@ -10,9 +10,11 @@
 #include <chrono>
 #include <iostream>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
+#include "checker/memory.hpp"
 #include "checker/search.hpp"
 
 namespace cqm::checker {
@@ -22,6 +24,8 @@ struct RandomParams {
   std::uint64_t runs = 10000;
   int max_size = 100;
   int batch = 2000;  ///< runs per RapidCheck check
+  /// States visited so far (the caller's count of simulated steps), compared with Limits::max_states.
+  std::function<std::uint64_t()> states_visited;
 };
 
 template <class T>
@@ -31,6 +35,7 @@ struct RandomResult {
   std::uint64_t shrink_steps = 0;   ///< shrinks RapidCheck accepted (each one a smaller failing value)
   std::uint64_t shrink_tries = 0;   ///< shrinks it tried
   std::uint64_t batch_seed = 0;     ///< RapidCheck's seed for the failing batch (RC_PARAMS="seed=...")
+  std::uint64_t states = 0;         ///< states visited (when the caller counts them)
   double seconds = 0;
   std::optional<T> counterexample;  ///< the minimal failing value
 };
@@ -86,6 +91,15 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
       result.outcome = Outcome::limit_time;
       break;
     }
+    if (params.states_visited) result.states = params.states_visited();
+    if (limits.max_states && result.states > limits.max_states) {
+      result.outcome = Outcome::limit_states;
+      break;
+    }
+    if (limits.max_memory_bytes && resident_bytes() > limits.max_memory_bytes) {
+      result.outcome = Outcome::limit_memory;
+      break;
+    }
     const std::uint64_t n = std::min<std::uint64_t>(params.batch, params.runs - result.runs);
     rc::detail::TestParams tp;
     tp.seed = detail::batch_seed(params.seed, b);
@@ -126,6 +140,7 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
       limits.progress({"runs", result.runs, static_cast<double>(result.runs) / static_cast<double>(params.runs),
                        elapsed()});
   }
+  if (params.states_visited) result.states = params.states_visited();
   result.seconds = elapsed();
   return result;
 }

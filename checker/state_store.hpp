@@ -35,10 +35,13 @@ class StateStore {
   const Key& key(std::uint32_t i) const { return keys_[i]; }
 
   /// Adds the key if new. Returns true when it was new.
-  bool insert(const Key& k, std::uint32_t parent, std::uint16_t choice) {
+  bool insert(const Key& k, std::uint32_t parent, std::uint16_t choice) { return insert(k, hash_key(k), parent, choice); }
+
+  /// The same with the key's hash_key() already computed (explorers hash in parallel, insert in order).
+  bool insert(const Key& k, std::uint64_t hash, std::uint32_t parent, std::uint16_t choice) {
     if ((keys_.size() + 1) * 2 > slots_.size()) grow();
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash_key(k) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const std::uint32_t s = slots_[i];
       if (s == 0) {
         if (keys_.size() >= UINT32_MAX - 1) throw std::length_error("state store full (4 billion states)");
@@ -51,6 +54,9 @@ class StateStore {
       if (std::memcmp(&keys_[s - 1], &k, sizeof(Key)) == 0) return false;
     }
   }
+
+  /// Hints the cache about the slot a hash will probe (the probe is a random access into a large table).
+  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
 
   /// The choices from the initial state to state i.
   std::vector<std::uint16_t> path_to(std::uint32_t i) const {

@@ -67,8 +67,15 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   params.seed = o.seed;
   params.runs = o.runs ? o.runs : static_cast<std::uint64_t>(config.env.random_runs);
   System system(config);
+  std::uint64_t steps = 0;
+  params.states_visited = [&] { return steps + system.events(); };
   const auto r = checker::random_search(
-      habits_gen(config), [&](const Habits& h) { return holds_everywhere(system, schedule_of(config, h)); }, params,
+      habits_gen(config),
+      [&](const Habits& h) {
+        steps += system.events();  // reset() below zeroes the System's count
+        return holds_everywhere(system, schedule_of(config, h));
+      },
+      params,
       o.limits);
   ExplorerReport rep;
   rep.kind = ExplorerKind::random;
@@ -78,6 +85,7 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   rep.shrink_steps = r.shrink_steps;
   rep.shrink_tries = r.shrink_tries;
   rep.batch_seed = r.batch_seed;
+  rep.random_states = r.states;
   rep.seconds = r.seconds;
   if (r.counterexample) {
     rep.counterexample = confirm(config, schedule_of(config, *r.counterexample), "random");

@@ -29,6 +29,7 @@ struct ExplorerReport {
   std::uint64_t shrink_steps = 0;    ///< random
   std::uint64_t shrink_tries = 0;    ///< random
   std::uint64_t batch_seed = 0;      ///< random: RapidCheck's seed of the failing batch
+  std::uint64_t random_states = 0;   ///< random: steps simulated over all runs (what --max-states caps)
   std::size_t path_length = 0;       ///< exhaustive: environment decisions in the counterexample
   double seconds = 0;
   std::optional<Counterexample> counterexample;

@@ -27,8 +27,10 @@ class SearchModel {
     system_->restore(before_);
     if (env_.is_terminal(*system_)) return;
     env_.choices(*system_, book_, choices_);
+    bool fresh = true;  // the System holds `before_` already for the first choice
     for (const Choice& c : choices_) {
-      system_->restore(before_);
+      if (!fresh) system_->restore(before_);
+      fresh = false;
       EnvBook book = book_;
       env_.apply(*system_, book, c, nullptr);
       system_->advance_to(before_.now + env_.quantum());

@@ -19,7 +19,7 @@ std::atomic<int> g_injected_failures{0};
 
 }  // namespace
 
-void inject_write_failures(int count) { g_injected_failures = count; }
+void inject_write_failures(int nth) { g_injected_failures = nth; }
 
 void ensure_output_dir(const std::filesystem::path& dir) {
   std::error_code ec;
@@ -29,7 +29,10 @@ void ensure_output_dir(const std::filesystem::path& dir) {
   if (::access(dir.c_str(), W_OK) != 0) fail(dir, "folder not writable", errno);
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+namespace {
+
+// Writes `content` to a new temporary file beside `path`; returns the temporary's name.
+std::string write_temporary(const std::filesystem::path& path, std::string_view content) {
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(tmpl.data());
@@ -39,10 +42,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
     ::unlink(tmpl.c_str());
     fail(path, what, err);
   };
-  if (g_injected_failures > 0) {
-    --g_injected_failures;
-    abandon("write failed", ENOSPC);
-  }
+  if (g_injected_failures > 0 && --g_injected_failures == 0) abandon("write failed", ENOSPC);
   const char* p = content.data();
   std::size_t left = content.size();
   while (left > 0) {
@@ -60,11 +60,33 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
     ::unlink(tmpl.c_str());
     fail(path, "close failed", errno);
   }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+  return tmpl;
+}
+
+void commit(const std::string& temporary, const std::filesystem::path& path) {
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const int err = errno;
-    ::unlink(tmpl.c_str());
+    ::unlink(temporary.c_str());
     fail(path, "rename failed", err);
   }
+}
+
+}  // namespace
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+  commit(write_temporary(path, content), path);
+}
+
+void write_files_atomic(const std::filesystem::path& dir,
+                        const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> temporaries;
+  try {
+    for (const auto& [name, content] : files) temporaries.push_back(write_temporary(dir / name, content));
+  } catch (const OutputError&) {
+    for (const auto& t : temporaries) ::unlink(t.c_str());
+    throw;
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) commit(temporaries[i], dir / files[i].first);
 }
 
 }  // namespace cqm

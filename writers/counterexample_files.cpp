@@ -1,20 +1,56 @@
 #include "writers/counterexample_files.hpp"
 
+#include "harness/check.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/trace_dot.hpp"
 #include "writers/trace_json.hpp"
 
 namespace cqm {
-std::vector<std::filesystem::path> write_counterexample(const std::filesystem::path& dir, const Counterexample& cex) {
+
+Renderer graphviz_renderer() {
+  return [](std::string_view dot, ImageFormat format) { return render_dot(dot, format); };
+}
+
+std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const std::string& stem, bool png,
+                                             const Renderer& render) {
+  std::vector<DiagramFile> files{{stem + ".dot", trace_dot(cex)}};
+  std::vector<ImageFormat> formats{ImageFormat::svg};
+  if (png) formats.push_back(ImageFormat::png);
+  for (const auto format : formats) {
+    try {
+      files.push_back({stem + "." + image_extension(format), render(files.front().content, format)});
+    } catch (const RenderError& e) {
+      throw RenderError(stem + ".dot: " + e.what());
+    }
+  }
+  return files;
+}
+
+std::vector<std::filesystem::path> write_counterexample(const std::filesystem::path& dir,
+                                                        const Counterexample& cex, const Renderer& render) {
   ensure_output_dir(dir);
   // Render everything first: a rendering failure leaves no file behind.
-  const std::pair<const char*, std::string> files[] = {{"trace.json", trace_to_json(cex)},
-                                                        {"Cqmgr32.log", render_log(cex.log, cex.config.site_code)}};
-  std::vector<std::filesystem::path> written;
-  for (const auto& [name, content] : files) {
-    write_file_atomic(dir / name, content);
-    written.push_back(dir / name);
-  }
-  return written;
+  std::vector<DiagramFile> files{{"trace.json", trace_to_json(cex)},
+                                 {"Cqmgr32.log", render_log(cex.log, cex.config.site_code)}};
+  for (auto& f : trace_diagram_files(cex, "trace", false, render)) files.push_back(std::move(f));
+  return write_diagram_files(dir, files);
+}
+
+std::vector<std::filesystem::path> write_trace_diagram(const std::filesystem::path& dir,
+                                                       const Counterexample& cex, const Renderer& render) {
+  ensure_output_dir(dir);
+  return write_diagram_files(dir, trace_diagram_files(cex, "trace", false, render));
+}
+
+std::vector<DiagramFile> preset_counterexample_files(const std::string& preset, bool png) {
+  const auto config = find_preset(preset);
+  if (!config) throw OutputError("no preset named '" + preset + "' to draw a counterexample of");
+  CheckOptions options;
+  options.explorers = {ExplorerKind::exhaustive};
+  const ExplorerReport report = check_exhaustive(*config, options);
+  if (!report.counterexample)
+    throw OutputError("the exhaustive explorer finds no counterexample for preset '" + preset + "' to draw");
+  return trace_diagram_files(*report.counterexample, preset + "_counterexample", png);
 }
 
 }  // namespace cqm

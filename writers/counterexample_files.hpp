@@ -1,15 +1,43 @@
 #pragma once
-// A counterexample as files in one folder: trace.json (replayable) and Cqmgr32.log. Each file is written
-// atomically; an unwritable folder is an OutputError.
+// A counterexample as files in one folder: trace.json (replayable), Cqmgr32.log, and the timeline picture
+// trace.dot / trace.svg. Everything is rendered in memory before the first file is written, and the files are
+// written as one (write_files_atomic): a rendering or write failure leaves the folder as it was.
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "harness/counterexample.hpp"
+#include "writers/graphviz.hpp"
+#include "writers/state_diagrams.hpp"
 
 namespace cqm {
 
-/// Writes trace.json and Cqmgr32.log into `dir`; returns the paths written.
-std::vector<std::filesystem::path> write_counterexample(const std::filesystem::path& dir, const Counterexample& cex);
+/// DOT in, image bytes out; render_dot unless a test wants a renderer that fails.
+using Renderer = std::function<std::string(std::string_view dot, ImageFormat format)>;
+
+/// The default Renderer: render_dot.
+Renderer graphviz_renderer();
+
+/// `stem`.dot and `stem`.svg (and `stem`.png when `png`) of the counterexample's timeline, in memory.
+/// Throws RenderError naming `stem`.dot.
+std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const std::string& stem, bool png,
+                                             const Renderer& render = graphviz_renderer());
+
+/// Writes trace.json, Cqmgr32.log, trace.dot and trace.svg into `dir`; returns the paths written.
+/// Throws OutputError (RenderError is one).
+std::vector<std::filesystem::path> write_counterexample(const std::filesystem::path& dir,
+                                                        const Counterexample& cex,
+                                                        const Renderer& render = graphviz_renderer());
+
+/// Only the picture: trace.dot and trace.svg into `dir` (`cqmcheck replay --svg`, next to a trace.json).
+std::vector<std::filesystem::path> write_trace_diagram(const std::filesystem::path& dir,
+                                                       const Counterexample& cex,
+                                                       const Renderer& render = graphviz_renderer());
+
+/// The shortest counterexample the exhaustive explorer finds for a preset, as `<preset>_counterexample`.dot /
+/// .svg (/.png): the one diagrams/ shows. Throws OutputError when the preset holds or is unknown.
+std::vector<DiagramFile> preset_counterexample_files(const std::string& preset, bool png);
 
 }  // namespace cqm

@@ -112,12 +112,16 @@ void run_check(const CheckFlags& f) {
       std::printf("%s", explorer_text(e, files).c_str());
   }
   const Verdict v = report.verdict();
+  const bool interrupted = interrupt_flag()->load();
   if (json) {
     j["verdict"] = std::string(enum_name(v));
+    j["interrupted"] = interrupted;
     std::printf("%s\n", j.dump(2).c_str());
   } else {
-    std::printf("verdict: %s\n", std::string(enum_name(v)).c_str());
+    std::printf("verdict: %s%s\n", std::string(enum_name(v)).c_str(),
+                interrupted ? " (interrupted: the figures above are those reached)" : "");
   }
+  if (interrupted) throw ExitCode{v == Verdict::Violated ? kExitInterrupted : kExitInconclusive};
   if (exit_code(v) != kExitOk) throw ExitCode{exit_code(v)};
 }
 
@@ -125,6 +129,7 @@ struct ReplayFlags {
   std::string trace;
   std::string out;
   std::string format = "text";
+  bool svg = false;
 };
 
 void run_replay(const ReplayFlags& f) {
@@ -135,7 +140,13 @@ void run_replay(const ReplayFlags& f) {
   if (cex) {
     cex->explorer = in.explorer;
     cex->seed = in.seed;
-    if (!f.out.empty()) files = write_counterexample(f.out, *cex);
+    if (!f.out.empty())
+      files = write_counterexample(f.out, *cex);  // the picture included
+    else if (f.svg)
+      files = write_trace_diagram(std::filesystem::path(f.trace).parent_path().empty()
+                                      ? std::filesystem::path(".")
+                                      : std::filesystem::path(f.trace).parent_path(),
+                                  *cex);
   }
   const Verdict v = cex ? Verdict::Violated : Verdict::Holds;
   if (json) {
@@ -184,6 +195,8 @@ void add_replay(CLI::App& app) {
   cmd->add_option("trace", f->trace, "a trace.json written by check or suite")->required();
   cmd->add_option("--out", f->out, "write the replayed counterexample into this folder");
   cmd->add_option("--format", f->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--svg", f->svg, "draw the replayed counterexample: trace.dot and trace.svg into --out, else "
+                                 "next to the trace file");
   cmd->callback([f] { run_replay(*f); });
 }
 

@@ -16,6 +16,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitViolated = 1;
 inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitInconclusive = 3;
+inline constexpr int kExitInterrupted = 130;  ///< Ctrl-C / SIGTERM after a counterexample was written
 
 /// Thrown by a command's callback to end the process with a code other than 0.
 struct ExitCode {

@@ -1,12 +1,18 @@
-// `cqmcheck diagrams`: the state diagrams of every machine and the overview, from the MSM tables.
+// `cqmcheck diagrams`: the state diagrams of every machine and the overview, from the MSM tables, and the
+// kb-q292030 counterexample's timeline, from the exhaustive explorer's shortest counterexample.
 #include <cstdio>
 #include <memory>
 
 #include "apps/cqmcheck/commands.hpp"
+#include "writers/atomic_file.hpp"
+#include "writers/counterexample_files.hpp"
 #include "writers/state_diagrams.hpp"
 
 namespace cqm::cli {
 namespace {
+
+/// The counterexample diagrams/ shows: the KB's own story.
+constexpr const char* kPictured = "kb-q292030";
 
 struct DiagramOptions {
   std::string out;
@@ -17,13 +23,18 @@ struct DiagramOptions {
 
 void add_diagrams(CLI::App& app) {
   auto opts = std::make_shared<DiagramOptions>();
-  auto* cmd =
-      app.add_subcommand("diagrams", "write each machine's state diagram and the overview (DOT, SVG)");
+  auto* cmd = app.add_subcommand(
+      "diagrams",
+      "write each machine's state diagram, the overview and the kb-q292030 counterexample (DOT, SVG)");
   cmd->add_option("--out", opts->out, "the folder to write into (created if missing)")->required();
   cmd->add_flag("--png", opts->png, "also write PNG images");
   // An OutputError (a RenderError too) reaches main: one line on stderr, exit 2.
   cmd->callback([opts] {
-    for (const auto& path : write_state_diagrams(opts->out, opts->png)) std::printf("%s\n", path.c_str());
+    ensure_output_dir(opts->out);  // before a second of rendering, not after
+    // Everything rendered before the first file is written: a failure leaves the folder as it was.
+    auto files = state_diagram_files(opts->png);
+    for (auto& f : preset_counterexample_files(kPictured, opts->png)) files.push_back(std::move(f));
+    for (const auto& path : write_diagram_files(opts->out, files)) std::printf("%s\n", path.c_str());
   });
 }
 

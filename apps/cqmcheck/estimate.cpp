@@ -1,9 +1,176 @@
-// `cqmcheck estimate` and `cqmcheck sweep`: placeholders until the Monte Carlo estimator lands.
+// `cqmcheck estimate` and `cqmcheck sweep`: quantitative answers. estimate: P(status lost) over a population of
+// simulated users (habits), with its 95 % interval, the delivery delays and the loss paths; sweep: a grid over
+// settings, each cell with the exhaustive verdict and the estimate. See doc/estimate.md.
+#include <chrono>
+#include <cstdio>
+
 #include "apps/cqmcheck/commands.hpp"
+#include "io/habits_toml.hpp"
+#include "io/input_error.hpp"
+#include "stats/figures.hpp"
+#include "stats/report.hpp"
+#include "writers/atomic_file.hpp"
 
 namespace cqm::cli {
+namespace {
 
-void add_estimate(CLI::App& app) { (void)app; }
-void add_sweep(CLI::App& app) { (void)app; }
+struct PopulationFlags {
+  ModelChoice model;
+  std::string habits_file;
+  std::uint64_t clients = 0;
+  std::uint64_t seed = 1;
+  int threads = 2;
+  std::string out;
+  std::string format = "text";
+  bool stats = false;
+
+  void add_to(CLI::App& cmd, std::uint64_t default_clients) {
+    clients = default_clients;
+    model.add_to(cmd, "kb-q292030");
+    cmd.add_option("--habits", habits_file, "the population's habits (TOML; default: an office, doc/estimate.md)");
+    cmd.add_option("--clients", clients, "simulated clients (per cell, for sweep)")->capture_default_str();
+    cmd.add_option("--seed", seed, "seed: the same seed gives the same numbers, whatever --threads")
+        ->capture_default_str();
+    cmd.add_option("--threads", threads, "threads for the simulation and the exhaustive explorer")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 64));
+    cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd.add_flag("--stats", stats, "also print the time taken and the throughput");
+  }
+
+  stats::HabitsSource habits() const {
+    if (habits_file.empty()) return {stats::Habits{}, ""};
+    return {read_habits(habits_file), habits_file};
+  }
+
+  stats::EstimateOptions options() const {
+    if (clients == 0) throw InputError("command line", 0, "--clients", "must be at least 1");
+    return {clients, seed, threads};
+  }
+};
+
+void print_files(const std::vector<std::filesystem::path>& files) {
+  for (const auto& f : files) std::printf("wrote %s\n", f.c_str());
+}
+
+nlohmann::ordered_json files_json(const std::vector<std::filesystem::path>& files) {
+  auto j = nlohmann::ordered_json::array();
+  for (const auto& f : files) j.push_back(f.string());
+  return j;
+}
+
+// ---- estimate ----------------------------------------------------------------------------------------------
+
+struct EstimateFlags {
+  PopulationFlags population;
+  std::uint64_t curve_clients = 20'000;
+};
+
+void run_estimate(const EstimateFlags& f) {
+  const auto& p = f.population;
+  const Config config = p.model.load();
+  const stats::HabitsSource habits = p.habits();
+  const stats::EstimateOptions options = p.options();
+  if (f.curve_clients == 0) throw InputError("command line", 0, "--curve-clients", "must be at least 1");
+  const stats::Estimate e = stats::estimate(config, habits.habits, options);
+  std::vector<std::filesystem::path> files;
+  if (!p.out.empty()) {
+    stats::EstimateOptions curve_options = options;
+    curve_options.clients = std::min(options.clients, f.curve_clients);
+    const auto curve = stats::loss_against_init_failure(config, habits.habits, stats::curve_probabilities(),
+                                                        curve_options);
+    files = stats::write_estimate_figures(p.out, config, habits.habits, e, curve);
+  }
+  if (p.format == "json") {
+    auto j = stats::estimate_json(config, habits, options, e, p.stats);
+    j["files"] = files_json(files);
+    std::printf("%s\n", j.dump(2).c_str());
+  } else {
+    std::printf("%s", stats::estimate_text(config, habits, options, e, p.stats).c_str());
+    print_files(files);
+  }
+}
+
+// ---- sweep -------------------------------------------------------------------------------------------------
+
+struct SweepFlags {
+  PopulationFlags population;
+  std::vector<std::string> vary;
+  double max_seconds_per_cell = 10;
+};
+
+void run_sweep(const SweepFlags& f) {
+  const auto& p = f.population;
+  const Config base = p.model.load();
+  const stats::HabitsSource habits = p.habits();
+  std::vector<stats::Axis> axes;
+  for (const auto& v : f.vary) axes.push_back(stats::parse_axis(v));
+  const auto cells = stats::make_grid(base, habits.habits, axes);
+  stats::SweepOptions options;
+  options.estimate = p.options();
+  options.threads = p.threads;
+  // The checker's own defaults (half the RAM) for everything but time, which is per cell.
+  SearchFlags search;
+  search.max_seconds = f.max_seconds_per_cell;
+  options.limits = search.options(interrupt_flag()).limits;
+  const auto started = std::chrono::steady_clock::now();
+  const auto results = stats::run_sweep(cells, options);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::vector<std::filesystem::path> files;
+  if (!p.out.empty()) {
+    const std::filesystem::path dir(p.out);
+    ensure_output_dir(dir);
+    write_file_atomic(dir / "sweep.csv", stats::sweep_csv(axes, cells, results));
+    files.push_back(dir / "sweep.csv");
+    write_file_atomic(dir / "sweep.json",
+                      stats::sweep_json(base, habits, options, axes, cells, results, false).dump(2) + "\n");
+    files.push_back(dir / "sweep.json");
+    const auto figures = stats::write_sweep_figures(dir, base, axes, cells, results);
+    files.insert(files.end(), figures.begin(), figures.end());
+  }
+  if (p.format == "json") {
+    auto j = stats::sweep_json(base, habits, options, axes, cells, results, p.stats);
+    if (p.stats) j["seconds"] = seconds;
+    j["files"] = files_json(files);
+    std::printf("%s\n", j.dump(2).c_str());
+  } else {
+    std::printf("%s", stats::sweep_text(base, axes, cells, results, p.stats).c_str());
+    if (p.stats) std::printf("stats: %zu cells in %.3f s\n", cells.size(), seconds);
+    print_files(files);
+  }
+}
+
+}  // namespace
+
+void add_estimate(CLI::App& app) {
+  auto f = std::make_shared<EstimateFlags>();
+  auto* cmd = app.add_subcommand(
+      "estimate", "Monte Carlo over a population of users: P(status lost) with its 95% interval, delivery delays");
+  f->population.add_to(*cmd, 100'000);
+  cmd->add_option("--out", f->population.out,
+                  "write delay_histogram and loss_vs_init_failure (SVG and PNG) into this folder");
+  cmd->add_option("--curve-clients", f->curve_clients,
+                  "clients per point of the P(loss)-against-init-failure curve (at most --clients)")
+      ->capture_default_str();
+  cmd->callback([f] { run_estimate(*f); });
+}
+
+void add_sweep(CLI::App& app) {
+  auto f = std::make_shared<SweepFlags>();
+  auto* cmd = app.add_subcommand(
+      "sweep", "a grid over settings: each cell's exhaustive verdict of delivered_before_expiry and P(loss)");
+  f->population.add_to(*cmd, 20'000);
+  cmd->add_option("--vary", f->vary,
+                  "KEY=V1,V2,..., once or twice. KEY: a config key (cqm.wake_up_cycle), habits.KEY, or an alias:\n" +
+                      stats::alias_help())
+      ->required()
+      ->take_all();
+  cmd->add_option("--max-seconds-per-cell", f->max_seconds_per_cell,
+                  "stop a cell's exhaustive search after this long: INCONCLUSIVE")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--out", f->population.out, "write sweep.csv, sweep.json and heatmap (SVG and PNG) here");
+  cmd->callback([f] { run_sweep(*f); });
+}
 
 }  // namespace cqm::cli

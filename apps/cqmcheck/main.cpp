@@ -1,5 +1,6 @@
 // cqmcheck: the command line of cqm-model. See README.md and `cqmcheck --help`.
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <exception>
 
@@ -59,6 +60,7 @@ int run(int argc, char** argv) {
   add_suite(app);
   add_estimate(app);
   add_sweep(app);
+  if (const char* nth = std::getenv("CQM_TEST_FAIL_WRITE")) cqm::inject_write_failures(std::atoi(nth));
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   try {

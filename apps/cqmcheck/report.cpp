@@ -42,7 +42,8 @@ std::string explorer_text(const ExplorerReport& e, const std::vector<std::filesy
         static_cast<double>(s.bytes) / (1 << 20), seconds_text(s.seconds));
     if (e.counterexample) out += fmt::format("  shortest counterexample: {} environment decisions\n", e.path_length);
   } else {
-    out += fmt::format("random: {} ({}), {} runs", enum_name(e.verdict), checker::outcome_name(e.outcome), e.runs);
+    out += fmt::format("random: {} ({}), {} runs, {} states visited", enum_name(e.verdict),
+                       checker::outcome_name(e.outcome), e.runs, e.random_states);
     if (e.counterexample)
       out += fmt::format(", shrunk in {} steps ({} tried), seed {} (RapidCheck batch seed {})", e.shrink_steps,
                          e.shrink_tries, e.counterexample->seed, e.batch_seed);
@@ -70,6 +71,7 @@ nlohmann::ordered_json explorer_json(const ExplorerReport& e, const std::vector<
     j["bytes_held"] = e.search.bytes;
   } else {
     j["runs"] = e.runs;
+    j["states_visited"] = e.random_states;
     j["shrink_steps"] = e.shrink_steps;
     j["shrink_tries"] = e.shrink_tries;
   }

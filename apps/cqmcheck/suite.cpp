@@ -102,7 +102,10 @@ void run_suite(const SuiteFlags& f) {
                       e.counterexample ? story(*e.counterexample) : ""});
     }
     j["presets"].push_back(pj);
+    if (interrupt_flag()->load()) break;  // what was found so far is written; the rest is not run
   }
+  const bool interrupted = interrupt_flag()->load();
+  all_ok &= !interrupted;
   if (!f.junit.empty()) write_file_atomic(f.junit, junit_xml(rows));
   if (json) {
     j["all_as_expected"] = all_ok;
@@ -121,6 +124,11 @@ void run_suite(const SuiteFlags& f) {
       std::printf("\n");
     }
     std::printf("\n%s\n", all_ok ? "suite: every verdict as expected" : "suite: SOME VERDICTS NOT AS EXPECTED");
+  }
+  if (interrupted) {
+    std::fprintf(stderr, "cqmcheck suite: interrupted after %zu of %zu presets\n", j["presets"].size(),
+                 presets().size());
+    throw ExitCode{rows.empty() ? kExitInconclusive : kExitInterrupted};
   }
   if (!all_ok) throw ExitCode{kExitViolated};
 }

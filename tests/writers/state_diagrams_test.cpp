@@ -2,39 +2,19 @@
 #include "writers/state_diagrams.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <algorithm>
 #include <fstream>
-#include <iterator>
 
+#include "tests/writers/temp_dir.hpp"
 #include "writers/atomic_file.hpp"
 
 namespace cqm {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "cqm_diagrams_XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-std::vector<std::string> listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+using test::listing;
+using test::read;
+using test::TempDir;
 
 TEST(state_diagrams, writes_dot_and_svg_per_machine_and_overview) {
   TempDir tmp;

@@ -1,0 +1,114 @@
+#include "stats/estimate.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "io/input_error.hpp"
+
+namespace cqm::stats {
+namespace {
+
+// Delay histograms have at most this many buckets: one-minute buckets up to a lifetime of 45 days, coarser
+// beyond, so a huge lifetime cannot make the tally huge.
+constexpr Minutes kMaxDelayBuckets = 1 << 16;
+
+struct Tally {
+  std::uint64_t lost = 0;
+  std::array<std::uint64_t, kLossPaths> lost_by_path{};
+  std::vector<std::uint64_t> histogram;
+  Minutes max_delay = 0;
+  std::uint64_t events = 0;
+};
+
+void run_block(const Config& config, const Habits& habits, std::uint64_t seed, std::uint64_t first,
+               std::uint64_t last, Minutes bucket, Tally& tally) {
+  ClientRunner runner(config, habits);
+  for (std::uint64_t i = first; i < last; ++i) {
+    const ClientOutcome o = runner.run(seed, i);
+    if (o.lost) {
+      ++tally.lost;
+      ++tally.lost_by_path[static_cast<std::size_t>(o.path)];
+    } else {
+      ++tally.histogram[static_cast<std::size_t>(o.delay / bucket)];
+      tally.max_delay = std::max(tally.max_delay, o.delay);
+    }
+  }
+  tally.events = runner.events();
+}
+
+Minutes quantile(const std::vector<std::uint64_t>& histogram, Minutes bucket, std::uint64_t n, double q) {
+  // Nearest rank: the smallest delay with at least ceil(q n) clients at or below it.
+  const auto rank = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(n)));
+  std::uint64_t seen = 0;
+  for (std::size_t b = 0; b < histogram.size(); ++b) {
+    seen += histogram[b];
+    if (seen >= std::max<std::uint64_t>(rank, 1)) return static_cast<Minutes>(b) * bucket;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Estimate estimate(const Config& config, const Habits& habits, const EstimateOptions& options) {
+  if (options.clients == 0) throw InputError("command line", 0, "--clients", "must be at least 1");
+  if (auto bad = validate(habits)) throw InputError("habits", 0, bad->first, bad->second);
+  const auto started = std::chrono::steady_clock::now();
+  Estimate e;
+  e.clients = options.clients;
+  e.threads = static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(options.threads, 1)), 1,
+                                                         options.clients));
+  // Delays of delivered statuses are below the lifetime.
+  e.bucket_minutes = std::max<Minutes>(1, (config.item_lifetime + kMaxDelayBuckets - 1) / kMaxDelayBuckets);
+  const auto buckets = static_cast<std::size_t>(config.item_lifetime / e.bucket_minutes + 1);
+
+  std::vector<Tally> tallies(static_cast<std::size_t>(e.threads));
+  for (auto& t : tallies) t.histogram.assign(buckets, 0);
+  std::vector<std::thread> workers;
+  const std::uint64_t per = options.clients / static_cast<std::uint64_t>(e.threads);
+  for (int k = 0; k < e.threads; ++k) {
+    const std::uint64_t first = per * static_cast<std::uint64_t>(k);
+    const std::uint64_t last = k + 1 == e.threads ? options.clients : first + per;
+    auto job = [&, first, last, k] {
+      run_block(config, habits, options.seed, first, last, e.bucket_minutes, tallies[static_cast<std::size_t>(k)]);
+    };
+    if (k + 1 == e.threads)
+      job();  // the calling thread takes the last block
+    else
+      workers.emplace_back(job);
+  }
+  for (auto& w : workers) w.join();
+
+  e.delay_histogram.assign(buckets, 0);
+  for (const auto& t : tallies) {
+    e.lost += t.lost;
+    for (int p = 0; p < kLossPaths; ++p) e.lost_by_path[static_cast<std::size_t>(p)] += t.lost_by_path[static_cast<std::size_t>(p)];
+    for (std::size_t b = 0; b < buckets; ++b) e.delay_histogram[b] += t.histogram[b];
+    e.delay.max = std::max(e.delay.max, t.max_delay);
+    e.events += t.events;
+  }
+  e.interval = wilson(e.lost, e.clients);
+  e.delay.delivered = e.clients - e.lost;
+  if (e.delay.delivered > 0) {
+    e.delay.median = quantile(e.delay_histogram, e.bucket_minutes, e.delay.delivered, 0.5);
+    e.delay.p95 = quantile(e.delay_histogram, e.bucket_minutes, e.delay.delivered, 0.95);
+  }
+  e.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return e;
+}
+
+std::vector<Estimate> loss_against_init_failure(const Config& config, const Habits& habits,
+                                                const std::vector<double>& probabilities,
+                                                const EstimateOptions& options) {
+  std::vector<Estimate> out;
+  out.reserve(probabilities.size());
+  for (double p : probabilities) {
+    Habits h = habits;
+    h.init_failure = p;
+    out.push_back(estimate(config, h, options));
+  }
+  return out;
+}
+
+}  // namespace cqm::stats

@@ -1,0 +1,55 @@
+#pragma once
+// The Monte Carlo estimate: P(status lost) over a population of simulated clients, with its confidence interval,
+// the delivery-delay distribution and the loss paths. Deterministic for a seed whatever the number of threads:
+// each client has its own random stream, and the tallies are sums, combined in thread (= client) order.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "model/config.hpp"
+#include "stats/habits.hpp"
+#include "stats/interval.hpp"
+#include "stats/population.hpp"
+
+namespace cqm::stats {
+
+struct EstimateOptions {
+  std::uint64_t clients = 100'000;
+  std::uint64_t seed = 1;
+  int threads = 2;  ///< this machine has two cores; clients are split into one contiguous block per thread
+};
+
+/// Delivery delays of the clients whose statuses all arrived in time, in minutes (nearest-rank quantiles).
+struct DelayStats {
+  std::uint64_t delivered = 0;
+  Minutes median = 0;
+  Minutes p95 = 0;
+  Minutes max = 0;
+};
+
+struct Estimate {
+  std::uint64_t clients = 0;
+  std::uint64_t lost = 0;
+  std::array<std::uint64_t, kLossPaths> lost_by_path{};
+  Interval interval;  ///< Wilson, 95 %
+  /// Delivered clients per delay bucket of `bucket_minutes`; bucket b holds delays in [b, b + 1) buckets.
+  Minutes bucket_minutes = 1;
+  std::vector<std::uint64_t> delay_histogram;
+  DelayStats delay;
+  std::uint64_t events = 0;  ///< System events over every client
+  double seconds = 0;
+  int threads = 1;
+  double p_loss() const { return clients ? static_cast<double>(lost) / static_cast<double>(clients) : 0; }
+  double clients_per_second() const { return seconds > 0 ? static_cast<double>(clients) / seconds : 0; }
+};
+
+/// Throws InputError if options.clients is 0 or the habits are invalid.
+Estimate estimate(const Config& config, const Habits& habits, const EstimateOptions& options);
+
+/// The estimate at each of `probabilities` of CQM's init failing (habits.init_failure), everything else as given:
+/// the curve `estimate` plots. Same seed for every point (common random numbers), so the curve is smooth.
+std::vector<Estimate> loss_against_init_failure(const Config& config, const Habits& habits,
+                                                const std::vector<double>& probabilities,
+                                                const EstimateOptions& options);
+
+}  // namespace cqm::stats

@@ -1,0 +1,39 @@
+#pragma once
+// The habits of a population of users: the distributions `cqmcheck estimate` draws each simulated client from.
+// Every number the estimator uses about people lives here, with an office population's defaults; doc/estimate.md
+// gives the reasoning behind each default. Times of day are minutes after 00:00.
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "model/time.hpp"
+
+namespace cqm::stats {
+
+struct Habits {
+  // The working day. Each client has a usual start of day and usual hours, drawn once (uniform); each day varies
+  // both by up to ±jitter minutes (uniform).
+  Minutes start_from = 450;   ///< 07:30: the earliest usual start of day
+  Minutes start_until = 570;  ///< 09:30: the latest
+  Minutes hours_min = 480;    ///< 8 h: the shortest usual day with the PC on
+  Minutes hours_max = 600;    ///< 10 h: the longest
+  Minutes jitter = 15;        ///< day-to-day variation of start and end
+  double leave_on = 0.05;     ///< each evening: the chance the PC is left on overnight (until the next evening)
+  double absent = 0.05;       ///< each working day after day 0: the chance the user does not come in
+  bool weekends_off = true;   ///< nobody switches a PC on on Saturday or Sunday
+
+  // The advertised program. It finishes on day 0, a working day the user is in (day 0's weekday is uniform over
+  // Monday-Friday), this long after day 0's first start-up (uniform); its After Running option is the config's.
+  Minutes program_from = 0;
+  Minutes program_until = 240;
+
+  // CQM's initialisation: the chance it fails at a start-up where the config's init.failure allows a failure
+  // (race: work races the start-up; any_boot: every start-up; never: none) — "per start-up where a failure is
+  // possible". The System ignores a drawn failure where the config does not allow one.
+  double init_failure = 0.5;
+};
+
+/// Checks a Habits value whatever its source (file, sweep): the offending key (as in the TOML file) and why.
+std::optional<std::pair<std::string, std::string>> validate(const Habits& habits);
+
+}  // namespace cqm::stats

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Ctrl-C / SIGTERM: a run stops within a second; with nothing found it says INCONCLUSIVE and exits 3; with a
+# counterexample already found it writes it and exits 130.
+set -u
+cqmcheck="$1"; data="$2"; work="$3"
+rm -rf "$work"; mkdir -p "$work"
+fail() { echo "signal test: $*"; exit 1; }
+
+stop_after() {  # stop_after SECONDS SIGNAL OUTFILE ARGS...: runs cqmcheck, signals it, prints the exit code
+  local secs="$1" sig="$2" out="$3"; shift 3
+  "$cqmcheck" "$@" >"$out" 2>&1 &
+  local pid=$!
+  sleep "$secs"
+  local sent; sent=$(date +%s%N)
+  kill -s "$sig" "$pid" 2>/dev/null || fail "cqmcheck ended before the signal: $(cat "$out")"
+  wait "$pid"; local rc=$?
+  local ms=$(( ($(date +%s%N) - sent) / 1000000 ))
+  [ "$ms" -lt 1000 ] || fail "took ${ms} ms to stop after SIG$sig"
+  echo "$rc"
+}
+
+rc=$(stop_after 1 INT "$work/a.txt" check --config "$data/configs/big_state_space.toml" --explorer exhaustive --quiet)
+[ "$rc" = 3 ] || fail "SIGINT with nothing found: expected exit 3, got $rc: $(cat "$work/a.txt")"
+grep -q "INCONCLUSIVE" "$work/a.txt" || fail "no INCONCLUSIVE after SIGINT"
+grep -q "states stored" "$work/a.txt" || fail "no partial statistics after SIGINT"
+
+rc=$(stop_after 1 TERM "$work/b.txt" check --config "$data/configs/big_state_space.toml" --explorer exhaustive --quiet)
+[ "$rc" = 3 ] || fail "SIGTERM: expected exit 3, got $rc"
+
+rc=$(stop_after 2 INT "$work/c.txt" check --config "$data/configs/kb_long_lifetime.toml" --explorer all \
+       --runs 100000000 --out "$work/found" --quiet)
+[ "$rc" = 130 ] || fail "SIGINT after a counterexample: expected exit 130, got $rc: $(cat "$work/c.txt")"
+[ -f "$work/found/exhaustive/trace.json" ] || fail "the counterexample found before the signal was not written"
+echo "signal test: ok"

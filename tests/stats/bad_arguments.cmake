@@ -1,0 +1,37 @@
+# Bad habits files and bad estimate / sweep arguments: exit 2 and one line naming the file, line and key, or
+# the argument.
+cmake_minimum_required(VERSION 3.25)
+function(expect_2 pattern)
+  execute_process(COMMAND ${CQMCHECK} ${ARGN} OUTPUT_VARIABLE o ERROR_VARIABLE e RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 2)
+    message(FATAL_ERROR "cqmcheck ${ARGN}: expected exit 2, got ${rc}\n${o}${e}")
+  endif()
+  if(NOT e MATCHES "${pattern}")
+    message(FATAL_ERROR "cqmcheck ${ARGN}: message does not match '${pattern}':\n${e}")
+  endif()
+  string(STRIP "${e}" line)
+  if(line MATCHES "\n")
+    message(FATAL_ERROR "cqmcheck ${ARGN}: expected one line on stderr, got:\n${e}")
+  endif()
+endfunction()
+
+set(H ${DATA}/habits)
+expect_2("unknown_key.toml:3: day.hours_mn: unknown key" estimate --habits ${H}/unknown_key.toml)
+expect_2("bad_probability.toml:5: init.failure_probability: a probability must lie in \\[0, 1\\]"
+         estimate --habits ${H}/bad_probability.toml)
+expect_2("wrong_type.toml:2: program.after_start_from: expected an integer" estimate --habits ${H}/wrong_type.toml)
+expect_2("hours_reversed.toml:3: day.hours_max: must not be less than day.hours_min"
+         estimate --habits ${H}/hours_reversed.toml)
+expect_2("no_such.toml: cannot open the file" estimate --habits ${H}/no_such.toml)
+expect_2("command line: --clients: must be at least 1" estimate --clients 0)
+expect_2("command line: --clients: must be at least 1" sweep --vary cycle=60 --clients 0)
+expect_2("unknown preset 'nope'" estimate --preset nope)
+expect_2("command line: --vary nokey=1: unknown key 'nokey'" sweep --vary nokey=1)
+expect_2("command line: --vary cycle=: empty list of values for 'cycle'" sweep --vary cycle=)
+expect_2("command line: --vary cycle: expected KEY=V1,V2" sweep --vary cycle)
+expect_2("command line: --vary cycle=60,,240: empty value" sweep --vary cycle=60,,240)
+expect_2("--vary p_init_failure=0.5,1.5: init.failure_probability: a probability must lie in \\[0, 1\\]"
+         sweep --vary p_init_failure=0.5,1.5)
+expect_2("--vary lifetime=abc: 'abc' is not an integer" sweep --vary lifetime=abc)
+expect_2("unknown_key.toml:3: day.hours_mn: unknown key" sweep --vary cycle=60 --habits ${H}/unknown_key.toml)
+expect_2("command line" sweep --clients 10)

@@ -1,0 +1,109 @@
+// A counterexample's folder: trace.json, Cqmgr32.log and the timeline picture, rendered before anything is
+// written, so a failure leaves nothing half-written; and the kb-q292030 picture diagrams/ shows.
+#include "writers/counterexample_files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "harness/check.hpp"
+#include "tests/writers/temp_dir.hpp"
+#include "tests/writers/xml_check.hpp"
+#include "writers/atomic_file.hpp"
+#include "writers/trace_dot.hpp"
+
+namespace cqm {
+namespace {
+
+using test::listing;
+using test::read;
+using test::TempDir;
+
+const Counterexample& kb() {
+  static const Counterexample cex = [] {
+    CheckOptions o;
+    o.explorers = {ExplorerKind::exhaustive};
+    return *check_exhaustive(*find_preset("kb-q292030"), o).counterexample;
+  }();
+  return cex;
+}
+
+Renderer failing_renderer() {
+  return [](std::string_view, ImageFormat) -> std::string { throw RenderError("syntax error in line 3"); };
+}
+
+TEST(counterexample_files, writes_the_trace_picture_next_to_trace_json) {
+  TempDir tmp;
+  const auto written = write_counterexample(tmp.path / "D", kb());
+  EXPECT_EQ(written.size(), 4u);
+  EXPECT_EQ(listing(tmp.path / "D"),
+            (std::vector<std::string>{"Cqmgr32.log", "trace.dot", "trace.json", "trace.svg"}));
+  EXPECT_EQ(read(tmp.path / "D" / "trace.dot"), trace_dot(kb()));
+  const std::string svg = read(tmp.path / "D" / "trace.svg");
+  EXPECT_EQ(test::xml_problem(svg), "");
+  EXPECT_EQ(svg, render_dot(trace_dot(kb()), ImageFormat::svg));
+}
+
+TEST(counterexample_files, a_render_failure_writes_nothing_and_names_the_file) {
+  TempDir tmp;
+  try {
+    write_counterexample(tmp.path, kb(), failing_renderer());
+    FAIL() << "no RenderError";
+  } catch (const RenderError& e) {
+    EXPECT_EQ(std::string(e.what()), "trace.dot: syntax error in line 3");
+  }
+  EXPECT_TRUE(listing(tmp.path).empty()) << "not even trace.json";
+  EXPECT_THROW(write_trace_diagram(tmp.path, kb(), failing_renderer()), OutputError);
+  EXPECT_TRUE(listing(tmp.path).empty());
+}
+
+TEST(counterexample_files, a_failed_write_leaves_the_folder_as_it_was) {
+  TempDir tmp;
+  inject_write_failures(3);  // trace.dot, after trace.json and Cqmgr32.log
+  EXPECT_THROW(write_counterexample(tmp.path, kb()), OutputError);
+  inject_write_failures(0);
+  EXPECT_TRUE(listing(tmp.path).empty()) << "no trace.json without its picture, no temporary file";
+
+  // Over an earlier counterexample: all of it stays, not a mix of old and new.
+  write_counterexample(tmp.path, kb());
+  std::ofstream(tmp.path / "trace.svg", std::ios::trunc) << "previous";
+  inject_write_failures(4);  // trace.svg
+  EXPECT_THROW(write_counterexample(tmp.path, kb()), OutputError);
+  inject_write_failures(0);
+  EXPECT_EQ(listing(tmp.path), (std::vector<std::string>{"Cqmgr32.log", "trace.dot", "trace.json", "trace.svg"}));
+  EXPECT_EQ(read(tmp.path / "trace.svg"), "previous");
+}
+
+TEST(counterexample_files, trace_diagram_alone_writes_dot_and_svg) {
+  TempDir tmp;
+  const auto written = write_trace_diagram(tmp.path, kb());
+  EXPECT_EQ(written.size(), 2u);
+  EXPECT_EQ(listing(tmp.path), (std::vector<std::string>{"trace.dot", "trace.svg"}));
+}
+
+TEST(counterexample_files, trace_diagram_files_add_png_on_request) {
+  const auto files = trace_diagram_files(kb(), "t", true);
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0].name, "t.dot");
+  EXPECT_EQ(files[1].name, "t.svg");
+  EXPECT_EQ(files[2].name, "t.png");
+  EXPECT_EQ(files[2].content.substr(1, 3), "PNG");
+}
+
+TEST(counterexample_files, preset_counterexample_is_the_exhaustive_explorers_shortest) {
+  const auto files = preset_counterexample_files("kb-q292030", false);
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0].name, "kb-q292030_counterexample.dot");
+  EXPECT_EQ(files[1].name, "kb-q292030_counterexample.svg");
+  EXPECT_EQ(files[0].content, trace_dot(kb()));
+  EXPECT_EQ(preset_counterexample_files("kb-q292030", false)[1].content, files[1].content)
+      << "byte-identical";
+}
+
+TEST(counterexample_files, preset_counterexample_refuses_a_preset_that_holds_or_is_unknown) {
+  EXPECT_THROW(preset_counterexample_files("fix-short-retry", false), OutputError);
+  EXPECT_THROW(preset_counterexample_files("no-such-preset", false), OutputError);
+}
+
+}  // namespace
+}  // namespace cqm

@@ -1,0 +1,319 @@
+#include "writers/trace_dot.hpp"
+
+#include <sstream>
+
+#include "writers/dot_text.hpp"
+
+namespace cqm {
+namespace {
+
+constexpr const char* kRed = "#c0392b";
+constexpr const char* kRedFill = "#fdecea";
+constexpr const char* kRedCell = "#f6c4bf";
+constexpr const char* kDayFill = "#eeeeee";
+constexpr const char* kGrid = "#c5cedb";
+constexpr std::size_t kColumns = 3 + kTraceLanes.size();  // time, environment, lanes, log
+// Wider lines stretch the log column, and with it the picture, past a screen.
+constexpr std::size_t kLogWidth = 72;
+constexpr std::size_t kReasonWidth = 150;
+
+LaneChange lane_state(const SystemSnapshot& s, std::size_t lane) {
+  switch (lane) {
+    case 0:
+      return {kClientStateNames[s.client], ""};
+    case 1:
+      return {kProgramStateNames[s.program], ""};
+    case 2:
+      return {kCopyQueueStateNames[s.cqm], ""};
+    case 3:
+      // The count, because "retry set to 1" every morning is the KB's clue that the retry never comes.
+      return {kDestinationStateNames[s.destination],
+              s.destination == static_cast<std::uint8_t>(DestinationState::RetryPending)
+                  ? "retry " + std::to_string(s.retry_count)
+                  : ""};
+    default: {
+      const std::size_t i = lane - 4;
+      return {kQueueItemStateNames[s.item_state[i]], s.status[i] != 0 ? std::to_string(s.status[i]) : ""};
+    }
+  }
+}
+
+/// The model names every timer step "timer"; which one fired follows from the timers armed before it, in the
+/// order System::fire tries them.
+std::string timers_due(const SystemSnapshot& before, Minutes at, const Config& config) {
+  std::vector<std::string> fired;
+  if (before.client_due == at) {
+    const auto client = static_cast<ClientState>(before.client);
+    fired.push_back(client == ClientState::Booting ? "boot done" : "shut-down done");
+  }
+  std::string lifetimes;  // one phrase for all: "lifetime of 10005, 10009 ends" keeps the column narrow
+  for (std::size_t i = 0; i < before.item_state.size(); ++i)
+    if (!before.deadline_fired[i] &&
+        before.item_state[i] == static_cast<std::uint8_t>(QueueItemState::Queued) &&
+        before.submitted_at[i] != kNever && before.submitted_at[i] + config.item_lifetime == at)
+      lifetimes += (lifetimes.empty() ? "" : ", ") + std::to_string(before.status[i]);
+  if (!lifetimes.empty()) fired.push_back("lifetime of " + lifetimes + " ends");
+  if (before.reconnect_due == at) fired.emplace_back("reconnect");
+  if (before.retry_timer == at) fired.emplace_back("retry timer");
+  if (before.wake_due == at) fired.emplace_back("wake-up");
+  std::string out;
+  for (const auto& f : fired) out += (out.empty() ? "" : ", ") + f;
+  return out;
+}
+
+/// "Destination[CAP List for site W2K,statmsgs.box\]" → "Destination": the full name stays in Cqmgr32.log;
+/// here it would make the log column twice as wide.
+std::string shorten(std::string line) {
+  constexpr std::string_view kOpen = "Destination[";
+  for (auto at = line.find(kOpen); at != std::string::npos; at = line.find(kOpen, at)) {
+    const auto close = line.find(']', at);
+    if (close == std::string::npos) break;
+    line.replace(at, close + 1 - at, "Destination");
+    at += 11;
+  }
+  return line;
+}
+
+std::string mif_detail(const Counterexample& cex, const TraceStep& step) {
+  for (const auto& e : cex.schedule.events)
+    if (e.at == step.at && e.action == EnvAction::program_finishes)
+      return "mif: " + std::string(enum_name(e.mif));
+  return "";
+}
+
+bool same_shape(const TimelineStep& a, const TimelineStep& b) {
+  return a.at % kMinutesPerDay == b.at % kMinutesPerDay && a.event == b.event && a.detail == b.detail &&
+         a.lanes == b.lanes && a.log == b.log && a.violating == b.violating;
+}
+
+bool same_shape(const TimelineDay& a, const TimelineDay& b) {
+  if (a.steps.size() != b.steps.size()) return false;
+  for (std::size_t i = 0; i < a.steps.size(); ++i)
+    if (!same_shape(a.steps[i], b.steps[i])) return false;
+  return true;
+}
+
+bool has_violation(const TimelineDay& d) {
+  for (const auto& s : d.steps)
+    if (s.violating) return true;
+  return false;
+}
+
+/// What a state entered means in a sentence; empty for the routine ones (booting, up, stopped...).
+std::string phrase(std::size_t lane, const LaneChange& c) {
+  if (lane == 0 && c.state == "Restarting") return "restart";
+  if (lane == 1 && c.state == "Finished") return "program finished";
+  if (lane == 2 && c.state == "InitFailed") return "init failed";
+  if (lane == 2 && c.state == "Ready") return "init ok";
+  if (lane == 3 && c.state == "RetryPending") return "retry set to " + c.note.substr(c.note.find(' ') + 1);
+  if (lane >= 4 && (c.state == "Queued" || c.state == "Delivered" || c.state == "Expired")) {
+    std::string s = c.state;
+    s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return c.note + " " + s;
+  }
+  return "";
+}
+
+std::string event_phrase(const TimelineStep& s) {
+  const std::string t = format_clock(s.at % kMinutesPerDay);
+  if (s.event == "power_on") return "on " + t;
+  if (s.event == "power_off") return "off " + t;
+  if (s.event == "program_finishes") return "program finishes " + t;
+  if (s.event == "cap_outage_started") return "CAP down " + t;
+  if (s.event == "cap_outage_ended") return "CAP up " + t;
+  if (s.event == "timer") return "";
+  return s.event + " " + t;
+}
+
+std::string summarise(const TimelineDay& d) {
+  std::vector<std::string> parts;
+  auto add = [&](const std::string& p) {
+    if (!p.empty() && (parts.empty() || parts.back() != p)) parts.push_back(p);
+  };
+  for (const auto& s : d.steps) {
+    add(event_phrase(s));
+    for (std::size_t lane = 0; lane < kTraceLanes.size(); ++lane)
+      if (!s.lanes[lane].state.empty()) add(phrase(lane, s.lanes[lane]));
+  }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines{""};
+  std::istringstream words(text);
+  for (std::string w; words >> w;) {
+    if (!lines.back().empty() && lines.back().size() + 1 + w.size() > width) lines.emplace_back();
+    lines.back() += (lines.back().empty() ? "" : " ") + w;
+  }
+  return lines;
+}
+
+}  // namespace
+
+Timeline trace_timeline(const Counterexample& cex) {
+  Timeline t;
+  for (std::size_t lane = 0; lane < kTraceLanes.size(); ++lane)
+    t.initial[lane] = lane_state(cex.initial, lane);
+  std::vector<TimelineDay> days;
+  const SystemSnapshot* before = &cex.initial;
+  std::size_t log_begin = 0;
+  for (std::size_t k = 0; k < cex.steps.size(); ++k) {
+    const TraceStep& step = cex.steps[k];
+    TimelineStep row;
+    row.at = step.at;
+    row.event = step.event;
+    row.violating = k + 1 == cex.steps.size();
+    row.detail = step.event == "timer" ? timers_due(*before, step.at, cex.config) : mif_detail(cex, step);
+    bool changed = false;
+    for (std::size_t lane = 0; lane < kTraceLanes.size(); ++lane) {
+      const LaneChange now = lane_state(step.state, lane);
+      if (now == lane_state(*before, lane)) continue;
+      row.lanes[lane] = now;
+      changed = true;
+    }
+    for (std::size_t i = log_begin; i < step.log_end && i < cex.log.size(); ++i)
+      row.log.push_back(shorten(log_text(cex.log[i], cex.config.site_code)));
+    log_begin = step.log_end;
+    before = &step.state;
+    // An environment event stays even when nothing follows from it: that it changed nothing is the story.
+    if (!changed && row.log.empty() && row.event == "timer" && !row.violating) continue;
+    const int day = step.at / kMinutesPerDay;
+    if (days.empty() || days.back().first_day != day) days.push_back({day, 1, {}, ""});
+    days.back().steps.push_back(std::move(row));
+  }
+  for (std::size_t i = 0; i < days.size();) {
+    std::size_t j = i + 1;
+    while (j < days.size() && days[j].first_day == days[j - 1].first_day + 1 && !has_violation(days[i]) &&
+           !has_violation(days[j]) && same_shape(days[i], days[j]))
+      ++j;
+    TimelineDay d = std::move(days[i]);
+    d.days = static_cast<int>(j - i);
+    if (d.folded()) d.summary = summarise(d);
+    t.days.push_back(std::move(d));
+    i = j;
+  }
+  return t;
+}
+
+namespace {
+
+std::string small(const std::string& html_text, const char* colour = dot::kMuted) {
+  return "<FONT POINT-SIZE=\"9\" COLOR=\"" + std::string(colour) + "\">" + html_text + "</FONT>";
+}
+
+std::string red(const std::string& html_text) {
+  return "<FONT COLOR=\"" + std::string(kRed) + "\">" + html_text + "</FONT>";
+}
+
+/// Top-aligned, so a state entered reads on the same line as its time and the log's first line.
+std::string cell(const std::string& content, const std::string& attributes = "") {
+  return "<TD VALIGN=\"TOP\"" + (attributes.empty() ? "" : " " + attributes) + ">" + content + "</TD>";
+}
+
+std::string fill(const char* colour) { return "BGCOLOR=\"" + std::string(colour) + "\""; }
+
+std::string lane_cell(const LaneChange& c, bool violating, bool initial) {
+  if (c.state.empty()) return cell("", violating ? fill(kRedFill) : "");
+  std::string text = initial ? dot::html(c.state) : "<B>" + dot::html(c.state) + "</B>";
+  if (violating) text = red(text);
+  if (!c.note.empty()) text += "<BR/>" + small(dot::html(c.note), violating ? kRed : dot::kMuted);
+  return cell(text, initial ? "" : fill(violating ? kRedCell : dot::kStateFill));
+}
+
+std::string log_cell(const std::vector<std::string>& lines, bool violating) {
+  std::string text;
+  for (const auto& line : lines) {
+    const auto parts = wrap(line, kLogWidth);
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      text += (i > 0 ? "&#160;&#160;&#160;&#160;" : "") + dot::html(parts[i]) + "<BR ALIGN=\"LEFT\"/>";
+  }
+  if (text.empty()) return cell("", violating ? fill(kRedFill) : "");
+  text = "<FONT POINT-SIZE=\"10\"" + std::string(violating ? " COLOR=\"" + std::string(kRed) + "\"" : "") +
+         ">" + text + "</FONT>";
+  return cell(text, "ALIGN=\"LEFT\" BALIGN=\"LEFT\"" + (violating ? " " + fill(kRedFill) : ""));
+}
+
+std::string step_row(const TimelineStep& s) {
+  const std::string bg = s.violating ? fill(kRedFill) : "";
+  std::string time = dot::html(format_time(s.at));
+  // A timer on one line ("timer: boot done"): the rows without log lines stay one line high.
+  std::string event = s.event == "timer"
+                          ? small("timer: " + dot::html(s.detail), s.violating ? kRed : dot::kMuted)
+                          : dot::html(s.event);
+  if (s.violating) {
+    time = red("<B>" + time + "</B>");
+    if (s.event != "timer") event = red("<B>" + event + "</B>");
+  }
+  if (s.event != "timer" && !s.detail.empty())
+    event += "<BR/>" + small(dot::html(s.detail), s.violating ? kRed : dot::kMuted);
+  std::string row = "<TR>" + cell(time, "ALIGN=\"LEFT\"" + (bg.empty() ? "" : " " + bg)) + cell(event, bg);
+  for (const auto& c : s.lanes) row += lane_cell(c, s.violating, false);
+  return row + log_cell(s.log, s.violating) + "</TR>\n";
+}
+
+std::string spanning_row(const std::string& content, const char* colour) {
+  return "<TR>" +
+         cell(content,
+              "COLSPAN=\"" + std::to_string(kColumns) + "\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" " + fill(colour)) +
+         "</TR>\n";
+}
+
+void write_title(std::ostream& out, const Counterexample& cex) {
+  const std::string br = "<BR ALIGN=\"LEFT\"/>";
+  out << "  label=<<FONT POINT-SIZE=\"16\"><B>Counterexample: " << dot::html(cex.config.name) << "</B></FONT>"
+      << " &#183; property " << red("<B>" + dot::html(cex.property) + "</B>") << " &#183; "
+      << dot::html(cex.explorer) << " explorer &#183; seed " << cex.seed << br;
+  if (!cex.config.summary.empty()) out << small(dot::html(cex.config.summary)) << br;
+  out << small(
+             "A lane cell is the state its machine entered at that step (blank: unchanged); timer steps that "
+             "change nothing are left out; runs of identical days are folded into one row.")
+      << br << ">;\n";
+}
+
+}  // namespace
+
+std::string trace_dot(const Counterexample& cex) {
+  const Timeline t = trace_timeline(cex);
+  std::ostringstream out;
+  out << "// Generated by cqmcheck from a replayed counterexample; do not edit.\n"
+      << "digraph trace {\n";
+  dot::write_defaults(out, "TB");
+  write_title(out, cex);
+  out << "  node [shape=plain, style=solid, fontsize=11];\n"
+      << "  timeline [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"2\" "
+         "COLOR=\""
+      << kGrid << "\">\n";
+
+  out << "<TR>" << cell("<B>time</B>", fill(dot::kStateFill))
+      << cell("<B>Environment</B>", fill(dot::kStateFill));
+  for (const char* lane : kTraceLanes) out << cell("<B>" + dot::html(lane) + "</B>", fill(dot::kStateFill));
+  out << cell("<B>Cqmgr32.log</B>", fill(dot::kStateFill)) << "</TR>\n";
+
+  out << "<TR>" << cell(dot::html(format_time(0)), "ALIGN=\"LEFT\"") << cell(small("start"));
+  for (const auto& c : t.initial) out << lane_cell(c, false, true);
+  out << cell("") << "</TR>\n";
+  for (const auto& d : t.days) {
+    if (!d.folded()) {
+      for (const auto& s : d.steps) out << step_row(s);
+      continue;
+    }
+    const std::string days =
+        "days " + std::to_string(d.first_day) + "&#8211;" + std::to_string(d.first_day + d.days - 1);
+    out << "<TR>" << cell("<B>" + days + "</B>", "ALIGN=\"LEFT\" " + fill(kDayFill))
+        << cell("<B>&#215; " + std::to_string(d.days) + " days</B>: " + dot::html(d.summary),
+                "COLSPAN=\"" + std::to_string(kColumns - 1) + "\" ALIGN=\"LEFT\" " + fill(kDayFill))
+        << "</TR>\n";
+  }
+
+  std::string reason;
+  for (const auto& line : wrap(cex.reason, kReasonWidth)) reason += dot::html(line) + "<BR ALIGN=\"LEFT\"/>";
+  out << spanning_row(red("<B>" + dot::html(cex.property) + " violated at " + dot::html(format_time(cex.at)) +
+                          "</B><BR ALIGN=\"LEFT\"/>" + reason),
+                      kRedFill);
+  out << "</TABLE>>];\n}\n";
+  return out.str();
+}
+
+}  // namespace cqm
