@@ -1,9 +1,12 @@
 #include "stats/estimate.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <thread>
+
+#include "checker/memory.hpp"
 
 #include "io/input_error.hpp"
 
@@ -15,6 +18,7 @@ namespace {
 constexpr Minutes kMaxDelayBuckets = 1 << 16;
 
 struct Tally {
+  std::uint64_t clients = 0;
   std::uint64_t lost = 0;
   std::array<std::uint64_t, kLossPaths> lost_by_path{};
   std::vector<std::uint64_t> histogram;
@@ -22,11 +26,53 @@ struct Tally {
   std::uint64_t events = 0;
 };
 
+// Shared by the threads of one estimate: how far they have come, and whether to stop.
+struct Shared {
+  const checker::Limits& limits;
+  std::chrono::steady_clock::time_point started;
+  std::uint64_t requested;
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<std::uint64_t> events{0};
+  std::atomic<int> stop{static_cast<int>(checker::Outcome::complete)};
+
+  double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  }
+  // Looked at every kCheckEvery clients: cheap enough not to show, often enough to stop within milliseconds.
+  bool should_stop(bool reporter) {
+    using checker::Outcome;
+    auto stop_with = [&](Outcome o) {
+      int expected = static_cast<int>(Outcome::complete);
+      stop.compare_exchange_strong(expected, static_cast<int>(o));
+      return true;
+    };
+    if (stop.load() != static_cast<int>(Outcome::complete)) return true;
+    if (limits.interrupted && limits.interrupted->load()) return stop_with(Outcome::interrupted);
+    if (limits.max_seconds > 0 && elapsed() > limits.max_seconds) return stop_with(Outcome::limit_time);
+    if (limits.max_states && events.load() > limits.max_states) return stop_with(Outcome::limit_states);
+    if (limits.max_memory_bytes && checker::resident_bytes() > limits.max_memory_bytes)
+      return stop_with(Outcome::limit_memory);
+    if (reporter && limits.progress)
+      limits.progress({"clients", done.load(), static_cast<double>(done.load()) / static_cast<double>(requested),
+                       elapsed()});
+    return false;
+  }
+};
+constexpr std::uint64_t kCheckEvery = 4096;
+
 void run_block(const Config& config, const Habits& habits, std::uint64_t seed, std::uint64_t first,
-               std::uint64_t last, Minutes bucket, Tally& tally) {
+               std::uint64_t last, Minutes bucket, Tally& tally, Shared& shared, bool reporter) {
   ClientRunner runner(config, habits);
+  std::uint64_t events_reported = 0;
   for (std::uint64_t i = first; i < last; ++i) {
+    if ((i - first) % kCheckEvery == 0 && i != first) {
+      shared.done += kCheckEvery;
+      shared.events += runner.events() - events_reported;
+      events_reported = runner.events();
+      if (shared.should_stop(reporter)) break;
+    }
     const ClientOutcome o = runner.run(seed, i);
+    ++tally.clients;
     if (o.lost) {
       ++tally.lost;
       ++tally.lost_by_path[static_cast<std::size_t>(o.path)];
@@ -56,7 +102,8 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   if (auto bad = validate(habits)) throw InputError("habits", 0, bad->first, bad->second);
   const auto started = std::chrono::steady_clock::now();
   Estimate e;
-  e.clients = options.clients;
+  e.requested = options.clients;
+  Shared shared{options.limits, started, options.clients};
   e.threads = static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(options.threads, 1)), 1,
                                                          options.clients));
   // Delays of delivered statuses are below the lifetime.
@@ -70,8 +117,10 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   for (int k = 0; k < e.threads; ++k) {
     const std::uint64_t first = per * static_cast<std::uint64_t>(k);
     const std::uint64_t last = k + 1 == e.threads ? options.clients : first + per;
-    auto job = [&, first, last, k] {
-      run_block(config, habits, options.seed, first, last, e.bucket_minutes, tallies[static_cast<std::size_t>(k)]);
+    const bool reporter = k + 1 == e.threads;  // the calling thread draws the progress
+    auto job = [&, first, last, k, reporter] {
+      run_block(config, habits, options.seed, first, last, e.bucket_minutes, tallies[static_cast<std::size_t>(k)],
+                shared, reporter);
     };
     if (k + 1 == e.threads)
       job();  // the calling thread takes the last block
@@ -82,12 +131,14 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
 
   e.delay_histogram.assign(buckets, 0);
   for (const auto& t : tallies) {
+    e.clients += t.clients;
     e.lost += t.lost;
     for (int p = 0; p < kLossPaths; ++p) e.lost_by_path[static_cast<std::size_t>(p)] += t.lost_by_path[static_cast<std::size_t>(p)];
     for (std::size_t b = 0; b < buckets; ++b) e.delay_histogram[b] += t.histogram[b];
     e.delay.max = std::max(e.delay.max, t.max_delay);
     e.events += t.events;
   }
+  e.outcome = static_cast<checker::Outcome>(shared.stop.load());
   e.interval = wilson(e.lost, e.clients);
   e.delay.delivered = e.clients - e.lost;
   if (e.delay.delivered > 0) {

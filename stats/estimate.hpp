@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "checker/search.hpp"
 #include "model/config.hpp"
 #include "stats/habits.hpp"
 #include "stats/interval.hpp"
@@ -17,6 +18,9 @@ struct EstimateOptions {
   std::uint64_t clients = 100'000;
   std::uint64_t seed = 1;
   int threads = 2;  ///< this machine has two cores; clients are split into one contiguous block per thread
+  /// max_states caps the model events simulated, max_memory the resident memory, max_seconds the time; any of
+  /// them, or a signal, ends the estimate early: INCONCLUSIVE, with the clients simulated so far.
+  checker::Limits limits;
 };
 
 /// Delivery delays of the clients whose statuses all arrived in time, in minutes (nearest-rank quantiles).
@@ -28,6 +32,8 @@ struct DelayStats {
 };
 
 struct Estimate {
+  checker::Outcome outcome = checker::Outcome::complete;  ///< anything but complete: stopped early
+  std::uint64_t requested = 0;  ///< clients asked for; `clients` is how many were simulated
   std::uint64_t clients = 0;
   std::uint64_t lost = 0;
   std::array<std::uint64_t, kLossPaths> lost_by_path{};

@@ -56,6 +56,9 @@ std::string estimate_text(const Config& config, const HabitsSource& habits, cons
   std::string out = fmt::format("cqmcheck estimate: {} — {}\n", config.name, config.summary);
   out += fmt::format("habits: {}\n", habits.file.empty() ? "the defaults (doc/estimate.md)" : habits.file);
   out += fmt::format("population: {} clients, seed {}\n", e.clients, options.seed);
+  if (e.outcome != checker::Outcome::complete)
+    out += fmt::format("INCONCLUSIVE ({}): {} of {} clients simulated; the figures below are theirs\n",
+                       checker::outcome_name(e.outcome), e.clients, e.requested);
   out += fmt::format("P(status lost) = {:.4g}   95% CI {} (Wilson score interval)\n", e.p_loss(), interval_text(e));
   out += fmt::format("lost: {} of {} clients\n", e.lost, e.clients);
   for (auto p : kAllLossPaths) {
@@ -79,6 +82,8 @@ nlohmann::ordered_json estimate_json(const Config& config, const HabitsSource& h
   j["habits_file"] = habits.file;
   j["habits"] = habits_to_json(habits.habits);
   j["clients"] = e.clients;
+  j["requested_clients"] = e.requested;
+  j["outcome"] = checker::outcome_name(e.outcome);
   j["seed"] = options.seed;
   j["p_loss"] = e.p_loss();
   j["interval"] = interval_json(e);

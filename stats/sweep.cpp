@@ -1,5 +1,7 @@
 #include "stats/sweep.hpp"
 
+#include <chrono>
+
 #include <algorithm>
 #include <utility>
 
@@ -153,9 +155,16 @@ CellVerdict exhaustive_verdict(const Config& config, const checker::Limits& limi
 std::vector<CellResult> run_sweep(const std::vector<Cell>& cells, const SweepOptions& options) {
   std::vector<CellResult> out;
   out.reserve(cells.size());
-  for (const Cell& c : cells)
-    out.push_back({exhaustive_verdict(c.config, options.limits, options.threads),
-                   estimate(c.config, c.habits, options.estimate)});
+  const auto started = std::chrono::steady_clock::now();
+  for (const Cell& c : cells) {
+    if (options.limits.interrupted && options.limits.interrupted->load()) break;  // the caller reports the rest
+    if (options.limits.progress)
+      options.limits.progress({"cells", out.size(), static_cast<double>(out.size()) / static_cast<double>(cells.size()),
+                               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
+    checker::Limits cell_limits = options.limits;
+    cell_limits.progress = {};  // one line for the sweep, not one per cell
+    out.push_back({exhaustive_verdict(c.config, cell_limits, options.threads), estimate(c.config, c.habits, options.estimate)});
+  }
   return out;
 }
 

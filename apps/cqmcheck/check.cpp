@@ -185,7 +185,7 @@ void add_check(CLI::App& app) {
   f->search.add_to(*cmd);
   cmd->add_option("--explorer", f->explorer, "random, exhaustive or all")
       ->check(CLI::IsMember({"random", "exhaustive", "all"}));
-  cmd->add_option("--out", f->out, "write each counterexample (trace.json, Cqmgr32.log) into this folder");
+  cmd->add_option("--out", f->out, "write each counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg) into this folder");
   cmd->callback([f] { run_check(*f); });
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "apps/cqmcheck/commands.hpp"
+#include "apps/cqmcheck/progress.hpp"
 #include "io/habits_toml.hpp"
 #include "io/input_error.hpp"
 #include "stats/figures.hpp"
@@ -23,6 +24,7 @@ struct PopulationFlags {
   std::string out;
   std::string format = "text";
   bool stats = false;
+  SearchFlags limits;  ///< only --max-states / --max-memory / --max-seconds / --quiet are offered
 
   void add_to(CLI::App& cmd, std::uint64_t default_clients) {
     clients = default_clients;
@@ -36,6 +38,12 @@ struct PopulationFlags {
         ->check(CLI::Range(1, 64));
     cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd.add_flag("--stats", stats, "also print the time taken and the throughput");
+    cmd.add_option("--max-states", limits.max_states, "stop after simulating this many model events: INCONCLUSIVE");
+    cmd.add_option("--max-memory", limits.max_memory,
+                   "stop when the process holds more than this (e.g. 512M; default: half the RAM): INCONCLUSIVE");
+    cmd.add_option("--max-seconds", limits.max_seconds, "stop after this long: INCONCLUSIVE")
+        ->check(CLI::PositiveNumber);
+    cmd.add_flag("--quiet", limits.quiet, "no progress line on stderr");
   }
 
   stats::HabitsSource habits() const {
@@ -45,7 +53,7 @@ struct PopulationFlags {
 
   stats::EstimateOptions options() const {
     if (clients == 0) throw InputError("command line", 0, "--clients", "must be at least 1");
-    return {clients, seed, threads};
+    return {clients, seed, threads, limits.options(interrupt_flag()).limits};
   }
 };
 
@@ -72,9 +80,12 @@ void run_estimate(const EstimateFlags& f) {
   const stats::HabitsSource habits = p.habits();
   const stats::EstimateOptions options = p.options();
   if (f.curve_clients == 0) throw InputError("command line", 0, "--curve-clients", "must be at least 1");
-  const stats::Estimate e = stats::estimate(config, habits.habits, options);
+  ProgressPrinter progress("estimate " + config.name, p.limits.quiet);
+  stats::EstimateOptions run_options = options;
+  run_options.limits.progress = progress.callback();
+  const stats::Estimate e = stats::estimate(config, habits.habits, run_options);
   std::vector<std::filesystem::path> files;
-  if (!p.out.empty()) {
+  if (!p.out.empty() && e.outcome == checker::Outcome::complete) {
     stats::EstimateOptions curve_options = options;
     curve_options.clients = std::min(options.clients, f.curve_clients);
     const auto curve = stats::loss_against_init_failure(config, habits.habits, stats::curve_probabilities(),
@@ -89,6 +100,7 @@ void run_estimate(const EstimateFlags& f) {
     std::printf("%s", stats::estimate_text(config, habits, options, e, p.stats).c_str());
     print_files(files);
   }
+  if (e.outcome != checker::Outcome::complete) throw ExitCode{kExitInconclusive};
 }
 
 // ---- sweep -------------------------------------------------------------------------------------------------
@@ -110,11 +122,18 @@ void run_sweep(const SweepFlags& f) {
   options.estimate = p.options();
   options.threads = p.threads;
   // The checker's own defaults (half the RAM) for everything but time, which is per cell.
-  SearchFlags search;
+  SearchFlags search = p.limits;
   search.max_seconds = f.max_seconds_per_cell;
   options.limits = search.options(interrupt_flag()).limits;
+  ProgressPrinter progress("sweep " + base.name, p.limits.quiet);
+  options.limits.progress = progress.callback();
   const auto started = std::chrono::steady_clock::now();
   const auto results = stats::run_sweep(cells, options);
+  if (results.size() < cells.size()) {
+    // Interrupted between cells: report what was done, write nothing partial.
+    std::fprintf(stderr, "cqmcheck sweep: interrupted after %zu of %zu cells\n", results.size(), cells.size());
+    throw ExitCode{kExitInconclusive};
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::vector<std::filesystem::path> files;
   if (!p.out.empty()) {
