@@ -9,6 +9,7 @@
 #include "apps/cqmcheck/progress.hpp"
 #include "apps/cqmcheck/report.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/dot_text.hpp"  // dot::html escapes XML text
 #include "writers/counterexample_files.hpp"
 
 namespace cqm::cli {
@@ -27,20 +28,6 @@ struct Row {
   std::string story;
 };
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // JUnit XML: one test case per preset and explorer, so any CI shows the regression guard's results.
 std::string junit_xml(const std::vector<Row>& rows) {
   int failures = 0;
@@ -51,12 +38,12 @@ std::string junit_xml(const std::vector<Row>& rows) {
                      rows.size(), failures, total);
   for (const auto& r : rows) {
     out += fmt::format("  <testcase classname=\"cqmcheck.suite.{}\" name=\"{}\" time=\"{:.3f}\">\n",
-                       xml_escape(r.preset), xml_escape(r.explorer), r.seconds);
+                       dot::html(r.preset), dot::html(r.explorer), r.seconds);
     if (!r.as_expected)
-      out += fmt::format("    <failure message=\"{} (expected {})\">{}</failure>\n", xml_escape(r.verdict),
-                         xml_escape(r.expected), xml_escape(r.story));
-    out += fmt::format("    <system-out>verdict {}, expected {}, {}{}</system-out>\n", xml_escape(r.verdict),
-                       xml_escape(r.expected), xml_escape(r.size), r.story.empty() ? "" : "\n" + xml_escape(r.story));
+      out += fmt::format("    <failure message=\"{} (expected {})\">{}</failure>\n", dot::html(r.verdict),
+                         dot::html(r.expected), dot::html(r.story));
+    out += fmt::format("    <system-out>verdict {}, expected {}, {}{}</system-out>\n", dot::html(r.verdict),
+                       dot::html(r.expected), dot::html(r.size), r.story.empty() ? "" : "\n" + dot::html(r.story));
     out += "  </testcase>\n";
   }
   return out + "</testsuite></testsuites>\n";

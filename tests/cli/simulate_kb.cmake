@@ -1,14 +1,9 @@
 # cqmcheck simulate on the KB preset prints the KB's lines in order and ends with the status Expired;
 # the workarounds end Delivered; presets lists every preset.
-function(run_ok out)
-  execute_process(COMMAND ${CQMCHECK} ${ARGN} OUTPUT_VARIABLE o ERROR_VARIABLE e RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "cqmcheck ${ARGN} exited ${rc}: ${e}")
-  endif()
-  set(${out} "${o}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cqmcheck.cmake)
 
-run_ok(kb simulate --preset kb-q292030)
+cqm_run(0 simulate --preset kb-q292030)
+set(kb "${out}")
 # The KB's lines, each found after the previous one.
 set(rest "${kb}")
 foreach(line "-Servicing Destination[CAP List for site W2K,statmsgs.box\\]"
@@ -29,13 +24,15 @@ if(NOT kb MATCHES "status 10009 [^\n]*: Expired at day 8 10:03")
 endif()
 
 foreach(p workaround-sms-restarts workaround-always-on fix-short-retry fix-reconnect)
-  run_ok(out simulate --preset ${p})
+  cqm_run(0 simulate --preset ${p})
+  set(out "${out}")
   if(NOT out MATCHES "status 10009 [^\n]*: Delivered at")
     message(FATAL_ERROR "${p} did not deliver:\n${out}")
   endif()
 endforeach()
 
-run_ok(list presets)
+cqm_run(0 presets)
+set(list "${out}")
 foreach(p kb-q292030 workaround-sms-restarts workaround-always-on fix-short-retry fix-reconnect)
   string(FIND "${list}" "${p}" at)
   if(at EQUAL -1)
@@ -43,7 +40,8 @@ foreach(p kb-q292030 workaround-sms-restarts workaround-always-on fix-short-retr
   endif()
 endforeach()
 
-run_ok(week simulate --preset kb-q292030 --schedule ${DATA}/schedules/kb_week.toml)
+cqm_run(0 simulate --preset kb-q292030 --schedule ${DATA}/schedules/kb_week.toml)
+set(week "${out}")
 if(NOT week MATCHES "status 10009 [^\n]*: still Queued")
   message(FATAL_ERROR "a two-day schedule should leave the status queued:\n${week}")
 endif()

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/preset_params.hpp"
+
 #include "harness/search_model.hpp"
 
 namespace cqm {
@@ -101,14 +103,7 @@ TEST_P(holding_preset, holds_exhaustively_and_on_ten_thousand_random_schedules) 
   EXPECT_EQ(r.runs, 10000u);
 }
 
-INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, holding_preset,
-                         ::testing::Values("workaround-sms-restarts", "workaround-always-on", "fix-short-retry",
-                                           "fix-reconnect"),
-                         [](const auto& info) {
-                           std::string n = info.param;
-                           std::replace(n.begin(), n.end(), '-', '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, holding_preset, test::holding_presets(), test::PresetName{});
 
 TEST(check, workaround_a_is_violated_when_init_fails_at_any_boot) {
   const auto r = check_exhaustive(*find_preset("workaround-sms-restarts-any-boot"), exhaustive_only());

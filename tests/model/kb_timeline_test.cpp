@@ -1,6 +1,8 @@
 // The KB's story, end to end on the canonical timelines of the presets.
 #include <gtest/gtest.h>
 
+#include "tests/preset_params.hpp"
+
 #include <algorithm>
 
 #include "model/schedule.hpp"
@@ -88,14 +90,7 @@ TEST_P(delivering_preset, delivers_every_status) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, delivering_preset,
-                         ::testing::Values("workaround-sms-restarts", "workaround-always-on", "fix-short-retry",
-                                           "fix-reconnect"),
-                         [](const auto& info) {
-                           std::string n = info.param;
-                           std::replace(n.begin(), n.end(), '-', '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, delivering_preset, test::holding_presets(), test::PresetName{});
 
 TEST(kb_timeline, workaround_a_fails_when_init_may_fail_at_any_boot) {
   CanonicalRun run("workaround-sms-restarts-any-boot");
