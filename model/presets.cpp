@@ -24,7 +24,7 @@ Config sms_restarts() {
 
 Config sms_restarts_any_boot() {
   Config c = sms_restarts();
-  c.name = "workaround-sms-restarts-any-boot";
+  c.name = "sms-restarts-init-fails-any-boot";
   c.summary = "workaround A when init may fail at any start-up: the status is lost again (expected VIOLATED)";
   c.init_failure = InitFailure::AnyBoot;
   c.expected = Verdict::Violated;

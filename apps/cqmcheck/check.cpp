@@ -98,13 +98,16 @@ void run_check(const CheckFlags& f) {
     for (const auto& a : envelope_assumptions(config)) std::printf(" %s;", a.c_str());
     std::printf("\n");
   }
+  bool out_taken = false;
   for (const auto& e : report.explorers) {
     std::vector<std::filesystem::path> files;
     if (e.counterexample && !f.out.empty()) {
-      // One explorer: its files straight into --out; both: one sub-folder each.
+      // The first counterexample (the exhaustive explorer's shortest, when it found one) goes straight into
+      // --out; any other explorer's into a sub-folder named after it.
       const std::filesystem::path dir =
-          report.explorers.size() == 1 ? std::filesystem::path(f.out) : std::filesystem::path(f.out) / explorer_name(e.kind);
+          out_taken ? std::filesystem::path(f.out) / explorer_name(e.kind) : std::filesystem::path(f.out);
       files = write_counterexample(dir, *e.counterexample);
+      out_taken = true;
     }
     if (json)
       j["explorers"].push_back(explorer_json(e, files));
@@ -185,7 +188,9 @@ void add_check(CLI::App& app) {
   f->search.add_to(*cmd);
   cmd->add_option("--explorer", f->explorer, "random, exhaustive or all")
       ->check(CLI::IsMember({"random", "exhaustive", "all"}));
-  cmd->add_option("--out", f->out, "write each counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg) into this folder");
+  cmd->add_option("--out", f->out,
+                  "write the counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg) into this folder; "
+                  "a second explorer's goes into a sub-folder named after it");
   cmd->callback([f] { run_check(*f); });
 }
 

@@ -26,6 +26,13 @@ foreach(f trace.json Cqmgr32.log)
 endforeach()
 
 cqm_run(1 replay ${WORK}/D/trace.json)
+# Both explorers (the default): the shortest counterexample straight into --out, the random one beside it.
+cqm_run(1 check --preset kb-q292030 --out ${WORK}/both --quiet)
+foreach(f trace.json Cqmgr32.log trace.dot trace.svg random/trace.json random/trace.svg)
+  if(NOT EXISTS ${WORK}/both/${f})
+    message(FATAL_ERROR "check --out (both explorers) did not write ${f}")
+  endif()
+endforeach()
 cqm_run(1 replay ${WORK}/R1/trace.json)
 foreach(p workaround-sms-restarts workaround-always-on fix-short-retry fix-reconnect)
   cqm_run(0 check --preset ${p})

@@ -30,7 +30,7 @@ rc=$(stop_after 1 TERM "$work/b.txt" check --config "$data/configs/big_state_spa
 rc=$(stop_after 2 INT "$work/c.txt" check --config "$data/configs/kb_long_lifetime.toml" --explorer all \
        --runs 100000000 --out "$work/found" --quiet)
 [ "$rc" = 130 ] || fail "SIGINT after a counterexample: expected exit 130, got $rc: $(cat "$work/c.txt")"
-[ -f "$work/found/exhaustive/trace.json" ] || fail "the counterexample found before the signal was not written"
+[ -f "$work/found/trace.json" ] || fail "the counterexample found before the signal was not written"
 rc=$(stop_after 1 INT "$work/d.txt" estimate --preset kb-q292030 --clients 1000000000 --quiet)
 [ "$rc" = 3 ] || fail "estimate after SIGINT: expected exit 3, got $rc: $(cat "$work/d.txt")"
 grep -q "INCONCLUSIVE (interrupted)" "$work/d.txt" || fail "estimate did not say it was interrupted"

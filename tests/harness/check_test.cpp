@@ -106,7 +106,7 @@ TEST_P(holding_preset, holds_exhaustively_and_on_ten_thousand_random_schedules) 
 INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, holding_preset, test::holding_presets(), test::PresetName{});
 
 TEST(check, workaround_a_is_violated_when_init_fails_at_any_boot) {
-  const auto r = check_exhaustive(*find_preset("workaround-sms-restarts-any-boot"), exhaustive_only());
+  const auto r = check_exhaustive(*find_preset("sms-restarts-init-fails-any-boot"), exhaustive_only());
   EXPECT_EQ(r.verdict, Verdict::Violated);
 }
 

@@ -93,7 +93,7 @@ TEST_P(delivering_preset, delivers_every_status) {
 INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, delivering_preset, test::holding_presets(), test::PresetName{});
 
 TEST(kb_timeline, workaround_a_fails_when_init_may_fail_at_any_boot) {
-  CanonicalRun run("workaround-sms-restarts-any-boot");
+  CanonicalRun run("sms-restarts-init-fails-any-boot");
   EXPECT_EQ(run.system->item_state(1), QueueItemState::Expired);
 }
 
