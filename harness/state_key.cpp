@@ -99,6 +99,7 @@ void unpack_state(const Config& c, const StateKey& k, SystemSnapshot& s, EnvBook
   book.outage_since = time32(k.outage_since);
   s.cycle_no = 0;
   s.start_ups = 0;
+  s.refusals = 0;  // a refusal is checked on the step that makes it (no_refused_events)
 }
 
 }  // namespace cqm

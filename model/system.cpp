@@ -328,6 +328,7 @@ SystemSnapshot System::snapshot() const {
   s.deferred_mif = deferred_mif_;
   s.next_init_fails = next_init_fails_;
   s.init_failures_in_a_row = static_cast<std::uint8_t>(init_failures_in_a_row_);
+  s.refusals = env_.refusals;
   return s;
 }
 
@@ -366,6 +367,7 @@ void System::restore(const SystemSnapshot& s) {
   deferred_mif_ = s.deferred_mif;
   next_init_fails_ = s.next_init_fails;
   init_failures_in_a_row_ = s.init_failures_in_a_row;
+  env_.refusals = s.refusals;
   in_start_up_ = false;
 }
 

@@ -26,6 +26,7 @@ struct SystemSnapshot {
   bool ok_to_process, cap_outage, program_deferred, next_init_fails;
   MifResult deferred_mif;
   std::uint8_t init_failures_in_a_row;
+  std::uint32_t refusals;  ///< events refused since the System was reset (or restored); not part of a state key
   bool operator==(const SystemSnapshot&) const = default;
 };
 

@@ -30,6 +30,7 @@ const Property& no_silent_loss();
 const Property& queue_survives_power_loss();
 const Property& delivered_at_most_once();
 const Property& retry_count_consistent();
+const Property& no_refused_events();
 
 /// A property found false on a step.
 struct Violation {

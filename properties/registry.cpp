@@ -5,7 +5,7 @@ namespace cqm {
 const std::vector<const Property*>& all_properties() {
   static const std::vector<const Property*> all{&delivered_before_expiry(), &no_silent_loss(),
                                                 &queue_survives_power_loss(), &delivered_at_most_once(),
-                                                &retry_count_consistent()};
+                                                &retry_count_consistent(), &no_refused_events()};
   return all;
 }
 

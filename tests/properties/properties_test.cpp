@@ -92,9 +92,17 @@ TEST_F(step_fixture, retry_count_consistent_fails_on_a_pending_retry_without_cou
   EXPECT_TRUE(check(retry_count_consistent()));
 }
 
+TEST_F(step_fixture, no_refused_events_fails_when_a_step_refuses_an_event) {
+  before.refusals = 2;
+  after.refusals = 2;
+  EXPECT_FALSE(check(no_refused_events()));
+  after.refusals = 3;
+  EXPECT_TRUE(check(no_refused_events()));
+}
+
 TEST(properties, every_property_is_named_and_states_its_assumptions) {
   const Config config = *find_preset("fix-short-retry");
-  ASSERT_EQ(all_properties().size(), 5u);
+  ASSERT_EQ(all_properties().size(), 6u);
   for (const auto* p : all_properties()) {
     EXPECT_EQ(find_property(p->name), p);
     EXPECT_FALSE(p->summary.empty());
