@@ -1,5 +1,7 @@
 #include "writers/machine_dot.hpp"
 
+#include <sstream>
+
 #include <algorithm>
 
 #include "writers/dot_text.hpp"
@@ -95,6 +97,12 @@ void write_machine_dot(std::ostream& out, const MachineDescription& m) {
         << " [label=" << dot::quote(joined(transition_label_lines(t), "\n")) << "];\n";
   }
   out << "}\n";
+}
+
+std::string machine_dot(const MachineDescription& m) {
+  std::ostringstream out;
+  write_machine_dot(out, m);
+  return out.str();
 }
 
 void write_overview_dot(std::ostream& out, const std::vector<MachineDescription>& machines,

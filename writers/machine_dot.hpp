@@ -2,6 +2,7 @@
 // State diagrams as DOT, from the descriptions walked out of the MSM tables (model/describe.hpp): one per
 // machine, and an overview of how the System routes each machine's notices to the others.
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "model/describe.hpp"
@@ -11,6 +12,8 @@ namespace cqm {
 /// States as rounded boxes (internal transitions listed inside, under a rule), the initial state marked by a
 /// point, edges labelled `event [guard] / action`. A state no event leaves has a double border.
 void write_machine_dot(std::ostream& out, const MachineDescription& machine);
+/// The same as a string.
+std::string machine_dot(const MachineDescription& machine);
 
 /// The machines (with their states) as nodes, the environment as one dashed node, and an edge per route
 /// labelled with the notice and the events the System sends for it.

@@ -50,9 +50,7 @@ std::vector<DiagramFile> state_diagram_files(bool png) {
   const auto machines = describe_all();
   std::vector<DiagramFile> files;
   for (const auto& m : machines) {
-    std::ostringstream dot;
-    write_machine_dot(dot, m);
-    add(files, stem_of(m.kind), dot.str(), png);
+    add(files, stem_of(m.kind), machine_dot(m), png);
   }
   std::ostringstream overview;
   write_overview_dot(overview, machines, system_routes());

@@ -13,12 +13,6 @@
 namespace cqm {
 namespace {
 
-std::string machine_dot(const MachineDescription& m) {
-  std::ostringstream out;
-  write_machine_dot(out, m);
-  return out.str();
-}
-
 // No newrank here on purpose: the renderer must add it, or Graphviz 2.42 frees an invalid pointer in
 // gvFreeLayout (TOOLCHAIN). The valgrind CTest runs these under memcheck.
 constexpr const char* kClusters = R"(digraph G {

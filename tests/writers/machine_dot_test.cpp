@@ -9,12 +9,6 @@
 namespace cqm {
 namespace {
 
-std::string machine_dot(const MachineDescription& m) {
-  std::ostringstream out;
-  write_machine_dot(out, m);
-  return out.str();
-}
-
 std::string overview_dot() {
   std::ostringstream out;
   write_overview_dot(out, describe_all(), system_routes());
