@@ -10,7 +10,7 @@ const Property& no_silent_loss() {
   static const Property p{
       "no_silent_loss",
       "an item leaves the queue only as Delivered, or as Expired with a logged deletion",
-      [](const Config&) { return std::vector<std::string>{"none: holds under any environment"}; },
+      no_assumptions,
       [](const Config& c, const SystemSnapshot& before, const SystemSnapshot& s) -> std::optional<std::string> {
         using S = QueueItemState;
         for (int i = 0; i < System::kItems; ++i) {

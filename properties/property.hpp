@@ -42,6 +42,9 @@ struct Violation {
 /// Checks every property on one step; the first that fails, in all_properties() order.
 std::optional<Violation> check_step(const Config& config, const SystemSnapshot& before, const SystemSnapshot& after);
 
+/// For properties that must hold under any environment.
+std::vector<std::string> no_assumptions(const Config& config);
+
 /// The environment envelope the explorers keep to, as the config's fields say (shared by the properties).
 std::vector<std::string> envelope_assumptions(const Config& config);
 

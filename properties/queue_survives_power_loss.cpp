@@ -12,7 +12,7 @@ const Property& queue_survives_power_loss() {
   static const Property p{
       "queue_survives_power_loss",
       "shut-down and restart never drop a queued item",
-      [](const Config&) { return std::vector<std::string>{"none: holds under any environment"}; },
+      no_assumptions,
       [](const Config&, const SystemSnapshot& before, const SystemSnapshot& s) -> std::optional<std::string> {
         using S = QueueItemState;
         const bool cqm_stopped_throughout = before.cqm == static_cast<std::uint8_t>(CopyQueueState::Stopped) &&

@@ -21,6 +21,8 @@ std::optional<Violation> check_step(const Config& config, const SystemSnapshot& 
   return std::nullopt;
 }
 
+std::vector<std::string> no_assumptions(const Config&) { return {"none: holds under any environment"}; }
+
 std::vector<std::string> envelope_assumptions(const Config& c) {
   const auto& e = c.env;
   std::vector<std::string> out;
