@@ -1,5 +1,6 @@
-// The explorers' figures: exhaustive states/s and bytes/state (goal >= 1e6 states/s on one core, <= 64 B/state),
-// time to the shortest kb-q292030 counterexample (goal < 50 ms), random schedules checked per second.
+// The explorers' figures: exhaustive states/s and bytes/state (goal >= 1e6 states/s on one core, <= 64
+// B/state), time to the shortest kb-q292030 counterexample (goal < 50 ms), random schedules checked per
+// second.
 #include <benchmark/benchmark.h>
 
 #include "checker/bfs.hpp"
@@ -35,9 +36,17 @@ void bm_exhaustive_full(benchmark::State& state, const char* preset) {
   report(state, last, states);
 }
 BENCHMARK_CAPTURE(bm_exhaustive_full, fix_reconnect, "fix-reconnect")
-    ->Args({15, 1})->Args({15, 2})->Args({5, 1})->Args({5, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Args({15, 1})
+    ->Args({15, 2})
+    ->Args({5, 1})
+    ->Args({5, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(bm_exhaustive_full, always_on, "workaround-always-on")
-    ->Args({5, 1})->Args({5, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Args({5, 1})
+    ->Args({5, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // From nothing to the replayed, confirmed shortest counterexample of the KB's bug.
 void bm_time_to_kb_counterexample(benchmark::State& state) {

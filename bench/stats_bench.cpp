@@ -26,7 +26,8 @@ void bm_estimate_million(benchmark::State& state) {
   cqm::stats::EstimateOptions options;
   options.clients = 1'000'000;
   options.threads = static_cast<int>(state.range(0));
-  for (auto _ : state) benchmark::DoNotOptimize(cqm::stats::estimate(config, cqm::stats::Habits{}, options).lost);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(cqm::stats::estimate(config, cqm::stats::Habits{}, options).lost);
   state.counters["clients/s"] = benchmark::Counter(static_cast<double>(options.clients * state.iterations()),
                                                    benchmark::Counter::kIsRate);
 }
@@ -35,8 +36,9 @@ BENCHMARK(bm_estimate_million)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->U
 // The README's sweep: cycle x lifetime, 4 x 4 cells, exhaustive verdict and 20000 clients each.
 void bm_sweep_4x4(benchmark::State& state) {
   using namespace cqm::stats;
-  const auto cells = make_grid(*cqm::find_preset("kb-q292030"), Habits{},
-                               {parse_axis("cycle=60,240,720,1380"), parse_axis("lifetime=1440,2880,5760,11520")});
+  const auto cells =
+      make_grid(*cqm::find_preset("kb-q292030"), Habits{},
+                {parse_axis("cycle=60,240,720,1380"), parse_axis("lifetime=1440,2880,5760,11520")});
   SweepOptions options;
   options.estimate.clients = 20'000;
   for (auto _ : state) benchmark::DoNotOptimize(run_sweep(cells, options).size());

@@ -12,13 +12,14 @@
 //   std::uint32_t depth_bound() const;     an upper bound on the depth, for progress reports
 // and V a copyable violation description of the model's choosing.
 //
-// Determinism: a layer is cut into chunks expanded on up to `threads` threads; successors are inserted in layer
-// order, so the states, their numbering, the statistics and the counterexample are the same for any thread count.
+// Determinism: a layer is cut into chunks expanded on up to `threads` threads; successors are inserted in
+// layer order, so the states, their numbering, the statistics and the counterexample are the same for any
+// thread count.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <functional>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <thread>
 #include <type_traits>
@@ -69,7 +70,9 @@ auto bfs(Model& model, const Limits& limits, int threads) {
   for (int i = 1; i < threads; ++i) workers.push_back(model.fork());
 
   // A signal is honoured within a chunk, so a search stops within milliseconds of Ctrl-C.
-  auto stop_requested = [&] { return limits.interrupted && limits.interrupted->load(std::memory_order_relaxed); };
+  auto stop_requested = [&] {
+    return limits.interrupted && limits.interrupted->load(std::memory_order_relaxed);
+  };
   auto expand_range = [&](Model& m, std::uint32_t from, std::uint32_t to, Chunk& out) {
     for (std::uint32_t i = from; i < to; ++i) {
       if ((i & 1023) == 0 && stop_requested()) return;
@@ -97,8 +100,8 @@ auto bfs(Model& model, const Limits& limits, int threads) {
   while (layer_begin < layer_end) {
     const std::uint32_t width = layer_end - layer_begin;
     // Chunks are consecutive slices of the layer, expanded completely and concatenated in order, so how the
-    // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even out
-    // uneven costs.
+    // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even
+    // out uneven costs.
     const std::uint32_t per_chunk =
         threads <= 1 ? width : std::max<std::uint32_t>(256, (width + threads * 8 - 1) / (threads * 8));
     const std::uint32_t chunks = (width + per_chunk - 1) / per_chunk;
@@ -109,7 +112,8 @@ auto bfs(Model& model, const Limits& limits, int threads) {
       out[c].transitions = 0;
     }
     auto slice = [&](std::uint32_t c, Model& m) {
-      expand_range(m, layer_begin + c * per_chunk, std::min(layer_end, layer_begin + (c + 1) * per_chunk), out[c]);
+      expand_range(m, layer_begin + c * per_chunk, std::min(layer_end, layer_begin + (c + 1) * per_chunk),
+                   out[c]);
     };
     if (chunks == 1) {
       slice(0, model);
@@ -136,8 +140,8 @@ auto bfs(Model& model, const Limits& limits, int threads) {
         result.stats.depth += 1;
         return finish(Outcome::violation);
       }
-      // Insertion is the serial part: hashes were computed in parallel, and the slot a few successors ahead is
-      // prefetched so the random probes overlap.
+      // Insertion is the serial part: hashes were computed in parallel, and the slot a few successors ahead
+      // is prefetched so the random probes overlap.
       constexpr std::size_t kAhead = 8;
       const auto& succ = chunk.successors;
       for (std::size_t i = 0; i < succ.size(); ++i) {
@@ -150,7 +154,8 @@ auto bfs(Model& model, const Limits& limits, int threads) {
     layer_begin = layer_end;
     layer_end = static_cast<std::uint32_t>(store.size());
     if (limits.max_states && store.size() > limits.max_states) return finish(Outcome::limit_states);
-    if (limits.max_memory_bytes && store.bytes() > limits.max_memory_bytes) return finish(Outcome::limit_memory);
+    if (limits.max_memory_bytes && store.bytes() > limits.max_memory_bytes)
+      return finish(Outcome::limit_memory);
     if (limits.max_seconds > 0 &&
         std::chrono::duration<double>(clock::now() - t0).count() > limits.max_seconds)
       return finish(Outcome::limit_time);

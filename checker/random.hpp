@@ -8,9 +8,9 @@
 #include <rapidcheck.h>
 
 #include <chrono>
-#include <iostream>
 #include <cstdint>
 #include <functional>
+#include <iostream>
 #include <optional>
 #include <string>
 
@@ -31,11 +31,11 @@ struct RandomParams {
 template <class T>
 struct RandomResult {
   Outcome outcome = Outcome::complete;
-  std::uint64_t runs = 0;           ///< values checked, including the failing one
-  std::uint64_t shrink_steps = 0;   ///< shrinks RapidCheck accepted (each one a smaller failing value)
-  std::uint64_t shrink_tries = 0;   ///< shrinks it tried
-  std::uint64_t batch_seed = 0;     ///< RapidCheck's seed for the failing batch (RC_PARAMS="seed=...")
-  std::uint64_t states = 0;         ///< states visited (when the caller counts them)
+  std::uint64_t runs = 0;          ///< values checked, including the failing one
+  std::uint64_t shrink_steps = 0;  ///< shrinks RapidCheck accepted (each one a smaller failing value)
+  std::uint64_t shrink_tries = 0;  ///< shrinks it tried
+  std::uint64_t batch_seed = 0;    ///< RapidCheck's seed for the failing batch (RC_PARAMS="seed=...")
+  std::uint64_t states = 0;        ///< states visited (when the caller counts them)
   double seconds = 0;
   std::optional<T> counterexample;  ///< the minimal failing value
 };
@@ -53,8 +53,9 @@ class ShrinkCounter : public rc::detail::TestListener {
   std::uint64_t tries = 0;
 };
 
-// RapidCheck prints "Using configuration: seed=..." on stderr the first time it reads its global configuration
-// (RC_PARAMS). We pass every parameter explicitly, so that line would only mislead: read it once, silenced.
+// RapidCheck prints "Using configuration: seed=..." on stderr the first time it reads its global
+// configuration (RC_PARAMS). We pass every parameter explicitly, so that line would only mislead: read it
+// once, silenced.
 inline void load_rapidcheck_configuration_quietly() {
   static const bool loaded = [] {
     std::streambuf* saved = std::cerr.rdbuf(nullptr);
@@ -76,7 +77,8 @@ inline std::uint64_t batch_seed(std::uint64_t seed, std::uint64_t batch) {
 
 /// `holds(value)` returns true when the value keeps the property.
 template <class T, class Holds>
-RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params, const Limits& limits) {
+RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params,
+                              const Limits& limits) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   RandomResult<T> result;
@@ -137,8 +139,8 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
     result.runs += n;
     (void)calls;
     if (limits.progress)
-      limits.progress({"runs", result.runs, static_cast<double>(result.runs) / static_cast<double>(params.runs),
-                       elapsed()});
+      limits.progress({"runs", result.runs,
+                       static_cast<double>(result.runs) / static_cast<double>(params.runs), elapsed()});
   }
   if (params.states_visited) result.states = params.states_visited();
   result.seconds = elapsed();

@@ -1,6 +1,6 @@
 #pragma once
-// What every explorer shares: the limits that may stop it, the figures it reports, how it ended. Explorers know
-// nothing of the CQM; they never print: they return a result.
+// What every explorer shares: the limits that may stop it, the figures it reports, how it ended. Explorers
+// know nothing of the CQM; they never print: they return a result.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -12,39 +12,45 @@ namespace cqm::checker {
 struct Progress {
   const char* unit = "states";  ///< what `done` counts
   std::uint64_t done = 0;
-  double fraction = -1;         ///< 0..1 when known, else negative
+  double fraction = -1;  ///< 0..1 when known, else negative
   double seconds = 0;
 };
 using ProgressFn = std::function<void(const Progress&)>;
 
 /// Caps on a search. Reaching one ends it with an inconclusive outcome, never a silent pass.
 struct Limits {
-  std::uint64_t max_states = 0;        ///< 0: no cap
-  std::uint64_t max_memory_bytes = 0;  ///< 0: no cap
-  double max_seconds = 0;              ///< 0: no cap
+  std::uint64_t max_states = 0;                    ///< 0: no cap
+  std::uint64_t max_memory_bytes = 0;              ///< 0: no cap
+  double max_seconds = 0;                          ///< 0: no cap
   const std::atomic<bool>* interrupted = nullptr;  ///< set by a signal handler: stop as soon as possible
-  ProgressFn progress;  ///< called between layers / batches, when set
+  ProgressFn progress;                             ///< called between layers / batches, when set
 };
 
 enum class Outcome {
-  complete,         ///< every reachable state (or run) checked, no violation
-  violation,        ///< a counterexample was found
-  limit_states,     ///< stopped by max_states: inconclusive
-  limit_memory,     ///< stopped by max_memory: inconclusive
-  limit_time,       ///< stopped by max_seconds: inconclusive
-  interrupted,      ///< stopped by a signal: inconclusive
+  complete,      ///< every reachable state (or run) checked, no violation
+  violation,     ///< a counterexample was found
+  limit_states,  ///< stopped by max_states: inconclusive
+  limit_memory,  ///< stopped by max_memory: inconclusive
+  limit_time,    ///< stopped by max_seconds: inconclusive
+  interrupted,   ///< stopped by a signal: inconclusive
 };
 
 inline bool inconclusive(Outcome o) { return o != Outcome::complete && o != Outcome::violation; }
 
 inline const char* outcome_name(Outcome o) {
   switch (o) {
-    case Outcome::complete: return "complete";
-    case Outcome::violation: return "violation";
-    case Outcome::limit_states: return "state limit reached";
-    case Outcome::limit_memory: return "memory limit reached";
-    case Outcome::limit_time: return "time limit reached";
-    case Outcome::interrupted: return "interrupted";
+    case Outcome::complete:
+      return "complete";
+    case Outcome::violation:
+      return "violation";
+    case Outcome::limit_states:
+      return "state limit reached";
+    case Outcome::limit_memory:
+      return "memory limit reached";
+    case Outcome::limit_time:
+      return "time limit reached";
+    case Outcome::interrupted:
+      return "interrupted";
   }
   return "?";
 }
@@ -55,8 +61,8 @@ struct SearchStats {
   std::uint64_t transitions = 0;  ///< successors generated (including those already seen)
   std::uint32_t depth = 0;        ///< BFS layers completed
   double seconds = 0;
-  std::uint64_t bytes = 0;        ///< memory held by the state store and hash table at the end (capacity)
-  std::uint64_t bytes_used = 0;   ///< of which states, links and hash slots in use
+  std::uint64_t bytes = 0;       ///< memory held by the state store and hash table at the end (capacity)
+  std::uint64_t bytes_used = 0;  ///< of which states, links and hash slots in use
   double bytes_per_state() const {
     return states ? static_cast<double>(bytes_used) / static_cast<double>(states) : 0;
   }

@@ -1,7 +1,7 @@
 #pragma once
-// The visited-state store of the exhaustive explorer: keys in one array in insertion (BFS) order, each with its
-// parent's index and the choice that led to it, and an open-addressing hash index over them.
-// Memory per state: sizeof(Key) + 6 bytes, plus 4-8 bytes of hash slots (load factor 1/4 to 1/2).
+// The visited-state store of the exhaustive explorer: keys in one array in insertion (BFS) order, each with
+// its parent's index and the choice that led to it, and an open-addressing hash index over them. Memory per
+// state: sizeof(Key) + 6 bytes, plus 4-8 bytes of hash slots (load factor 1/4 to 1/2).
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -35,7 +35,9 @@ class StateStore {
   const Key& key(std::uint32_t i) const { return keys_[i]; }
 
   /// Adds the key if new. Returns true when it was new.
-  bool insert(const Key& k, std::uint32_t parent, std::uint16_t choice) { return insert(k, hash_key(k), parent, choice); }
+  bool insert(const Key& k, std::uint32_t parent, std::uint16_t choice) {
+    return insert(k, hash_key(k), parent, choice);
+  }
 
   /// The same with the key's hash_key() already computed (explorers hash in parallel, insert in order).
   bool insert(const Key& k, std::uint64_t hash, std::uint32_t parent, std::uint16_t choice) {
@@ -66,9 +68,7 @@ class StateStore {
   }
 
   /// Bytes per stored state, SPIN-style: key, parent link, choice, and the hash slots.
-  std::uint64_t bytes_used() const {
-    return keys_.size() * (sizeof(Key) + 4 + 2) + slots_.size() * 4;
-  }
+  std::uint64_t bytes_used() const { return keys_.size() * (sizeof(Key) + 4 + 2) + slots_.size() * 4; }
 
   /// Bytes held (capacity, not size: what the process really pays; --max-memory compares this).
   std::uint64_t bytes() const {

@@ -8,7 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    const cqm::Config c = cqm::parse_config(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.toml");
+    const cqm::Config c =
+        cqm::parse_config(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.toml");
     // What was accepted must survive its own writer and reader.
     (void)cqm::parse_config(cqm::config_to_toml(c), "fuzz-round-trip.toml");
   } catch (const cqm::InputError&) {

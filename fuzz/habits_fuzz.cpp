@@ -8,7 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    const auto h = cqm::parse_habits(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.toml");
+    const auto h =
+        cqm::parse_habits(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.toml");
     (void)cqm::parse_habits(cqm::habits_to_toml(h), "fuzz-round-trip.toml");
   } catch (const cqm::InputError&) {
   }

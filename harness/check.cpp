@@ -29,7 +29,9 @@ Counterexample confirm(const Config& config, const Schedule& schedule, const cha
 
 }  // namespace
 
-const char* explorer_name(ExplorerKind kind) { return kind == ExplorerKind::exhaustive ? "exhaustive" : "random"; }
+const char* explorer_name(ExplorerKind kind) {
+  return kind == ExplorerKind::exhaustive ? "exhaustive" : "random";
+}
 
 Verdict CheckReport::verdict() const {
   bool inconclusive = false;
@@ -75,8 +77,7 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
         steps += system.events();  // reset() below zeroes the System's count
         return holds_everywhere(system, schedule_of(config, h));
       },
-      params,
-      o.limits);
+      params, o.limits);
   ExplorerReport rep;
   rep.kind = ExplorerKind::random;
   rep.outcome = r.outcome;
@@ -98,7 +99,8 @@ CheckReport check(const Config& config, const CheckOptions& o) {
   CheckReport report;
   report.config = config;
   for (auto kind : o.explorers)
-    report.explorers.push_back(kind == ExplorerKind::exhaustive ? check_exhaustive(config, o) : check_random(config, o));
+    report.explorers.push_back(kind == ExplorerKind::exhaustive ? check_exhaustive(config, o)
+                                                                : check_random(config, o));
   return report;
 }
 

@@ -24,13 +24,13 @@ struct ExplorerReport {
   ExplorerKind kind = ExplorerKind::exhaustive;
   Verdict verdict = Verdict::Holds;
   checker::Outcome outcome = checker::Outcome::complete;
-  checker::SearchStats search;       ///< exhaustive
-  std::uint64_t runs = 0;            ///< random
-  std::uint64_t shrink_steps = 0;    ///< random
-  std::uint64_t shrink_tries = 0;    ///< random
-  std::uint64_t batch_seed = 0;      ///< random: RapidCheck's seed of the failing batch
-  std::uint64_t random_states = 0;   ///< random: steps simulated over all runs (what --max-states caps)
-  std::size_t path_length = 0;       ///< exhaustive: environment decisions in the counterexample
+  checker::SearchStats search;      ///< exhaustive
+  std::uint64_t runs = 0;           ///< random
+  std::uint64_t shrink_steps = 0;   ///< random
+  std::uint64_t shrink_tries = 0;   ///< random
+  std::uint64_t batch_seed = 0;     ///< random: RapidCheck's seed of the failing batch
+  std::uint64_t random_states = 0;  ///< random: steps simulated over all runs (what --max-states caps)
+  std::size_t path_length = 0;      ///< exhaustive: environment decisions in the counterexample
   double seconds = 0;
   std::optional<Counterexample> counterexample;
 };

@@ -13,8 +13,8 @@ namespace cqm {
 
 struct TraceStep {
   Minutes at = 0;
-  std::string event;      ///< the environment event, or the timer that fired
-  SystemSnapshot state{};  ///< after the step
+  std::string event;        ///< the environment event, or the timer that fired
+  SystemSnapshot state{};   ///< after the step
   std::size_t log_end = 0;  ///< log records [previous step's log_end, log_end) were written by this step
 };
 

@@ -5,8 +5,8 @@
 namespace cqm {
 
 std::uint16_t Choice::encode() const {
-  return static_cast<std::uint16_t>(static_cast<unsigned>(power) | (program ? 4u : 0u) | (init_fails ? 8u : 0u) |
-                                    (static_cast<unsigned>(outage) << 4));
+  return static_cast<std::uint16_t>(static_cast<unsigned>(power) | (program ? 4u : 0u) |
+                                    (init_fails ? 8u : 0u) | (static_cast<unsigned>(outage) << 4));
 }
 
 Choice Choice::decode(std::uint16_t code) {
@@ -38,8 +38,8 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
   const Minutes tod = t % kMinutesPerDay;
   const Minutes day = t / kMinutesPerDay;
 
-  // The user: switched on once a day inside [on_from, on_until] (forced at the last chance), off after at least
-  // min_session and at the latest max_session after any start-up.
+  // The user: switched on once a day inside [on_from, on_until] (forced at the last chance), off after at
+  // least min_session and at the latest max_session after any start-up.
   Choice::Power powers[2] = {Choice::Power::none, Choice::Power::none};
   int n_powers = 1;
   if (s.client_state() == ClientState::Off) {
@@ -59,8 +59,9 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
     }
   }
 
-  const bool program_possible = s.client_state() == ClientState::Up && s.program_state() == ProgramState::Pending &&
-                                !s.program_deferred() && t >= e.program_from && t < e.program_until;
+  const bool program_possible = s.client_state() == ClientState::Up &&
+                                s.program_state() == ProgramState::Pending && !s.program_deferred() &&
+                                t >= e.program_from && t < e.program_until;
   const bool restarts = config_->after_running == AfterRunning::ProgramRestarts ||
                         config_->after_running == AfterRunning::SmsRestarts;
 
@@ -91,7 +92,8 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
     }
 }
 
-void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c, std::vector<ScheduleEvent>* events) const {
+void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c,
+                             std::vector<ScheduleEvent>* events) const {
   const Minutes t = s.now();
   auto act = [&](EnvAction a) {
     const ScheduleEvent ev{t, a, config_->mif};

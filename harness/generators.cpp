@@ -11,22 +11,24 @@ int habit_days(const Config& c) {
 rc::Gen<Habits> habits_gen(const Config& c) {
   const auto& e = c.env;
   const Minutes on_span = e.on_until - e.on_from;
-  // With no upper limit the user may keep the PC on into the night; a day's session never runs past the next on.
+  // With no upper limit the user may keep the PC on into the night; a day's session never runs past the next
+  // on.
   const Minutes session_span = (e.max_session > 0 ? e.max_session : kMinutesPerDay) - e.min_session;
   const int days = e.user_powers_off ? habit_days(c) : 1;
   const int start_ups = habit_days(c) + 4;
-  auto day = rc::gen::build<DayHabit>(rc::gen::set(&DayHabit::on_offset, rc::gen::inRange<Minutes>(0, on_span + 1)),
-                                      rc::gen::set(&DayHabit::session,
-                                                   rc::gen::inRange<Minutes>(0, std::max(session_span, 0) + 1)));
+  auto day = rc::gen::build<DayHabit>(
+      rc::gen::set(&DayHabit::on_offset, rc::gen::inRange<Minutes>(0, on_span + 1)),
+      rc::gen::set(&DayHabit::session, rc::gen::inRange<Minutes>(0, std::max(session_span, 0) + 1)));
   auto outage = rc::gen::build<Outage>(
       rc::gen::set(&Outage::start, rc::gen::inRange<Minutes>(0, habit_days(c) * kMinutesPerDay)),
       rc::gen::set(&Outage::length, rc::gen::inRange<Minutes>(1, std::max<Minutes>(e.max_outage, 1) + 1)));
   return rc::gen::build<Habits>(
       rc::gen::set(&Habits::days, rc::gen::container<std::vector<DayHabit>>(days, day)),
       rc::gen::set(&Habits::program_delay, rc::gen::inRange<Minutes>(0, e.min_session + session_span + 1)),
-      rc::gen::set(&Habits::init_fails, rc::gen::container<std::vector<bool>>(start_ups, rc::gen::arbitrary<bool>())),
-      rc::gen::set(&Habits::outages, rc::gen::resize(e.max_cap_outages,
-                                                     rc::gen::container<std::vector<Outage>>(outage))));
+      rc::gen::set(&Habits::init_fails,
+                   rc::gen::container<std::vector<bool>>(start_ups, rc::gen::arbitrary<bool>())),
+      rc::gen::set(&Habits::outages,
+                   rc::gen::resize(e.max_cap_outages, rc::gen::container<std::vector<Outage>>(outage))));
 }
 
 Schedule schedule_of(const Config& c, const Habits& h) {
@@ -68,7 +70,8 @@ Schedule schedule_of(const Config& c, const Habits& h) {
                    [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at < b.at; });
   for (bool f : h.init_fails) s.init.push_back(f ? InitOutcome::failed : InitOutcome::ok);
   s.init_otherwise = InitOutcome::ok;
-  s.horizon = static_cast<Minutes>(h.days.size() + (e.user_powers_off ? 0 : habit_days(c) - 1)) * kMinutesPerDay;
+  s.horizon =
+      static_cast<Minutes>(h.days.size() + (e.user_powers_off ? 0 : habit_days(c) - 1)) * kMinutesPerDay;
   return s;
 }
 

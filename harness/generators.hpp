@@ -1,7 +1,8 @@
 #pragma once
 // RapidCheck generators of environment schedules inside the config's envelope. A schedule is generated as
-// "habits" — small numbers RapidCheck knows how to shrink (toward the earliest power-on, the shortest session,
-// the program right after start-up, fewer failed inits, fewer outages) — and then laid out as a Schedule.
+// "habits" — small numbers RapidCheck knows how to shrink (toward the earliest power-on, the shortest
+// session, the program right after start-up, fewer failed inits, fewer outages) — and then laid out as a
+// Schedule.
 #include <rapidcheck.h>
 
 #include <vector>
@@ -32,8 +33,8 @@ int habit_days(const Config& config);
 
 rc::Gen<Habits> habits_gen(const Config& config);
 
-/// The habits as a timeline that keeps the envelope: every day on within [on_from, on_until], off after at least
-/// min_session after any start-up (including the program's restart) and at most max_session.
+/// The habits as a timeline that keeps the envelope: every day on within [on_from, on_until], off after at
+/// least min_session after any start-up (including the program's restart) and at most max_session.
 Schedule schedule_of(const Config& config, const Habits& habits);
 
 }  // namespace cqm

@@ -43,18 +43,20 @@ StateKey pack_state(const Config& c, const SystemSnapshot& s, const EnvBook& boo
   for (int i = 0; i < 2; ++i) k.submitted_at[i] = time16(s.submitted_at[i]);
   k.outage_since = time16(std::max(book.outage_since, s.now - c.env.max_outage));
   k.machines = static_cast<std::uint16_t>(s.client | s.program << 3 | s.cqm << 5 | s.destination << 7 |
-                                          s.item_state[0] << 9 | s.item_state[1] << 11 | s.deadline_fired[0] << 13 |
-                                          s.deadline_fired[1] << 14);
+                                          s.item_state[0] << 9 | s.item_state[1] << 11 |
+                                          s.deadline_fired[0] << 13 | s.deadline_fired[1] << 14);
   k.statuses = static_cast<std::uint8_t>(status_code(s.status[0]) | status_code(s.status[1]) << 3);
   const bool on_today = book.last_on_day == s.now / kMinutesPerDay;
   const bool ever_on = book.last_on_day >= 0;
   k.flags = static_cast<std::uint8_t>(s.ok_to_process | s.cap_outage << 1 | s.next_init_fails << 2 |
                                       s.program_deferred << 3 | on_today << 4 | ever_on << 5);
-  k.program = static_cast<std::uint8_t>(status_code(s.final_status) | static_cast<unsigned>(s.deferred_mif) << 3);
+  k.program =
+      static_cast<std::uint8_t>(status_code(s.final_status) | static_cast<unsigned>(s.deferred_mif) << 3);
   k.counts = static_cast<std::uint8_t>(std::min(s.retry_count, 3) | std::min(s.copied, 3) << 2);
   // With no bound on failures in a row the streak changes nothing; with a bound, only up to the bound.
   const int bound = c.env.max_init_failures_in_a_row;
-  k.init_failures_in_a_row = static_cast<std::uint8_t>(bound < 0 ? 0 : std::min<int>(s.init_failures_in_a_row, bound));
+  k.init_failures_in_a_row =
+      static_cast<std::uint8_t>(bound < 0 ? 0 : std::min<int>(s.init_failures_in_a_row, bound));
   k.outages_used = book.outages_used;
   return k;
 }
@@ -78,7 +80,8 @@ void unpack_state(const Config& c, const StateKey& k, SystemSnapshot& s, EnvBook
     s.deadline_fired[i] = (k.machines >> (13 + i)) & 1;
     s.submitted_at[i] = time32(k.submitted_at[i]);
     s.status[i] = kStatusCodes[(k.statuses >> (3 * i)) & 7];
-    // Delivery and deletion times were checked on the step that set them; any time the properties accept will do.
+    // Delivery and deletion times were checked on the step that set them; any time the properties accept will
+    // do.
     const auto state = static_cast<QueueItemState>(s.item_state[i]);
     s.delivered_at[i] = state == QueueItemState::Delivered ? s.submitted_at[i] : kNever;
     s.expired_at[i] = state == QueueItemState::Expired ? s.submitted_at[i] + c.item_lifetime : kNever;

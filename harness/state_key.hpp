@@ -1,9 +1,9 @@
 #pragma once
-// The compact state the exhaustive explorer stores: the System's snapshot and the environment's bookkeeping in
-// 32 bytes. Fields that cannot change any future behaviour or verdict are abstracted away, which is what keeps
-// the state space small (each abstraction is argued where it is made, in state_key.cpp):
-//   copy-cycle numbers and start-up counts (log wording only), delivery/deletion times (checked on the step that
-//   sets them), retry counts above 3 (logged, never tested), session ages beyond the envelope's limits.
+// The compact state the exhaustive explorer stores: the System's snapshot and the environment's bookkeeping
+// in 32 bytes. Fields that cannot change any future behaviour or verdict are abstracted away, which is what
+// keeps the state space small (each abstraction is argued where it is made, in state_key.cpp):
+//   copy-cycle numbers and start-up counts (log wording only), delivery/deletion times (checked on the step
+//   that sets them), retry counts above 3 (logged, never tested), session ages beyond the envelope's limits.
 #include <cstdint>
 
 #include "harness/environment.hpp"

@@ -13,13 +13,14 @@ using F = Field<Habits>;
 
 template <class Get>
 F probability_field(std::string_view key, Get get) {
-  return {key, [get](Habits& h, const toml::node& n, const Where& w) { get(h) = read_probability(n, w); },
-          // fmt's shortest round-trip form, always with a fraction so TOML reads it back as a float (1.0, not 1).
-          [get](const Habits& h) {
-            std::string s = fmt::format("{}", get(const_cast<Habits&>(h)));
-            if (s.find_first_of(".e") == std::string::npos) s += ".0";
-            return s;
-          }};
+  return {
+      key, [get](Habits& h, const toml::node& n, const Where& w) { get(h) = read_probability(n, w); },
+      // fmt's shortest round-trip form, always with a fraction so TOML reads it back as a float (1.0, not 1).
+      [get](const Habits& h) {
+        std::string s = fmt::format("{}", get(const_cast<Habits&>(h)));
+        if (s.find_first_of(".e") == std::string::npos) s += ".0";
+        return s;
+      }};
 }
 
 // A time of day: "hh:mm" (or minutes after midnight), within one day.
@@ -36,17 +37,28 @@ F clock_field(std::string_view key, Get get) {
 
 const std::vector<F>& habit_fields() {
   static const std::vector<F> fields{
-      clock_field("day.start_from", [](Habits& h) -> auto& { return h.start_from; }),
-      clock_field("day.start_until", [](Habits& h) -> auto& { return h.start_until; }),
-      minutes_field<Habits>("day.hours_min", [](Habits& h) -> auto& { return h.hours_min; }),
-      minutes_field<Habits>("day.hours_max", [](Habits& h) -> auto& { return h.hours_max; }),
-      minutes_field<Habits>("day.jitter", [](Habits& h) -> auto& { return h.jitter; }),
-      probability_field("day.leave_on", [](Habits& h) -> auto& { return h.leave_on; }),
-      probability_field("day.absent", [](Habits& h) -> auto& { return h.absent; }),
-      bool_field<Habits>("day.weekends_off", [](Habits& h) -> auto& { return h.weekends_off; }),
-      minutes_field<Habits>("program.after_start_from", [](Habits& h) -> auto& { return h.program_from; }),
-      minutes_field<Habits>("program.after_start_until", [](Habits& h) -> auto& { return h.program_until; }),
-      probability_field("init.failure_probability", [](Habits& h) -> auto& { return h.init_failure; }),
+      clock_field(
+          "day.start_from", [](Habits & h) -> auto& { return h.start_from; }),
+      clock_field(
+          "day.start_until", [](Habits & h) -> auto& { return h.start_until; }),
+      minutes_field<Habits>(
+          "day.hours_min", [](Habits & h) -> auto& { return h.hours_min; }),
+      minutes_field<Habits>(
+          "day.hours_max", [](Habits & h) -> auto& { return h.hours_max; }),
+      minutes_field<Habits>(
+          "day.jitter", [](Habits & h) -> auto& { return h.jitter; }),
+      probability_field(
+          "day.leave_on", [](Habits & h) -> auto& { return h.leave_on; }),
+      probability_field(
+          "day.absent", [](Habits & h) -> auto& { return h.absent; }),
+      bool_field<Habits>(
+          "day.weekends_off", [](Habits & h) -> auto& { return h.weekends_off; }),
+      minutes_field<Habits>(
+          "program.after_start_from", [](Habits & h) -> auto& { return h.program_from; }),
+      minutes_field<Habits>(
+          "program.after_start_until", [](Habits & h) -> auto& { return h.program_until; }),
+      probability_field(
+          "init.failure_probability", [](Habits & h) -> auto& { return h.init_failure; }),
   };
   return fields;
 }
@@ -57,7 +69,8 @@ stats::Habits parse_habits(std::string_view text, const std::string& file) {
   const toml::table doc = parse_document(text, file);
   Habits habits;
   apply_fields(doc, habit_fields(), habits, file);
-  if (auto bad = stats::validate(habits)) throw InputError(file, line_of_key(doc, bad->first), bad->first, bad->second);
+  if (auto bad = stats::validate(habits))
+    throw InputError(file, line_of_key(doc, bad->first), bad->first, bad->second);
   return habits;
 }
 
@@ -90,10 +103,14 @@ nlohmann::ordered_json habits_to_json(const stats::Habits& habits) {
     const toml::table one = toml::parse("v = " + f.write(habits));
     const toml::node& v = *one.get("v");
     auto& slot = j[std::string(f.key.substr(0, dot))][std::string(f.key.substr(dot + 1))];
-    if (auto s = v.value_exact<std::string>()) slot = *s;
-    else if (auto i = v.value_exact<std::int64_t>()) slot = *i;
-    else if (auto d = v.value_exact<double>()) slot = *d;
-    else if (auto b = v.value_exact<bool>()) slot = *b;
+    if (auto s = v.value_exact<std::string>())
+      slot = *s;
+    else if (auto i = v.value_exact<std::int64_t>())
+      slot = *i;
+    else if (auto d = v.value_exact<double>())
+      slot = *d;
+    else if (auto b = v.value_exact<bool>())
+      slot = *b;
   }
   return j;
 }

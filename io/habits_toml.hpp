@@ -2,7 +2,6 @@
 // Reading the habits of a user population from TOML (`cqmcheck estimate --habits FILE.toml`). Every key is
 // optional: a missing one keeps the default of stats/habits.hpp. See doc/estimate.md for every key.
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 

@@ -1,6 +1,6 @@
 #pragma once
-// Bad input of any kind (config, schedule, habits, trace, command line) is reported as one line naming the file,
-// the line and the field; the CLI turns it into exit code 2.
+// Bad input of any kind (config, schedule, habits, trace, command line) is reported as one line naming the
+// file, the line and the field; the CLI turns it into exit code 2.
 #include <stdexcept>
 #include <string>
 
@@ -21,7 +21,8 @@ class InputError : public std::runtime_error {
   const std::string& why() const { return why_; }
 
  private:
-  static std::string compose(const std::string& file, int line, const std::string& field, const std::string& why) {
+  static std::string compose(const std::string& file, int line, const std::string& field,
+                             const std::string& why) {
     std::string out = file;
     if (line > 0) out.append(":").append(std::to_string(line));
     out.append(": ");

@@ -13,7 +13,8 @@ constexpr std::size_t kMaxSize = 64u << 20;
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& file, JsonDocument& doc) : s_(text), file_(file), doc_(doc) {}
+  Parser(std::string_view text, const std::string& file, JsonDocument& doc)
+      : s_(text), file_(file), doc_(doc) {}
 
   void document() {
     if (s_.size() > kMaxSize) fail("file larger than 64 MiB");
@@ -118,28 +119,47 @@ class Parser {
       if (pos_ >= s_.size()) break;
       const char e = s_[pos_++];
       switch (e) {
-        case '"': case '\\': case '/': out += e; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           if (pos_ + 4 > s_.size()) fail("truncated \\u escape");
           unsigned code = 0;
           for (int i = 0; i < 4; ++i) {
             const char h = s_[pos_++];
             code <<= 4;
-            if (h >= '0' && h <= '9') code |= static_cast<unsigned>(h - '0');
-            else if (h >= 'a' && h <= 'f') code |= static_cast<unsigned>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F') code |= static_cast<unsigned>(h - 'A' + 10);
-            else fail("bad \\u escape");
+            if (h >= '0' && h <= '9')
+              code |= static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f')
+              code |= static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F')
+              code |= static_cast<unsigned>(h - 'A' + 10);
+            else
+              fail("bad \\u escape");
           }
           if (code >= 0x80) fail("only ASCII \\u escapes are accepted");  // our writers emit none
           out += static_cast<char>(code);
           break;
         }
-        default: fail("bad escape in a string");
+        default:
+          fail("bad escape in a string");
       }
     }
     fail("unterminated string");
@@ -151,9 +171,12 @@ class Parser {
     bool digits = false, fraction = false;
     while (pos_ < s_.size()) {
       const char c = s_[pos_];
-      if (c >= '0' && c <= '9') digits = true;
-      else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') fraction = true;
-      else break;
+      if (c >= '0' && c <= '9')
+        digits = true;
+      else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')
+        fraction = true;
+      else
+        break;
       ++pos_;
     }
     if (!digits) fail("expected a value");

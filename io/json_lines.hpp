@@ -2,9 +2,8 @@
 // A strict JSON reader that remembers the line of every value, so a bad trace file is reported as
 // "trace.json:42: schedule.events[3].at: ..." like every other input. Values are built as nlohmann::json.
 // Bounded: nesting depth and document size are capped, so no input can exhaust the stack or memory.
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 

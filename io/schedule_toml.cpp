@@ -10,8 +10,10 @@ using namespace toml_io;
 const std::vector<Field<ScheduleEvent>>& event_fields() {
   static const std::vector<Field<ScheduleEvent>> fields{
       {"at", [](ScheduleEvent& e, const toml::node& n, const Where& w) { e.at = read_time(n, w); }},
-      {"do", [](ScheduleEvent& e, const toml::node& n, const Where& w) { e.action = read_enum<EnvAction>(n, w); }},
-      {"mif", [](ScheduleEvent& e, const toml::node& n, const Where& w) { e.mif = read_enum<MifResult>(n, w); }},
+      {"do",
+       [](ScheduleEvent& e, const toml::node& n, const Where& w) { e.action = read_enum<EnvAction>(n, w); }},
+      {"mif",
+       [](ScheduleEvent& e, const toml::node& n, const Where& w) { e.mif = read_enum<MifResult>(n, w); }},
   };
   return fields;
 }
@@ -22,7 +24,8 @@ std::vector<InitOutcome> read_outcomes(const toml::node& n, const Where& w) {
   std::vector<InitOutcome> out;
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const toml::node& item = *arr->get(i);
-    out.push_back(read_enum<InitOutcome>(item, {w.file, w.key + "[" + std::to_string(i) + "]", line_of(item)}));
+    out.push_back(
+        read_enum<InitOutcome>(item, {w.file, w.key + "[" + std::to_string(i) + "]", line_of(item)}));
   }
   return out;
 }
@@ -31,8 +34,8 @@ const std::vector<Field<Schedule>>& schedule_fields() {
   static const std::vector<Field<Schedule>> fields{
       {"horizon", [](Schedule& s, const toml::node& n, const Where& w) { s.horizon = read_time(n, w); }},
       {"init", [](Schedule& s, const toml::node& n, const Where& w) { s.init = read_outcomes(n, w); }},
-      {"init_otherwise",
-       [](Schedule& s, const toml::node& n, const Where& w) { s.init_otherwise = read_enum<InitOutcome>(n, w); }},
+      {"init_otherwise", [](Schedule& s, const toml::node& n,
+                            const Where& w) { s.init_otherwise = read_enum<InitOutcome>(n, w); }},
       {"event",
        [](Schedule& s, const toml::node& n, const Where& w) {
          const auto* arr = n.as_array();
@@ -76,7 +79,8 @@ std::string schedule_to_toml(const Schedule& s) {
     out += (i ? ", \"" : "\"") + std::string(enum_name(s.init[i])) + "\"";
   out += "]\ninit_otherwise = \"" + std::string(enum_name(s.init_otherwise)) + "\"\n";
   for (const auto& e : s.events) {
-    out += "\n[[event]]\nat = \"" + format_time(e.at) + "\"\ndo = \"" + std::string(enum_name(e.action)) + "\"\n";
+    out += "\n[[event]]\nat = \"" + format_time(e.at) + "\"\ndo = \"" + std::string(enum_name(e.action)) +
+           "\"\n";
     if (e.action == EnvAction::program_finishes) out += "mif = \"" + std::string(enum_name(e.mif)) + "\"\n";
   }
   return out;

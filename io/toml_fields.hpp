@@ -23,7 +23,9 @@ struct Where {
 
 inline int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
-[[noreturn]] inline void fail(const Where& w, const std::string& why) { throw InputError(w.file, w.line, w.key, why); }
+[[noreturn]] inline void fail(const Where& w, const std::string& why) {
+  throw InputError(w.file, w.line, w.key, why);
+}
 
 std::int64_t read_int(const toml::node& n, const Where& w);
 /// A duration in minutes: a non-negative integer.
@@ -50,7 +52,8 @@ template <class Target>
 struct Field {
   std::string_view key;
   std::function<void(Target&, const toml::node&, const Where&)> read;
-  std::function<std::string(const Target&)> write = {};  ///< the value as TOML text, where the reader round-trips
+  std::function<std::string(const Target&)> write =
+      {};  ///< the value as TOML text, where the reader round-trips
 };
 
 /// Field makers for the common kinds: `get` maps the target to the member.
@@ -74,7 +77,8 @@ Field<Target> int_field(std::string_view key, Get get, std::int64_t lo, std::int
   return {key,
           [get, lo, hi](Target& t, const toml::node& n, const Where& w) {
             const auto v = read_int(n, w);
-            if (v < lo || v > hi) fail(w, "must lie in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+            if (v < lo || v > hi)
+              fail(w, "must lie in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
             get(t) = static_cast<int>(v);
           },
           [get](const Target& t) { return std::to_string(get(const_cast<Target&>(t))); }};

@@ -62,7 +62,9 @@ struct client_ : machine_def<client_, MachineKind::client> {
 
 /// State indices (== MSM ids; client.cpp checks this at compile time).
 enum class ClientState { Off, Booting, Up, ShuttingDown, Restarting };
-inline constexpr const char* kClientStateNames[] = {client_fsm::Off::name(), client_fsm::Booting::name(), client_fsm::Up::name(), client_fsm::ShuttingDown::name(), client_fsm::Restarting::name()};
+inline constexpr const char* kClientStateNames[] = {client_fsm::Off::name(), client_fsm::Booting::name(),
+                                                    client_fsm::Up::name(), client_fsm::ShuttingDown::name(),
+                                                    client_fsm::Restarting::name()};
 using Client = MachineHandle<client_fsm::client_>;
 
 }  // namespace cqm

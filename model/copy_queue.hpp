@@ -1,13 +1,14 @@
 #pragma once
 // The Copy Queue Manager: initialises its connection to the CAP at start-up (on Win9x this may fail, leaving
-// the connection broken although the CAP is fine), and runs numbered copy cycles, triggered by start-up, by an
-// item's 'OK to Process' event, and by its timers.
+// the connection broken although the CAP is fine), and runs numbered copy cycles, triggered by start-up, by
+// an item's 'OK to Process' event, and by its timers.
 #include "model/events.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
 
-/// What started a copy cycle. Timed cycles come later than start-up, so they may re-initialise the connection.
+/// What started a copy cycle. Timed cycles come later than start-up, so they may re-initialise the
+/// connection.
 enum class CycleTrigger : std::uint8_t { startup, ok_to_process, wake_up, retry_timer, reconnect };
 
 CQM_EVENT(cqm_started);
@@ -121,7 +122,9 @@ struct copy_queue_ : machine_def<copy_queue_, MachineKind::copy_queue> {
 }  // namespace copy_queue_fsm
 
 enum class CopyQueueState { Stopped, Initialising, Ready, InitFailed };
-inline constexpr const char* kCopyQueueStateNames[] = {copy_queue_fsm::Stopped::name(), copy_queue_fsm::Initialising::name(), copy_queue_fsm::Ready::name(), copy_queue_fsm::InitFailed::name()};
+inline constexpr const char* kCopyQueueStateNames[] = {
+    copy_queue_fsm::Stopped::name(), copy_queue_fsm::Initialising::name(), copy_queue_fsm::Ready::name(),
+    copy_queue_fsm::InitFailed::name()};
 using CopyQueueManager = MachineHandle<copy_queue_fsm::copy_queue_>;
 
 }  // namespace cqm

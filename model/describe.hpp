@@ -52,11 +52,16 @@ inline std::vector<MachineDescription> describe_all() {
 
 inline MachineDescription describe(MachineKind kind) {
   switch (kind) {
-    case MachineKind::client: return describe_client();
-    case MachineKind::program: return describe_program();
-    case MachineKind::copy_queue: return describe_copy_queue();
-    case MachineKind::destination: return describe_destination();
-    case MachineKind::queue_item: return describe_queue_item();
+    case MachineKind::client:
+      return describe_client();
+    case MachineKind::program:
+      return describe_program();
+    case MachineKind::copy_queue:
+      return describe_copy_queue();
+    case MachineKind::destination:
+      return describe_destination();
+    case MachineKind::queue_item:
+      return describe_queue_item();
   }
   return describe_client();  // unreachable: every MachineKind is listed
 }

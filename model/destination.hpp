@@ -1,7 +1,7 @@
 #pragma once
-// CQM's view of the CAP's statmsgs.box. After an inaccessible attempt it is RetryPending with a count and a due
-// time, and cycles before the due time log "not yet ready for retry" — the KB's log. The state is in CQM's
-// memory: a CQM stop resets it.
+// CQM's view of the CAP's statmsgs.box. After an inaccessible attempt it is RetryPending with a count and a
+// due time, and cycles before the due time log "not yet ready for retry" — the KB's log. The state is in
+// CQM's memory: a CQM stop resets it.
 #include "model/events.hpp"
 #include "model/machine_handle.hpp"
 
@@ -112,7 +112,9 @@ struct destination_ : machine_def<destination_, MachineKind::destination> {
 }  // namespace destination_fsm
 
 enum class DestinationState { Accessible, Attempting, RetryPending };
-inline constexpr const char* kDestinationStateNames[] = {destination_fsm::Accessible::name(), destination_fsm::Attempting::name(), destination_fsm::RetryPending::name()};
+inline constexpr const char* kDestinationStateNames[] = {destination_fsm::Accessible::name(),
+                                                         destination_fsm::Attempting::name(),
+                                                         destination_fsm::RetryPending::name()};
 using Destination = MachineHandle<destination_fsm::destination_>;
 
 }  // namespace cqm

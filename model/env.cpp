@@ -6,11 +6,16 @@ namespace cqm {
 
 const char* machine_name(MachineKind kind) {
   switch (kind) {
-    case MachineKind::client: return "Client";
-    case MachineKind::program: return "Program";
-    case MachineKind::copy_queue: return "CopyQueueManager";
-    case MachineKind::destination: return "Destination";
-    case MachineKind::queue_item: return "QueueItem";
+    case MachineKind::client:
+      return "Client";
+    case MachineKind::program:
+      return "Program";
+    case MachineKind::copy_queue:
+      return "CopyQueueManager";
+    case MachineKind::destination:
+      return "Destination";
+    case MachineKind::queue_item:
+      return "QueueItem";
   }
   return "?";
 }

@@ -37,7 +37,7 @@ struct Notice {
 struct Env {
   const Config* config = nullptr;
   Minutes now = 0;
-  LogRecords* log = nullptr;              ///< null: do not log (explorers)
+  LogRecords* log = nullptr;                    ///< null: do not log (explorers)
   std::vector<Refusal>* refusal_log = nullptr;  ///< null: only count
   std::uint32_t refusals = 0;
 

@@ -4,11 +4,16 @@ namespace cqm {
 
 std::string_view status_meaning(std::int32_t id) {
   switch (id) {
-    case kStatusProgramStarted: return "program started";
-    case kStatusSucceededExitCode: return "program completed successfully (exit code)";
-    case kStatusFailedMif: return "program failed (status MIF)";
-    case kStatusSucceededMif: return "program completed successfully (status MIF)";
-    default: return "status message";
+    case kStatusProgramStarted:
+      return "program started";
+    case kStatusSucceededExitCode:
+      return "program completed successfully (exit code)";
+    case kStatusFailedMif:
+      return "program failed (status MIF)";
+    case kStatusSucceededMif:
+      return "program completed successfully (status MIF)";
+    default:
+      return "status message";
   }
 }
 
@@ -17,23 +22,37 @@ std::string log_text(const LogRecord& r, std::string_view site) {
   const std::string dest = "Destination[CAP List for site " + std::string(site) + ",statmsgs.box\\]";
   const std::string n = std::to_string(r.arg);
   switch (r.kind) {
-    case LogKind::cqm_started: return "Copy Queue Manager started";
-    case LogKind::init_failed: return "Copy Queue Manager failed to initialise its connection to " + dest;
-    case LogKind::cycle_started: return "Starting Copy Cycle no. " + n;
-    case LogKind::ok_to_process_unsignalled: return "'OK to Process' event unsignalled";
-    case LogKind::servicing: return "-Servicing " + dest;
-    case LogKind::inaccessible: return dest + " is inaccessible";
-    case LogKind::retry_set: return "-" + dest + " retry set to " + n;
-    case LogKind::not_ready_for_retry: return "-" + dest + " not yet ready for retry";
-    case LogKind::cycle_finished: return "Copy cycle finished normally";
+    case LogKind::cqm_started:
+      return "Copy Queue Manager started";
+    case LogKind::init_failed:
+      return "Copy Queue Manager failed to initialise its connection to " + dest;
+    case LogKind::cycle_started:
+      return "Starting Copy Cycle no. " + n;
+    case LogKind::ok_to_process_unsignalled:
+      return "'OK to Process' event unsignalled";
+    case LogKind::servicing:
+      return "-Servicing " + dest;
+    case LogKind::inaccessible:
+      return dest + " is inaccessible";
+    case LogKind::retry_set:
+      return "-" + dest + " retry set to " + n;
+    case LogKind::not_ready_for_retry:
+      return "-" + dest + " not yet ready for retry";
+    case LogKind::cycle_finished:
+      return "Copy cycle finished normally";
     case LogKind::item_queued:
       return "Queued status message " + n + " (" + std::string(status_meaning(r.arg)) + ") for " + dest +
              ", 'OK to Process' event signalled";
-    case LogKind::item_copied: return "-Copied status message " + n + " to " + dest;
-    case LogKind::item_expired: return "Deleting status message " + n + ": its item lifetime has expired";
-    case LogKind::woke_up: return "Wake-up cycle";
-    case LogKind::reconnected: return "Re-initialised the connection to " + dest;
-    case LogKind::cqm_stopped: return "Copy Queue Manager stopped";
+    case LogKind::item_copied:
+      return "-Copied status message " + n + " to " + dest;
+    case LogKind::item_expired:
+      return "Deleting status message " + n + ": its item lifetime has expired";
+    case LogKind::woke_up:
+      return "Wake-up cycle";
+    case LogKind::reconnected:
+      return "Re-initialised the connection to " + dest;
+    case LogKind::cqm_stopped:
+      return "Copy Queue Manager stopped";
   }
   return "?";
 }

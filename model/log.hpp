@@ -1,6 +1,6 @@
 #pragma once
-// Cqmgr32.log as the model writes it: actions append compact records; text is made only when someone reads it,
-// so a run that nobody reads (the explorers) pays a push_back at most.
+// Cqmgr32.log as the model writes it: actions append compact records; text is made only when someone reads
+// it, so a run that nobody reads (the explorers) pays a push_back at most.
 #include <cstdint>
 #include <string>
 #include <string_view>

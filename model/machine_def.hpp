@@ -26,15 +26,15 @@ struct machine_def : msmf::state_machine_def<Derived> {
 };
 
 /// A state with a readable name for logs, traces and diagrams.
-#define CQM_STATE(Name)                                              \
-  struct Name : ::cqm::msmf::state<> {                               \
-    static constexpr const char* name() { return #Name; }            \
+#define CQM_STATE(Name)                                   \
+  struct Name : ::cqm::msmf::state<> {                    \
+    static constexpr const char* name() { return #Name; } \
   }
 
 /// An event without payload.
-#define CQM_EVENT(name_)                                             \
-  struct name_ {                                                     \
-    static constexpr const char* name() { return #name_; }           \
+#define CQM_EVENT(name_)                                   \
+  struct name_ {                                           \
+    static constexpr const char* name() { return #name_; } \
   }
 
 }  // namespace cqm

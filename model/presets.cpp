@@ -8,7 +8,8 @@ namespace {
 Config kb_bug() {
   Config c;
   c.name = "kb-q292030";
-  c.summary = "the bug: Win9x, Program restarts computer, PC on 08:00-17:00, CQM init fails at every start-up";
+  c.summary =
+      "the bug: Win9x, Program restarts computer, PC on 08:00-17:00, CQM init fails at every start-up";
   c.expected = Verdict::Violated;
   return c;
 }
@@ -42,8 +43,8 @@ Config always_on() {
   return c;
 }
 
-// The fixes are proved in a harsher world than the KB's: init may fail at any start-up, the program may run on
-// either of the first two days, and the CAP itself may be down once for up to two hours.
+// The fixes are proved in a harsher world than the KB's: init may fail at any start-up, the program may run
+// on either of the first two days, and the CAP itself may be down once for up to two hours.
 Config harsh_world(Config c) {
   c.init_failure = InitFailure::AnyBoot;
   c.env.program_until = 2 * kMinutesPerDay;
@@ -55,8 +56,9 @@ Config harsh_world(Config c) {
 Config fix_short_retry() {
   Config c = harsh_world(kb_bug());
   c.name = "fix-short-retry";
-  c.summary = "fix: retry an inaccessible destination after 15 min, not at the wake-up (any-boot init failures, "
-              "a CAP outage)";
+  c.summary =
+      "fix: retry an inaccessible destination after 15 min, not at the wake-up (any-boot init failures, "
+      "a CAP outage)";
   c.retry_policy = RetryPolicy::Interval;
   c.retry_interval = 15;
   c.expected = Verdict::Holds;
@@ -66,8 +68,9 @@ Config fix_short_retry() {
 Config fix_reconnect() {
   Config c = harsh_world(kb_bug());
   c.name = "fix-reconnect";
-  c.summary = "fix: re-initialise a broken CAP connection 5 min after the start-up race (any-boot init failures, "
-              "a CAP outage)";
+  c.summary =
+      "fix: re-initialise a broken CAP connection 5 min after the start-up race (any-boot init failures, "
+      "a CAP outage)";
   c.reconnect_when_broken = true;
   c.reconnect_delay = 5;
   c.expected = Verdict::Holds;
@@ -77,8 +80,8 @@ Config fix_reconnect() {
 }  // namespace
 
 const std::vector<Config>& presets() {
-  static const std::vector<Config> all{kb_bug(),           sms_restarts(), sms_restarts_any_boot(),
-                                       always_on(),        fix_short_retry(), fix_reconnect()};
+  static const std::vector<Config> all{kb_bug(),    sms_restarts(),    sms_restarts_any_boot(),
+                                       always_on(), fix_short_retry(), fix_reconnect()};
   return all;
 }
 

@@ -25,9 +25,12 @@ CQM_STATE(Finished);
 /// The status message id SMS sends for a finished program (DESIGN §1: 10009 for a success .mif).
 inline std::int32_t final_status_for(MifResult mif) {
   switch (mif) {
-    case MifResult::Success: return kStatusSucceededMif;
-    case MifResult::Failure: return kStatusFailedMif;
-    case MifResult::None: return kStatusSucceededExitCode;
+    case MifResult::Success:
+      return kStatusSucceededMif;
+    case MifResult::Failure:
+      return kStatusFailedMif;
+    case MifResult::None:
+      return kStatusSucceededExitCode;
   }
   return kStatusSucceededExitCode;
 }
@@ -122,7 +125,9 @@ struct program_ : machine_def<program_, MachineKind::program> {
 }  // namespace program_fsm
 
 enum class ProgramState { Pending, Running, AwaitingRestart, Finished };
-inline constexpr const char* kProgramStateNames[] = {program_fsm::Pending::name(), program_fsm::Running::name(), program_fsm::AwaitingRestart::name(), program_fsm::Finished::name()};
+inline constexpr const char* kProgramStateNames[] = {
+    program_fsm::Pending::name(), program_fsm::Running::name(), program_fsm::AwaitingRestart::name(),
+    program_fsm::Finished::name()};
 using Program = MachineHandle<program_fsm::program_>;
 
 }  // namespace cqm

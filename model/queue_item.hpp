@@ -76,7 +76,9 @@ struct queue_item_ : machine_def<queue_item_, MachineKind::queue_item> {
   Minutes delivered_at = kNever;
   Minutes expired_at = kNever;
 
-  Minutes deadline(Minutes lifetime) const { return submitted_at == kNever ? kNever : submitted_at + lifetime; }
+  Minutes deadline(Minutes lifetime) const {
+    return submitted_at == kNever ? kNever : submitted_at + lifetime;
+  }
 
   // clang-format off
   struct transition_table : boost::mpl::vector<
@@ -92,7 +94,9 @@ struct queue_item_ : machine_def<queue_item_, MachineKind::queue_item> {
 }  // namespace queue_item_fsm
 
 enum class QueueItemState { Empty, Queued, Delivered, Expired };
-inline constexpr const char* kQueueItemStateNames[] = {queue_item_fsm::Empty::name(), queue_item_fsm::Queued::name(), queue_item_fsm::Delivered::name(), queue_item_fsm::Expired::name()};
+inline constexpr const char* kQueueItemStateNames[] = {
+    queue_item_fsm::Empty::name(), queue_item_fsm::Queued::name(), queue_item_fsm::Delivered::name(),
+    queue_item_fsm::Expired::name()};
 using QueueItem = MachineHandle<queue_item_fsm::queue_item_>;
 
 }  // namespace cqm

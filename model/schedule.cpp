@@ -4,7 +4,9 @@
 
 namespace cqm {
 
-Minutes horizon_of(const Schedule& s, const Config& c) { return s.horizon > 0 ? s.horizon : canonical_horizon(c); }
+Minutes horizon_of(const Schedule& s, const Config& c) {
+  return s.horizon > 0 ? s.horizon : canonical_horizon(c);
+}
 
 Schedule canonical_schedule(const Config& c) {
   Schedule s;
@@ -25,11 +27,21 @@ Schedule canonical_schedule(const Config& c) {
 
 void apply(System& system, const ScheduleEvent& e) {
   switch (e.action) {
-    case EnvAction::power_on: system.power_on(); break;
-    case EnvAction::power_off: system.power_off(); break;
-    case EnvAction::program_finishes: system.finish_program(e.mif); break;
-    case EnvAction::cap_outage_started: system.set_cap_outage(true); break;
-    case EnvAction::cap_outage_ended: system.set_cap_outage(false); break;
+    case EnvAction::power_on:
+      system.power_on();
+      break;
+    case EnvAction::power_off:
+      system.power_off();
+      break;
+    case EnvAction::program_finishes:
+      system.finish_program(e.mif);
+      break;
+    case EnvAction::cap_outage_started:
+      system.set_cap_outage(true);
+      break;
+    case EnvAction::cap_outage_ended:
+      system.set_cap_outage(false);
+      break;
   }
 }
 

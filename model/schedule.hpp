@@ -22,7 +22,7 @@ struct Schedule {
   std::vector<ScheduleEvent> events;  ///< in time order; equal times keep their order
   std::vector<InitOutcome> init;      ///< the outcome at the 1st, 2nd, ... start-up
   InitOutcome init_otherwise = InitOutcome::ok;
-  Minutes horizon = 0;                ///< run until; 0: the config's canonical horizon
+  Minutes horizon = 0;  ///< run until; 0: the config's canonical horizon
   bool operator==(const Schedule&) const = default;
 };
 

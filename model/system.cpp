@@ -11,11 +11,16 @@ const char* state_name(MachineKind machine, int state) {
     return state >= 0 && state < static_cast<int>(std::size(names)) ? names[state] : "?";
   };
   switch (machine) {
-    case MachineKind::client: return pick(kClientStateNames);
-    case MachineKind::program: return pick(kProgramStateNames);
-    case MachineKind::copy_queue: return pick(kCopyQueueStateNames);
-    case MachineKind::destination: return pick(kDestinationStateNames);
-    case MachineKind::queue_item: return pick(kQueueItemStateNames);
+    case MachineKind::client:
+      return pick(kClientStateNames);
+    case MachineKind::program:
+      return pick(kProgramStateNames);
+    case MachineKind::copy_queue:
+      return pick(kCopyQueueStateNames);
+    case MachineKind::destination:
+      return pick(kDestinationStateNames);
+    case MachineKind::queue_item:
+      return pick(kQueueItemStateNames);
   }
   return "?";
 }
@@ -113,7 +118,8 @@ void System::plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcom
   init_otherwise_ = otherwise;
 }
 
-// ---- notices: how the machines talk ------------------------------------------------------------------------
+// ---- notices: how the machines talk
+// ------------------------------------------------------------------------
 
 void System::drain() {
   Notice n;
@@ -122,9 +128,15 @@ void System::drain() {
 
 void System::handle(const Notice& n) {
   switch (n.kind) {
-    case NoticeKind::client_up: start_cqm(); break;
-    case NoticeKind::client_stopping: stop_cqm(); break;
-    case NoticeKind::status_submitted: submit(n.arg); break;
+    case NoticeKind::client_up:
+      start_cqm();
+      break;
+    case NoticeKind::client_stopping:
+      stop_cqm();
+      break;
+    case NoticeKind::status_submitted:
+      submit(n.arg);
+      break;
     case NoticeKind::restart_requested:
       client_.on(restart_requested{});
       if (client_state() == ClientState::Restarting) client_due_ = env_.now + config_->shutdown_minutes;
@@ -132,7 +144,8 @@ void System::handle(const Notice& n) {
   }
 }
 
-// ---- Copy Queue Manager ------------------------------------------------------------------------------------
+// ---- Copy Queue Manager
+// ------------------------------------------------------------------------------------
 
 bool System::decide_init_failure() {
   const Config& c = *config_;
@@ -142,8 +155,10 @@ bool System::decide_init_failure() {
   }
   // Race: the KB's failure needs work arriving "moments later" — a status the restart left behind, a deferred
   // program, or items CQM loads from its queue on disk.
-  const bool racing = program_state() == ProgramState::AwaitingRestart || program_deferred_ || has_queued_items();
-  const bool mode_allows = c.init_failure == InitFailure::AnyBoot || (c.init_failure == InitFailure::Race && racing);
+  const bool racing =
+      program_state() == ProgramState::AwaitingRestart || program_deferred_ || has_queued_items();
+  const bool mode_allows =
+      c.init_failure == InitFailure::AnyBoot || (c.init_failure == InitFailure::Race && racing);
   const int bound = c.env.max_init_failures_in_a_row;
   const bool within_bound = bound < 0 || init_failures_in_a_row_ < bound;
   return next_init_fails_ && c.os == Os::Win9x && mode_allows && within_bound;
@@ -231,7 +246,8 @@ void System::copy_cycle(CycleTrigger trigger) {
   cqm_.on(copy_cycle_finished{});
 }
 
-// ---- the clock ---------------------------------------------------------------------------------------------
+// ---- the clock
+// ---------------------------------------------------------------------------------------------
 
 Minutes System::next_timer() const {
   Minutes t = std::min({client_due_, wake_due_, retry_timer_, reconnect_due_});
@@ -293,7 +309,8 @@ void System::fire(Minutes t) {
   throw std::logic_error("model bug: a timer fired that nobody armed");
 }
 
-// ---- snapshots ---------------------------------------------------------------------------------------------
+// ---- snapshots
+// ---------------------------------------------------------------------------------------------
 
 SystemSnapshot System::snapshot() const {
   SystemSnapshot s{};

@@ -1,6 +1,6 @@
 #pragma once
-// The composed System: owns the five machines, the discrete-event clock (minutes) and the timers, and routes the
-// machines' notices to each other as events. It knows nothing of explorers: they drive it through the
+// The composed System: owns the five machines, the discrete-event clock (minutes) and the timers, and routes
+// the machines' notices to each other as events. It knows nothing of explorers: they drive it through the
 // environment inputs below and read it through the queries.
 #include <array>
 #include <cstdint>
@@ -26,7 +26,8 @@ struct SystemSnapshot {
   bool ok_to_process, cap_outage, program_deferred, next_init_fails;
   MifResult deferred_mif;
   std::uint8_t init_failures_in_a_row;
-  std::uint32_t refusals;  ///< events refused since the System was reset (or restored); not part of a state key
+  std::uint32_t
+      refusals;  ///< events refused since the System was reset (or restored); not part of a state key
   bool operator==(const SystemSnapshot&) const = default;
 };
 
@@ -35,7 +36,8 @@ const char* state_name(MachineKind machine, int state);
 
 class System {
  public:
-  /// A program reports two status messages: "started" (10005) and its final status (10009 for a success .mif).
+  /// A program reports two status messages: "started" (10005) and its final status (10009 for a success
+  /// .mif).
   static constexpr int kItems = 2;
 
   explicit System(const Config& config, LogRecords* log = nullptr, std::vector<Refusal>* refusals = nullptr);
@@ -54,8 +56,9 @@ class System {
   /// a mandatory advertisement runs as soon as the client is up).
   void finish_program(MifResult mif);
   void set_cap_outage(bool down);
-  /// The outcome CQM's initialisation gets at the next start-up, if the config's init_failure allows a failure
-  /// there (Race: only with work racing the start-up; never on WinNT; never beyond max_init_failures_in_a_row).
+  /// The outcome CQM's initialisation gets at the next start-up, if the config's init_failure allows a
+  /// failure there (Race: only with work racing the start-up; never on WinNT; never beyond
+  /// max_init_failures_in_a_row).
   void plan_next_init(InitOutcome outcome);
   /// Schedules: the outcome of the n-th start-up is per_start_up[n], or `otherwise` past its end.
   void plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise);

@@ -1,5 +1,6 @@
 #pragma once
-// Simulated time: whole minutes since day 0 00:00. The KB's figures (1380, 11520) are minutes, so is the clock.
+// Simulated time: whole minutes since day 0 00:00. The KB's figures (1380, 11520) are minutes, so is the
+// clock.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -23,20 +23,28 @@ enum class Verdict { Holds, Violated, Inconclusive };
 /// The outcome of CQM's initialisation at one start-up.
 enum class InitOutcome : std::uint8_t { ok, failed };
 /// What the environment (user, Windows, CAP) does in a schedule.
-enum class EnvAction : std::uint8_t { power_on, power_off, program_finishes, cap_outage_started, cap_outage_ended };
+enum class EnvAction : std::uint8_t {
+  power_on,
+  power_off,
+  program_finishes,
+  cap_outage_started,
+  cap_outage_ended
+};
 
 template <class E>
 struct EnumNames;
 
-#define CQM_NAMES(E, N, ...)                                                     \
-  template <>                                                                    \
-  struct EnumNames<E> {                                                          \
+#define CQM_NAMES(E, N, ...)                                                             \
+  template <>                                                                            \
+  struct EnumNames<E> {                                                                  \
     static constexpr std::array<std::pair<E, std::string_view>, N> table{{__VA_ARGS__}}; \
   };
 CQM_NAMES(Os, 2, {Os::Win9x, "win9x"}, {Os::WinNT, "winnt"})
-CQM_NAMES(AfterRunning, 4, {AfterRunning::NoAction, "no_action"}, {AfterRunning::ProgramRestarts, "program_restarts"},
-          {AfterRunning::SmsRestarts, "sms_restarts"}, {AfterRunning::SmsLogsOff, "sms_logs_off"})
-CQM_NAMES(MifResult, 3, {MifResult::Success, "success"}, {MifResult::Failure, "failure"}, {MifResult::None, "none"})
+CQM_NAMES(AfterRunning, 4, {AfterRunning::NoAction, "no_action"},
+          {AfterRunning::ProgramRestarts, "program_restarts"}, {AfterRunning::SmsRestarts, "sms_restarts"},
+          {AfterRunning::SmsLogsOff, "sms_logs_off"})
+CQM_NAMES(MifResult, 3, {MifResult::Success, "success"}, {MifResult::Failure, "failure"},
+          {MifResult::None, "none"})
 CQM_NAMES(InitFailure, 3, {InitFailure::Never, "never"}, {InitFailure::Race, "race"},
           {InitFailure::AnyBoot, "any_boot"})
 CQM_NAMES(RetryPolicy, 2, {RetryPolicy::WakeUp, "wake_up"}, {RetryPolicy::Interval, "interval"})
@@ -44,7 +52,8 @@ CQM_NAMES(Verdict, 3, {Verdict::Holds, "HOLDS"}, {Verdict::Violated, "VIOLATED"}
           {Verdict::Inconclusive, "INCONCLUSIVE"})
 CQM_NAMES(InitOutcome, 2, {InitOutcome::ok, "ok"}, {InitOutcome::failed, "failed"})
 CQM_NAMES(EnvAction, 5, {EnvAction::power_on, "power_on"}, {EnvAction::power_off, "power_off"},
-          {EnvAction::program_finishes, "program_finishes"}, {EnvAction::cap_outage_started, "cap_outage_started"},
+          {EnvAction::program_finishes, "program_finishes"},
+          {EnvAction::cap_outage_started, "cap_outage_started"},
           {EnvAction::cap_outage_ended, "cap_outage_ended"})
 #undef CQM_NAMES
 

@@ -1,6 +1,6 @@
-/// no_silent_loss — an item leaves the queue only as Delivered, or as Expired with a logged deletion at or after
-/// its deadline. KB Q292030: the item "can remain in the queue and can be retried" until CQM deletes it "after
-/// its configured item lifetime": the loss is by expiry, never by an item vanishing unrecorded.
+/// no_silent_loss — an item leaves the queue only as Delivered, or as Expired with a logged deletion at or
+/// after its deadline. KB Q292030: the item "can remain in the queue and can be retried" until CQM deletes it
+/// "after its configured item lifetime": the loss is by expiry, never by an item vanishing unrecorded.
 /// Environment assumptions: none — it must hold under any environment.
 #include "properties/property.hpp"
 
@@ -8,10 +8,10 @@ namespace cqm {
 
 const Property& no_silent_loss() {
   static const Property p{
-      "no_silent_loss",
-      "an item leaves the queue only as Delivered, or as Expired with a logged deletion",
+      "no_silent_loss", "an item leaves the queue only as Delivered, or as Expired with a logged deletion",
       no_assumptions,
-      [](const Config& c, const SystemSnapshot& before, const SystemSnapshot& s) -> std::optional<std::string> {
+      [](const Config& c, const SystemSnapshot& before,
+         const SystemSnapshot& s) -> std::optional<std::string> {
         using S = QueueItemState;
         for (int i = 0; i < System::kItems; ++i) {
           const auto state = static_cast<S>(s.item_state[i]);
@@ -23,11 +23,12 @@ const Property& no_silent_loss() {
             if (s.expired_at[i] == kNever)
               return "status " + std::to_string(s.status[i]) + " expired without a logged deletion";
             if (s.expired_at[i] < deadline)
-              return "status " + std::to_string(s.status[i]) + " was deleted at " + format_time(s.expired_at[i]) +
-                     ", before its lifetime ended at " + format_time(deadline);
+              return "status " + std::to_string(s.status[i]) + " was deleted at " +
+                     format_time(s.expired_at[i]) + ", before its lifetime ended at " + format_time(deadline);
           }
           if (state == S::Delivered && s.delivered_at[i] == kNever)
-            return "status " + std::to_string(s.status[i]) + " left the queue as Delivered with no delivery time";
+            return "status " + std::to_string(s.status[i]) +
+                   " left the queue as Delivered with no delivery time";
         }
         return std::nullopt;
       }};

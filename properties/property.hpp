@@ -40,7 +40,8 @@ struct Violation {
 };
 
 /// Checks every property on one step; the first that fails, in all_properties() order.
-std::optional<Violation> check_step(const Config& config, const SystemSnapshot& before, const SystemSnapshot& after);
+std::optional<Violation> check_step(const Config& config, const SystemSnapshot& before,
+                                    const SystemSnapshot& after);
 
 /// For properties that must hold under any environment.
 std::vector<std::string> no_assumptions(const Config& config);

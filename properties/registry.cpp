@@ -3,9 +3,9 @@
 namespace cqm {
 
 const std::vector<const Property*>& all_properties() {
-  static const std::vector<const Property*> all{&delivered_before_expiry(), &no_silent_loss(),
+  static const std::vector<const Property*> all{&delivered_before_expiry(),   &no_silent_loss(),
                                                 &queue_survives_power_loss(), &delivered_at_most_once(),
-                                                &retry_count_consistent(), &no_refused_events()};
+                                                &retry_count_consistent(),    &no_refused_events()};
   return all;
 }
 
@@ -15,7 +15,8 @@ const Property* find_property(std::string_view name) {
   return nullptr;
 }
 
-std::optional<Violation> check_step(const Config& config, const SystemSnapshot& before, const SystemSnapshot& after) {
+std::optional<Violation> check_step(const Config& config, const SystemSnapshot& before,
+                                    const SystemSnapshot& after) {
   for (const auto* p : all_properties())
     if (auto why = p->check(config, before, after)) return Violation{p, std::move(*why), after.now};
   return std::nullopt;
@@ -35,7 +36,8 @@ std::vector<std::string> envelope_assumptions(const Config& c) {
                   format_clock(e.on_until));
     out.push_back("environment.min_session = " + std::to_string(e.min_session) + " min after any start-up");
     if (e.max_session > 0)
-      out.push_back("environment.max_session = " + std::to_string(e.max_session) + " min (switched off nightly)");
+      out.push_back("environment.max_session = " + std::to_string(e.max_session) +
+                    " min (switched off nightly)");
   } else {
     out.push_back("the PC is never switched off (environment.user_powers_off = false)");
   }

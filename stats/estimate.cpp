@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "checker/memory.hpp"
-
 #include "io/input_error.hpp"
 
 namespace cqm::stats {
@@ -53,8 +52,8 @@ struct Shared {
     if (limits.max_memory_bytes && checker::resident_bytes() > limits.max_memory_bytes)
       return stop_with(Outcome::limit_memory);
     if (reporter && limits.progress)
-      limits.progress({"clients", done.load(), static_cast<double>(done.load()) / static_cast<double>(requested),
-                       elapsed()});
+      limits.progress({"clients", done.load(),
+                       static_cast<double>(done.load()) / static_cast<double>(requested), elapsed()});
     return false;
   }
 };
@@ -104,8 +103,8 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   Estimate e;
   e.requested = options.clients;
   Shared shared{options.limits, started, options.clients};
-  e.threads = static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(options.threads, 1)), 1,
-                                                         options.clients));
+  e.threads = static_cast<int>(std::clamp<std::uint64_t>(
+      static_cast<std::uint64_t>(std::max(options.threads, 1)), 1, options.clients));
   // Delays of delivered statuses are below the lifetime.
   e.bucket_minutes = std::max<Minutes>(1, (config.item_lifetime + kMaxDelayBuckets - 1) / kMaxDelayBuckets);
   const auto buckets = static_cast<std::size_t>(config.item_lifetime / e.bucket_minutes + 1);
@@ -119,8 +118,8 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
     const std::uint64_t last = k + 1 == e.threads ? options.clients : first + per;
     const bool reporter = k + 1 == e.threads;  // the calling thread draws the progress
     auto job = [&, first, last, k, reporter] {
-      run_block(config, habits, options.seed, first, last, e.bucket_minutes, tallies[static_cast<std::size_t>(k)],
-                shared, reporter);
+      run_block(config, habits, options.seed, first, last, e.bucket_minutes,
+                tallies[static_cast<std::size_t>(k)], shared, reporter);
     };
     if (k + 1 == e.threads)
       job();  // the calling thread takes the last block
@@ -133,7 +132,8 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   for (const auto& t : tallies) {
     e.clients += t.clients;
     e.lost += t.lost;
-    for (int p = 0; p < kLossPaths; ++p) e.lost_by_path[static_cast<std::size_t>(p)] += t.lost_by_path[static_cast<std::size_t>(p)];
+    for (int p = 0; p < kLossPaths; ++p)
+      e.lost_by_path[static_cast<std::size_t>(p)] += t.lost_by_path[static_cast<std::size_t>(p)];
     for (std::size_t b = 0; b < buckets; ++b) e.delay_histogram[b] += t.histogram[b];
     e.delay.max = std::max(e.delay.max, t.max_delay);
     e.events += t.events;

@@ -1,7 +1,8 @@
 #pragma once
-// The Monte Carlo estimate: P(status lost) over a population of simulated clients, with its confidence interval,
-// the delivery-delay distribution and the loss paths. Deterministic for a seed whatever the number of threads:
-// each client has its own random stream, and the tallies are sums, combined in thread (= client) order.
+// The Monte Carlo estimate: P(status lost) over a population of simulated clients, with its confidence
+// interval, the delivery-delay distribution and the loss paths. Deterministic for a seed whatever the number
+// of threads: each client has its own random stream, and the tallies are sums, combined in thread (= client)
+// order.
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -52,8 +53,9 @@ struct Estimate {
 /// Throws InputError if options.clients is 0 or the habits are invalid.
 Estimate estimate(const Config& config, const Habits& habits, const EstimateOptions& options);
 
-/// The estimate at each of `probabilities` of CQM's init failing (habits.init_failure), everything else as given:
-/// the curve `estimate` plots. Same seed for every point (common random numbers), so the curve is smooth.
+/// The estimate at each of `probabilities` of CQM's init failing (habits.init_failure), everything else as
+/// given: the curve `estimate` plots. Same seed for every point (common random numbers), so the curve is
+/// smooth.
 std::vector<Estimate> loss_against_init_failure(const Config& config, const Habits& habits,
                                                 const std::vector<double>& probabilities,
                                                 const EstimateOptions& options);

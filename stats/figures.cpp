@@ -49,8 +49,9 @@ std::vector<double> curve_probabilities() {
   return ps;
 }
 
-std::vector<std::filesystem::path> write_estimate_figures(const std::filesystem::path& dir, const Config& config,
-                                                          const Habits& habits, const Estimate& e,
+std::vector<std::filesystem::path> write_estimate_figures(const std::filesystem::path& dir,
+                                                          const Config& config, const Habits& habits,
+                                                          const Estimate& e,
                                                           const std::vector<Estimate>& curve) {
   ensure_output_dir(dir);
   // The delay histogram: share of delivered clients per hour of delay, log scale (most arrive at once).
@@ -92,14 +93,16 @@ std::vector<std::filesystem::path> write_estimate_figures(const std::filesystem:
     top = std::max(top, curve[i].interval.high);
   }
   points.y_max = top > 0 ? std::min(1.0, top * kHeadroom) : 1;
-  points.marker = plots::Marker{habits.init_failure, fmt::format("habits: {} ({})", habits.init_failure, p_text(e))};
+  points.marker =
+      plots::Marker{habits.init_failure, fmt::format("habits: {} ({})", habits.init_failure, p_text(e))};
   auto more = write_both(dir, "loss_vs_init_failure", points);
   files.insert(files.end(), more.begin(), more.end());
   return files;
 }
 
 std::vector<std::filesystem::path> write_sweep_figures(const std::filesystem::path& dir, const Config& base,
-                                                       const std::vector<Axis>& axes, const std::vector<Cell>& cells,
+                                                       const std::vector<Axis>& axes,
+                                                       const std::vector<Cell>& cells,
                                                        const std::vector<CellResult>& results) {
   ensure_output_dir(dir);
   plots::HeatMap h;
@@ -132,7 +135,8 @@ std::vector<std::filesystem::path> write_sweep_figures(const std::filesystem::pa
                                                          : plots::Frame::unknown;
   }
   h.colour_max = top > 0 ? top : 1;
-  h.frame_legend = {{plots::Frame::good, "HOLDS"}, {plots::Frame::bad, "VIOLATED"},
+  h.frame_legend = {{plots::Frame::good, "HOLDS"},
+                    {plots::Frame::bad, "VIOLATED"},
                     {plots::Frame::unknown, "INCONCLUSIVE"}};
   return write_both(dir, "heatmap", h);
 }

@@ -1,7 +1,7 @@
 #pragma once
-// The habits of a population of users: the distributions `cqmcheck estimate` draws each simulated client from.
-// Every number the estimator uses about people lives here, with an office population's defaults; doc/estimate.md
-// gives the reasoning behind each default. Times of day are minutes after 00:00.
+// The habits of a population of users: the distributions `cqmcheck estimate` draws each simulated client
+// from. Every number the estimator uses about people lives here, with an office population's defaults;
+// doc/estimate.md gives the reasoning behind each default. Times of day are minutes after 00:00.
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,19 +11,20 @@
 namespace cqm::stats {
 
 struct Habits {
-  // The working day. Each client has a usual start of day and usual hours, drawn once (uniform); each day varies
-  // both by up to ±jitter minutes (uniform).
+  // The working day. Each client has a usual start of day and usual hours, drawn once (uniform); each day
+  // varies both by up to ±jitter minutes (uniform).
   Minutes start_from = 450;   ///< 07:30: the earliest usual start of day
   Minutes start_until = 570;  ///< 09:30: the latest
   Minutes hours_min = 480;    ///< 8 h: the shortest usual day with the PC on
   Minutes hours_max = 600;    ///< 10 h: the longest
   Minutes jitter = 15;        ///< day-to-day variation of start and end
-  double leave_on = 0.05;     ///< each evening: the chance the PC is left on overnight (until the next evening)
-  double absent = 0.05;       ///< each working day after day 0: the chance the user does not come in
-  bool weekends_off = true;   ///< nobody switches a PC on on Saturday or Sunday
+  double leave_on = 0.05;  ///< each evening: the chance the PC is left on overnight (until the next evening)
+  double absent = 0.05;    ///< each working day after day 0: the chance the user does not come in
+  bool weekends_off = true;  ///< nobody switches a PC on on Saturday or Sunday
 
-  // The advertised program. It finishes on day 0, a working day the user is in (day 0's weekday is uniform over
-  // Monday-Friday), this long after day 0's first start-up (uniform); its After Running option is the config's.
+  // The advertised program. It finishes on day 0, a working day the user is in (day 0's weekday is uniform
+  // over Monday-Friday), this long after day 0's first start-up (uniform); its After Running option is the
+  // config's.
   Minutes program_from = 0;
   Minutes program_until = 240;
 

@@ -46,10 +46,12 @@ std::string with_override(const std::string& toml_text, const std::string& key, 
     parent->insert_or_assign(leaf, v);
   } else if (current->is_floating_point()) {
     double v = 0;
-    if (!parse_whole(value, v) || !std::isfinite(v)) fail(argument, "'" + value + "' is not a number (" + key + ")");
+    if (!parse_whole(value, v) || !std::isfinite(v))
+      fail(argument, "'" + value + "' is not a number (" + key + ")");
     parent->insert_or_assign(leaf, v);
   } else if (current->is_boolean()) {
-    if (value != "true" && value != "false") fail(argument, "'" + value + "' is not true or false (" + key + ")");
+    if (value != "true" && value != "false")
+      fail(argument, "'" + value + "' is not true or false (" + key + ")");
     parent->insert_or_assign(leaf, value == "true");
   } else {
     fail(argument, "key '" + key + "' cannot be varied");

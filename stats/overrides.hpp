@@ -6,9 +6,9 @@
 
 namespace cqm::stats {
 
-/// `toml_text` with `key` (dotted, as in the file) set to `value` (as typed), typed like the key's current value:
-/// a string key takes the text as it is, an integer, number or boolean key must parse as one.
-/// Throws InputError(file "command line", field `argument`) for a key the document lacks or a mistyped value.
+/// `toml_text` with `key` (dotted, as in the file) set to `value` (as typed), typed like the key's current
+/// value: a string key takes the text as it is, an integer, number or boolean key must parse as one. Throws
+/// InputError(file "command line", field `argument`) for a key the document lacks or a mistyped value.
 std::string with_override(const std::string& toml_text, const std::string& key, const std::string& value,
                           const std::string& argument);
 

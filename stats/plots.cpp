@@ -13,28 +13,28 @@ namespace {
 
 // The page and where things go on it, in PLplot's normalised page coordinates and character heights.
 struct Layout {
-  int width = 1000;   ///< pixels (PNG) or points (SVG)
+  int width = 1000;  ///< pixels (PNG) or points (SVG)
   int height = 700;
   double left = 0.12, right = 0.95, bottom = 0.19, top = 0.88;  ///< the plot's viewport
-  double heat_right = 0.74;   ///< a heat map leaves room for its colour bar and frame legend
-  int min_cell_width = 150;   ///< a heat map's page widens so each column gets at least this many pixels
-  double char_scale = 1.0;    ///< PLplot's default character height times this
+  double heat_right = 0.74;  ///< a heat map leaves room for its colour bar and frame legend
+  int min_cell_width = 150;  ///< a heat map's page widens so each column gets at least this many pixels
+  double char_scale = 1.0;   ///< PLplot's default character height times this
   double cell_char_scale = 0.85;
   double note_char_scale = 0.75;
   /// Distances from the viewport's edge, in default character heights.
   double title_disp = 2.0, x_label_disp = 3.0, y_label_disp = 5.0, tick_disp = 1.4, note_disp = 5.4;
   double colour_bar_gap = 0.03, colour_bar_width = 0.04, colour_bar_length = 0.7;  ///< viewport fractions
-  double colour_bar_lift = 0.12;    ///< the colour bar sits this much above centre, the frame legend below it
-  double legend_step = 0.06;        ///< between the frame legend's lines (viewport fraction)
+  double colour_bar_lift = 0.12;  ///< the colour bar sits this much above centre, the frame legend below it
+  double legend_step = 0.06;      ///< between the frame legend's lines (viewport fraction)
   double cell_line1 = 0.58, cell_line2 = 0.32;  ///< heights of a cell's two lines of text (cell units)
   double frame_width = 3.0, line_width = 2.0, marker_width = 1.5;
-  double cell_inset = 0.04;   ///< a cell's frame sits this far inside it (cell units)
-  double y_tick_disp = 0.8;   ///< a heat map's row labels, written across the left side
-  double marker_label_gap = -0.02;   ///< a marker's label starts just right of its line (PLplot justification)
-  double marker_label_top = 0.05;    ///< the first marker's label this far below the top (y-range fraction)
-  double marker_label_step = 0.06;   ///< each further label lower by this much
-  double linear_headroom = 1.15;     ///< a linear y axis runs to this times the highest bar
-  double log_headroom = 0.3;         ///< a log y axis runs this many decades above the highest bar
+  double cell_inset = 0.04;         ///< a cell's frame sits this far inside it (cell units)
+  double y_tick_disp = 0.8;         ///< a heat map's row labels, written across the left side
+  double marker_label_gap = -0.02;  ///< a marker's label starts just right of its line (PLplot justification)
+  double marker_label_top = 0.05;   ///< the first marker's label this far below the top (y-range fraction)
+  double marker_label_step = 0.06;  ///< each further label lower by this much
+  double linear_headroom = 1.15;    ///< a linear y axis runs to this times the highest bar
+  double log_headroom = 0.3;        ///< a log y axis runs this many decades above the highest bar
 };
 constexpr Layout kLayout;
 
@@ -43,15 +43,26 @@ constexpr double kLeft = 0.0, kCentred = 0.5, kRight = 1.0;
 
 // A heat map's colour ramp (colour map 1): white (no loss) through yellow to red (the scale's top).
 constexpr PLFLT kRampAt[] = {0.0, 0.5, 1.0};
-constexpr PLFLT kRampRed[] = {1.0, 1.0, 0.85}, kRampGreen[] = {1.0, 0.85, 0.15}, kRampBlue[] = {1.0, 0.35, 0.1};
+constexpr PLFLT kRampRed[] = {1.0, 1.0, 0.85}, kRampGreen[] = {1.0, 0.85, 0.15},
+                kRampBlue[] = {1.0, 0.35, 0.1};
 constexpr int kRampColours = 256;
 
 // Colour map 0 (lines, text, frames): index 0 is the background.
-enum Colour : int { white, black, bar_blue, marker_red, median_green, grey, good_green, bad_red, unknown_grey };
+enum Colour : int {
+  white,
+  black,
+  bar_blue,
+  marker_red,
+  median_green,
+  grey,
+  good_green,
+  bad_red,
+  unknown_grey
+};
 struct Rgb {
   int r, g, b;
 };
-constexpr Rgb kPalette[] = {{255, 255, 255}, {0, 0, 0},     {70, 110, 170}, {200, 30, 30}, {20, 130, 60},
+constexpr Rgb kPalette[] = {{255, 255, 255}, {0, 0, 0},    {70, 110, 170}, {200, 30, 30},  {20, 130, 60},
                             {120, 120, 120}, {0, 150, 60}, {210, 20, 20},  {140, 140, 140}};
 
 // PLplot escapes with '#': a literal one is written twice.
@@ -61,8 +72,8 @@ std::string text(const std::string& s) {
   return out;
 }
 
-// PLplot sizes characters by the page's diagonal; a page widened for a wide grid keeps the default page's text
-// size by scaling every character height by this (set per figure; PLplot is single-threaded anyway).
+// PLplot sizes characters by the page's diagonal; a page widened for a wide grid keeps the default page's
+// text size by scaling every character height by this (set per figure; PLplot is single-threaded anyway).
 double g_text_scale = 1;
 
 void text_size(double scale) { plschr(0, scale * g_text_scale); }
@@ -87,7 +98,8 @@ class Session {
     const char* device = format == Format::svg ? "svg" : "pngcairo";
     // plinit exits the process on an unknown device: ask first.
     if (!has_device(device))
-      throw std::runtime_error(std::string("PLplot has no '") + device + "' driver (install plplot-driver-cairo)");
+      throw std::runtime_error(std::string("PLplot has no '") + device +
+                               "' driver (install plplot-driver-cairo)");
     file_ = open_memstream(&buffer_, &size_);
     if (!file_) throw std::runtime_error("cannot open a memory stream for the figure");
     plsdev(device);
@@ -152,10 +164,14 @@ void outline(double x0, double y0, double x1, double y1) {
 
 int frame_colour(Frame f) {
   switch (f) {
-    case Frame::good: return good_green;
-    case Frame::bad: return bad_red;
-    case Frame::unknown: return unknown_grey;
-    case Frame::none: break;
+    case Frame::good:
+      return good_green;
+    case Frame::bad:
+      return bad_red;
+    case Frame::unknown:
+      return unknown_grey;
+    case Frame::none:
+      break;
   }
   return black;
 }
@@ -203,23 +219,27 @@ std::string render(const HeatMap& f, Format format) {
       plcol0(black);
       text_size(kLayout.cell_char_scale);
       const double middle = x + kCentred;
-      if (i < f.line1.size()) plptex(middle, y + kLayout.cell_line1, 1, 0, kCentred, text(f.line1[i]).c_str());
-      if (i < f.line2.size()) plptex(middle, y + kLayout.cell_line2, 1, 0, kCentred, text(f.line2[i]).c_str());
+      if (i < f.line1.size())
+        plptex(middle, y + kLayout.cell_line1, 1, 0, kCentred, text(f.line1[i]).c_str());
+      if (i < f.line2.size())
+        plptex(middle, y + kLayout.cell_line2, 1, 0, kCentred, text(f.line2[i]).c_str());
       text_size(kLayout.char_scale);
     }
   plcol0(black);
   plbox("bc", 0, 0, "bc", 0, 0);
   for (int x = 0; x < nx; ++x)
-    plmtex("b", kLayout.tick_disp, (x + kCentred) / nx, kCentred, text(f.x_ticks[static_cast<std::size_t>(x)]).c_str());
+    plmtex("b", kLayout.tick_disp, (x + kCentred) / nx, kCentred,
+           text(f.x_ticks[static_cast<std::size_t>(x)]).c_str());
   for (int y = 0; y < ny; ++y)
-    plmtex("lv", kLayout.y_tick_disp, (y + kCentred) / ny, kRight, text(f.y_ticks[static_cast<std::size_t>(y)]).c_str());
+    plmtex("lv", kLayout.y_tick_disp, (y + kCentred) / ny, kRight,
+           text(f.y_ticks[static_cast<std::size_t>(y)]).c_str());
   put_labels(f.labels);
   // Which frame means what, under the colour bar.
   text_size(kLayout.note_char_scale);
   for (std::size_t k = 0; k < f.frame_legend.size(); ++k) {
     plcol0(frame_colour(f.frame_legend[k].first));
-    plmtex("rv", kLayout.tick_disp, kLayout.legend_step * static_cast<double>(f.frame_legend.size() - 1 - k), kLeft,
-           ("frame: " + text(f.frame_legend[k].second)).c_str());
+    plmtex("rv", kLayout.tick_disp, kLayout.legend_step * static_cast<double>(f.frame_legend.size() - 1 - k),
+           kLeft, ("frame: " + text(f.frame_legend[k].second)).c_str());
   }
   text_size(kLayout.char_scale);
   // The colour bar.
@@ -234,10 +254,10 @@ std::string render(const HeatMap& f, Format format) {
   const PLINT n_values[] = {2};
   const PLFLT range[] = {0.0, top};
   const PLFLT* values[] = {range};
-  plcolorbar(&bar_w, &bar_h, PL_COLORBAR_GRADIENT, PL_POSITION_RIGHT | PL_POSITION_OUTSIDE | PL_POSITION_VIEWPORT,
-             kLayout.colour_bar_gap, kLayout.colour_bar_lift, kLayout.colour_bar_width, kLayout.colour_bar_length,
-             white, black, 1, 0, 0, 0, 0, 1, label_opts, labels, 1, axis_opts, ticks, sub_ticks,
-             n_values, values);
+  plcolorbar(&bar_w, &bar_h, PL_COLORBAR_GRADIENT,
+             PL_POSITION_RIGHT | PL_POSITION_OUTSIDE | PL_POSITION_VIEWPORT, kLayout.colour_bar_gap,
+             kLayout.colour_bar_lift, kLayout.colour_bar_width, kLayout.colour_bar_length, white, black, 1, 0,
+             0, 0, 0, 1, label_opts, labels, 1, axis_opts, ticks, sub_ticks, n_values, values);
   return session.finish();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// Figures through PLplot (libplplot-dev), rendered in-process to memory: SVG with PLplot's own svg driver (text
-// stays text), PNG with its pngcairo driver. The callers write the bytes with write_file_atomic. Each figure is a
-// plain description — no model types — so the plots know nothing of what they show.
+// Figures through PLplot (libplplot-dev), rendered in-process to memory: SVG with PLplot's own svg driver
+// (text stays text), PNG with its pngcairo driver. The callers write the bytes with write_file_atomic. Each
+// figure is a plain description — no model types — so the plots know nothing of what they show.
 //
 // PLplot keeps global state and is not thread-safe: render from one thread at a time.
 #include <optional>
@@ -26,7 +26,7 @@ enum class Frame { none, good, bad, unknown };
 struct HeatMap {
   Labels labels;
   std::vector<std::string> x_ticks, y_ticks;
-  std::vector<double> values;  ///< the colour, rows x columns, row-major
+  std::vector<double> values;             ///< the colour, rows x columns, row-major
   std::vector<std::string> line1, line2;  ///< two lines of text in each cell
   std::vector<Frame> frames;
   std::string colour_label;

@@ -13,11 +13,16 @@ constexpr int kWorkdays = 5;
 
 std::string_view loss_path_name(LossPath p) {
   switch (p) {
-    case LossPath::every_init_failed: return "every_init_failed";
-    case LossPath::no_start_up_after_submission: return "no_start_up_after_submission";
-    case LossPath::timed_retries_failed: return "timed_retries_failed";
-    case LossPath::lost_despite_good_init: return "lost_despite_good_init";
-    case LossPath::delivered_late: return "delivered_late";
+    case LossPath::every_init_failed:
+      return "every_init_failed";
+    case LossPath::no_start_up_after_submission:
+      return "no_start_up_after_submission";
+    case LossPath::timed_retries_failed:
+      return "timed_retries_failed";
+    case LossPath::lost_despite_good_init:
+      return "lost_despite_good_init";
+    case LossPath::delivered_late:
+      return "delivered_late";
   }
   return "?";
 }
@@ -28,9 +33,12 @@ std::string_view loss_path_text(LossPath p) {
       return "init failed at every start-up while queued, no wake-up came (the KB's story)";
     case LossPath::no_start_up_after_submission:
       return "init failed at submission, the PC did not start up again before expiry";
-    case LossPath::timed_retries_failed: return "init failed at every start-up, timed retries did not get through";
-    case LossPath::lost_despite_good_init: return "a start-up initialised correctly and still did not copy it";
-    case LossPath::delivered_late: return "kept past its lifetime and delivered late (pre-SP2)";
+    case LossPath::timed_retries_failed:
+      return "init failed at every start-up, timed retries did not get through";
+    case LossPath::lost_despite_good_init:
+      return "a start-up initialised correctly and still did not copy it";
+    case LossPath::delivered_late:
+      return "kept past its lifetime and delivered late (pre-SP2)";
   }
   return "?";
 }
@@ -38,8 +46,8 @@ std::string_view loss_path_text(LossPath p) {
 ClientRunner::ClientRunner(const Config& config, const Habits& habits)
     : config_(&config), habits_(&habits), system_(config) {
   // The statuses are submitted on day 0 (or, for a program that finishes late, on the day it finishes); their
-  // lifetime ends at most that and the lifetime later. One start-up a day plus the program's restart bounds the
-  // start-ups the init plan must cover.
+  // lifetime ends at most that and the lifetime later. One start-up a day plus the program's restart bounds
+  // the start-ups the init plan must cover.
   max_days_ = (habits.program_until + config.item_lifetime) / kMinutesPerDay + 3;
   init_plan_.resize(static_cast<std::size_t>(max_days_) + 2, InitOutcome::ok);
 }
@@ -90,8 +98,8 @@ void ClientRunner::observe() {
 bool ClientRunner::step_to(Minutes t) {
   t = std::max(t, system_.now());
   for (Minutes n = system_.next_timer(); n <= t; n = system_.next_timer()) {
-    // With the PC up, no boot or shut-down timer is armed: a timer that is not a queued status's deadline is a
-    // timed copy cycle (wake-up, retry timer or reconnect).
+    // With the PC up, no boot or shut-down timer is armed: a timer that is not a queued status's deadline is
+    // a timed copy cycle (wake-up, retry timer or reconnect).
     if (system_.client_state() == ClientState::Up && system_.cqm_running() && any_queued()) {
       bool deadline = false;
       for (int i = 0; i < system_.items_submitted(); ++i)
@@ -134,18 +142,20 @@ ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
   const Habits& h = *habits_;
   const Config& c = *config_;
   Xoshiro256 rng = Xoshiro256::for_client(seed, index);
-  // The draws come in a fixed order — the client's own habits, the init plan, then day by day, the same number
-  // each day — so a client's outcome depends only on (seed, index).
+  // The draws come in a fixed order — the client's own habits, the init plan, then day by day, the same
+  // number each day — so a client's outcome depends only on (seed, index).
   const int weekday0 = static_cast<int>(rng.between(0, kWorkdays - 1));
   const auto usual_start = static_cast<Minutes>(rng.between(h.start_from, h.start_until));
   const auto usual_hours = static_cast<Minutes>(rng.between(h.hours_min, h.hours_max));
   const auto program_delay = static_cast<Minutes>(rng.between(h.program_from, h.program_until));
-  for (auto& outcome : init_plan_) outcome = rng.chance(h.init_failure) ? InitOutcome::failed : InitOutcome::ok;
+  for (auto& outcome : init_plan_)
+    outcome = rng.chance(h.init_failure) ? InitOutcome::failed : InitOutcome::ok;
 
   system_.reset();
   system_.plan_inits(&init_plan_, InitOutcome::ok);
   obs_ = {};
-  const bool restarts = c.after_running == AfterRunning::ProgramRestarts || c.after_running == AfterRunning::SmsRestarts;
+  const bool restarts =
+      c.after_running == AfterRunning::ProgramRestarts || c.after_running == AfterRunning::SmsRestarts;
   const Minutes restart_cost = restarts ? c.shutdown_minutes + c.boot_minutes : 0;
   // A config whose users never switch off (workaround B) overrides the habit: every evening the PC stays on.
   const bool never_off = !c.env.user_powers_off || c.day.always_on;

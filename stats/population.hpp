@@ -1,7 +1,7 @@
 #pragma once
-// One simulated client at a time: its habits drawn from its own random stream, its days laid out as environment
-// events, and the composed System run over the lifetime of the statuses its program submits. A runner keeps one
-// System and one init plan and reuses them for every client: no heap allocation per client.
+// One simulated client at a time: its habits drawn from its own random stream, its days laid out as
+// environment events, and the composed System run over the lifetime of the statuses its program submits. A
+// runner keeps one System and one init plan and reuses them for every client: no heap allocation per client.
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -14,13 +14,15 @@
 namespace cqm::stats {
 
 /// How a status was lost, derived from what the run did: the CQM start-ups that had it queued, whether their
-/// initialisation failed, and the timed copy cycles (wake-up, retry timer, reconnect) that ran while it was queued.
+/// initialisation failed, and the timed copy cycles (wake-up, retry timer, reconnect) that ran while it was
+/// queued.
 enum class LossPath : std::uint8_t {
-  every_init_failed,             ///< init failed at each of >= 2 start-ups while it was queued; no timed cycle came
-  no_start_up_after_submission,  ///< init failed when it was submitted; no further start-up before its lifetime ended
-  timed_retries_failed,          ///< init failed at every start-up; timed cycles came and did not get it through
-  lost_despite_good_init,        ///< a start-up while it was queued initialised correctly and still did not copy it
-  delivered_late,                ///< kept past its lifetime (pre-SP2 behaviour) and delivered after it
+  every_init_failed,  ///< init failed at each of >= 2 start-ups while it was queued; no timed cycle came
+  no_start_up_after_submission,  ///< init failed when it was submitted; no further start-up before its
+                                 ///< lifetime ended
+  timed_retries_failed,    ///< init failed at every start-up; timed cycles came and did not get it through
+  lost_despite_good_init,  ///< a start-up while it was queued initialised correctly and still did not copy it
+  delivered_late,          ///< kept past its lifetime (pre-SP2 behaviour) and delivered after it
 };
 inline constexpr int kLossPaths = 5;
 inline constexpr std::array<LossPath, kLossPaths> kAllLossPaths{
@@ -34,10 +36,11 @@ std::string_view loss_path_text(LossPath path);
 struct ClientOutcome {
   bool lost = false;  ///< some status was not delivered before its lifetime ended (delivered_before_expiry)
   LossPath path = LossPath::every_init_failed;  ///< when lost
-  Minutes delay = 0;  ///< when not lost: the longest any of its statuses waited between submission and the CAP
-  int start_ups_queued = 0;      ///< CQM start-ups that had a status queued
-  int failed_inits_queued = 0;   ///< ... of which initialisation failed
-  int timed_cycles_queued = 0;   ///< timed copy cycles while a status was queued
+  Minutes delay =
+      0;  ///< when not lost: the longest any of its statuses waited between submission and the CAP
+  int start_ups_queued = 0;     ///< CQM start-ups that had a status queued
+  int failed_inits_queued = 0;  ///< ... of which initialisation failed
+  int timed_cycles_queued = 0;  ///< timed copy cycles while a status was queued
 };
 
 class ClientRunner {

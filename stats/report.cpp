@@ -12,12 +12,16 @@ constexpr double kMillion = 1e6;
 
 nlohmann::ordered_json paths_json(const Estimate& e) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (auto p : kAllLossPaths) j[std::string(loss_path_name(p))] = e.lost_by_path[static_cast<std::size_t>(p)];
+  for (auto p : kAllLossPaths)
+    j[std::string(loss_path_name(p))] = e.lost_by_path[static_cast<std::size_t>(p)];
   return j;
 }
 
 nlohmann::ordered_json delay_json(const Estimate& e) {
-  return {{"delivered", e.delay.delivered}, {"median", e.delay.median}, {"p95", e.delay.p95}, {"max", e.delay.max}};
+  return {{"delivered", e.delay.delivered},
+          {"median", e.delay.median},
+          {"p95", e.delay.p95},
+          {"max", e.delay.max}};
 }
 
 nlohmann::ordered_json interval_json(const Estimate& e) {
@@ -59,14 +63,16 @@ std::string estimate_text(const Config& config, const HabitsSource& habits, cons
   if (e.outcome != checker::Outcome::complete)
     out += fmt::format("INCONCLUSIVE ({}): {} of {} clients simulated; the figures below are theirs\n",
                        checker::outcome_name(e.outcome), e.clients, e.requested);
-  out += fmt::format("P(status lost) = {:.4g}   95% CI {} (Wilson score interval)\n", e.p_loss(), interval_text(e));
+  out += fmt::format("P(status lost) = {:.4g}   95% CI {} (Wilson score interval)\n", e.p_loss(),
+                     interval_text(e));
   out += fmt::format("lost: {} of {} clients\n", e.lost, e.clients);
   for (auto p : kAllLossPaths) {
     const auto n = e.lost_by_path[static_cast<std::size_t>(p)];
     if (n > 0) out += fmt::format("  {:<30} {:>9}  {}\n", loss_path_name(p), n, loss_path_text(p));
   }
-  out += fmt::format("delivery delay ({} clients delivered in time): median {}, p95 {}, max {}\n", e.delay.delivered,
-                     duration_text(e.delay.median), duration_text(e.delay.p95), duration_text(e.delay.max));
+  out += fmt::format("delivery delay ({} clients delivered in time): median {}, p95 {}, max {}\n",
+                     e.delay.delivered, duration_text(e.delay.median), duration_text(e.delay.p95),
+                     duration_text(e.delay.max));
   if (with_stats)
     out += fmt::format("stats: {:.3f} s, {:.0f} clients/s, {:.1f} M events ({:.1f} M events/s), {} threads\n",
                        e.seconds, e.clients_per_second(), static_cast<double>(e.events) / kMillion,
@@ -97,9 +103,10 @@ nlohmann::ordered_json estimate_json(const Config& config, const HabitsSource& h
 std::string sweep_text(const Config& base, const std::vector<Axis>& axes, const std::vector<Cell>& cells,
                        const std::vector<CellResult>& results, bool with_stats) {
   const std::uint64_t clients = results.empty() ? 0 : results.front().estimate.clients;
-  std::string out = fmt::format("cqmcheck sweep: {} — {} cells; verdict: exhaustive, within the config's envelope; "
-                                "P(loss): {} simulated clients per cell\n",
-                                base.name, cells.size(), clients);
+  std::string out = fmt::format(
+      "cqmcheck sweep: {} — {} cells; verdict: exhaustive, within the config's envelope; "
+      "P(loss): {} simulated clients per cell\n",
+      base.name, cells.size(), clients);
   std::vector<std::size_t> widths;
   for (const auto& a : axes) {
     std::size_t w = a.given.size();
@@ -107,11 +114,13 @@ std::string sweep_text(const Config& base, const std::vector<Axis>& axes, const 
     widths.push_back(w);
   }
   for (std::size_t i = 0; i < axes.size(); ++i) out += fmt::format("{:<{}}  ", axes[i].given, widths[i]);
-  out += fmt::format("{:<24} {:<10} {:<22} {:>9}", "delivered_before_expiry", "P(loss)", "95% CI (Wilson)", "states");
+  out += fmt::format("{:<24} {:<10} {:<22} {:>9}", "delivered_before_expiry", "P(loss)", "95% CI (Wilson)",
+                     "states");
   out += with_stats ? fmt::format(" {:>9} {:>9}\n", "check s", "est. s") : "\n";
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const auto& r = results[c];
-    for (std::size_t i = 0; i < axes.size(); ++i) out += fmt::format("{:<{}}  ", cells[c].values[i], widths[i]);
+    for (std::size_t i = 0; i < axes.size(); ++i)
+      out += fmt::format("{:<{}}  ", cells[c].values[i], widths[i]);
     out += fmt::format("{:<24} {:<10.4g} {:<22} {:>9}", enum_name(r.check.verdict), r.estimate.p_loss(),
                        interval_text(r.estimate), r.check.states);
     if (with_stats) out += fmt::format(" {:>9.3f} {:>9.3f}", r.check.seconds, r.estimate.seconds);
@@ -125,16 +134,17 @@ std::string sweep_csv(const std::vector<Axis>& axes, const std::vector<Cell>& ce
                       const std::vector<CellResult>& results) {
   std::string out;
   for (const auto& a : axes) out += csv_field(a.key) + ",";
-  out += "verdict,note,p_loss,ci_low,ci_high,lost,clients,delay_median_min,delay_p95_min,delay_max_min,states";
+  out +=
+      "verdict,note,p_loss,ci_low,ci_high,lost,clients,delay_median_min,delay_p95_min,delay_max_min,states";
   for (auto p : kAllLossPaths) out += ",lost_" + std::string(loss_path_name(p));
   out += "\n";
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const auto& r = results[c];
     const auto& e = r.estimate;
     for (const auto& v : cells[c].values) out += csv_field(v) + ",";
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}", enum_name(r.check.verdict), csv_field(r.check.note),
-                       e.p_loss(), e.interval.low, e.interval.high, e.lost, e.clients, e.delay.median, e.delay.p95,
-                       e.delay.max, r.check.states);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}", enum_name(r.check.verdict),
+                       csv_field(r.check.note), e.p_loss(), e.interval.low, e.interval.high, e.lost,
+                       e.clients, e.delay.median, e.delay.p95, e.delay.max, r.check.states);
     for (auto p : kAllLossPaths) out += fmt::format(",{}", e.lost_by_path[static_cast<std::size_t>(p)]);
     out += "\n";
   }

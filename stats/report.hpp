@@ -1,9 +1,8 @@
 #pragma once
 // How estimate and sweep print and save: text tables, --format json, and the sweep's CSV and JSON files.
 // Timings appear only when asked for (--stats), so the same inputs give the same bytes.
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

@@ -1,7 +1,7 @@
 #pragma once
-// One random stream per client: xoshiro256** seeded through splitmix64 from (seed, client index), so a client's
-// draws depend on nothing but the seed and its index — not on the thread that runs it, nor on how many threads
-// there are. Both generators are Vigna's published reference algorithms (prng.di.unimi.it).
+// One random stream per client: xoshiro256** seeded through splitmix64 from (seed, client index), so a
+// client's draws depend on nothing but the seed and its index — not on the thread that runs it, nor on how
+// many threads there are. Both generators are Vigna's published reference algorithms (prng.di.unimi.it).
 #include <cstdint>
 
 namespace cqm::stats {

@@ -1,8 +1,7 @@
 #include "stats/sweep.hpp"
 
-#include <chrono>
-
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "harness/check.hpp"
@@ -80,7 +79,8 @@ std::string alias_help() {
 std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std::vector<Axis>& axes) {
   if (axes.empty()) throw InputError("command line", 0, "--vary", "give at least one --vary KEY=LIST");
   if (axes.size() > kMaxAxes)
-    fail(axes[kMaxAxes].argument, "at most " + std::to_string(kMaxAxes) + " --vary keys (a heat map has two axes)");
+    fail(axes[kMaxAxes].argument,
+         "at most " + std::to_string(kMaxAxes) + " --vary keys (a heat map has two axes)");
   const std::string config_text = config_to_toml(base);
   const std::string habits_text = habits_to_toml(habits);
   for (std::size_t i = 0; i < axes.size(); ++i) {
@@ -88,7 +88,8 @@ std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std:
     for (std::size_t j = 0; j < i; ++j)
       if (axes[j].key == a.key) fail(a.argument, "the key " + a.key + " is varied twice");
     const bool habit = a.key.rfind(kHabitsPrefix, 0) == 0;
-    const bool known = habit ? has_key(habits_text, a.key.substr(kHabitsPrefix.size())) : has_key(config_text, a.key);
+    const bool known =
+        habit ? has_key(habits_text, a.key.substr(kHabitsPrefix.size())) : has_key(config_text, a.key);
     if (!known)
       fail(a.argument, "unknown key '" + a.given +
                            "' (a config key such as cqm.wake_up_cycle, habits.KEY, or an alias: see --help)");
@@ -109,7 +110,8 @@ std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std:
       cell.values.insert(cell.values.begin(), v);
       const bool habit = a.key.rfind(kHabitsPrefix, 0) == 0;
       std::string& text = habit ? htext : ctext;
-      text = with_override(text, habit ? a.key.substr(kHabitsPrefix.size()) : a.key, v, "--vary " + a.argument);
+      text =
+          with_override(text, habit ? a.key.substr(kHabitsPrefix.size()) : a.key, v, "--vary " + a.argument);
     }
     for (std::size_t i = 0; i < axes.size(); ++i)
       cell.label += (i ? " " : "") + axes[i].given + "=" + cell.values[i];
@@ -120,7 +122,8 @@ std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std:
     } catch (const InputError& e) {
       std::string args;
       for (const auto& a : axes) args += (args.empty() ? "" : " ") + a.argument;
-      throw InputError("command line", 0, "--vary " + args, e.field() + ": " + e.why() + " (in cell " + cell.label + ")");
+      throw InputError("command line", 0, "--vary " + args,
+                       e.field() + ": " + e.why() + " (in cell " + cell.label + ")");
     }
     cell.config.name = base.name + " [" + cell.label + "]";
     cells.push_back(std::move(cell));
@@ -157,13 +160,16 @@ std::vector<CellResult> run_sweep(const std::vector<Cell>& cells, const SweepOpt
   out.reserve(cells.size());
   const auto started = std::chrono::steady_clock::now();
   for (const Cell& c : cells) {
-    if (options.limits.interrupted && options.limits.interrupted->load()) break;  // the caller reports the rest
+    if (options.limits.interrupted && options.limits.interrupted->load())
+      break;  // the caller reports the rest
     if (options.limits.progress)
-      options.limits.progress({"cells", out.size(), static_cast<double>(out.size()) / static_cast<double>(cells.size()),
-                               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
+      options.limits.progress(
+          {"cells", out.size(), static_cast<double>(out.size()) / static_cast<double>(cells.size()),
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
     checker::Limits cell_limits = options.limits;
     cell_limits.progress = {};  // one line for the sweep, not one per cell
-    out.push_back({exhaustive_verdict(c.config, cell_limits, options.threads), estimate(c.config, c.habits, options.estimate)});
+    out.push_back({exhaustive_verdict(c.config, cell_limits, options.threads),
+                   estimate(c.config, c.habits, options.estimate)});
   }
   return out;
 }

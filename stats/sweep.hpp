@@ -43,7 +43,7 @@ std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std:
 
 struct CellVerdict {
   Verdict verdict = Verdict::Inconclusive;  ///< of delivered_before_expiry
-  std::string note;                          ///< why INCONCLUSIVE, or which other property stopped the search
+  std::string note;                         ///< why INCONCLUSIVE, or which other property stopped the search
   std::uint64_t states = 0;
   double seconds = 0;
 };
@@ -59,9 +59,9 @@ struct SweepOptions {
   int threads = 2;         ///< for the exhaustive explorer
 };
 
-/// The exhaustive verdict of delivered_before_expiry on one config: HOLDS, VIOLATED (a confirmed counterexample
-/// of this property), or INCONCLUSIVE (a limit, a horizon beyond the explorer's state encoding, or another
-/// property violated first).
+/// The exhaustive verdict of delivered_before_expiry on one config: HOLDS, VIOLATED (a confirmed
+/// counterexample of this property), or INCONCLUSIVE (a limit, a horizon beyond the explorer's state
+/// encoding, or another property violated first).
 CellVerdict exhaustive_verdict(const Config& config, const checker::Limits& limits, int threads);
 
 std::vector<CellResult> run_sweep(const std::vector<Cell>& cells, const SweepOptions& options);

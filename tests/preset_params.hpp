@@ -1,5 +1,6 @@
 #pragma once
-// Tests parameterised over presets: the holding ones, and a test-name generator (GoogleTest names cannot hold '-').
+// Tests parameterised over presets: the holding ones, and a test-name generator (GoogleTest names cannot hold
+// '-').
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +9,8 @@
 namespace cqm::test {
 
 inline auto holding_presets() {
-  return ::testing::Values("workaround-sms-restarts", "workaround-always-on", "fix-short-retry", "fix-reconnect");
+  return ::testing::Values("workaround-sms-restarts", "workaround-always-on", "fix-short-retry",
+                           "fix-reconnect");
 }
 
 struct PresetName {

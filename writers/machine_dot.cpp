@@ -1,8 +1,7 @@
 #include "writers/machine_dot.hpp"
 
-#include <sstream>
-
 #include <algorithm>
+#include <sstream>
 
 #include "writers/dot_text.hpp"
 

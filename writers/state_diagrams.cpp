@@ -13,11 +13,16 @@ namespace {
 /// File stems follow the machines' headers (model/client.hpp → client.dot).
 const char* stem_of(MachineKind kind) {
   switch (kind) {
-    case MachineKind::client: return "client";
-    case MachineKind::program: return "program";
-    case MachineKind::copy_queue: return "copy_queue";
-    case MachineKind::destination: return "destination";
-    case MachineKind::queue_item: return "queue_item";
+    case MachineKind::client:
+      return "client";
+    case MachineKind::program:
+      return "program";
+    case MachineKind::copy_queue:
+      return "copy_queue";
+    case MachineKind::destination:
+      return "destination";
+    case MachineKind::queue_item:
+      return "queue_item";
   }
   return "machine";
 }

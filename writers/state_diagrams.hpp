@@ -22,8 +22,8 @@ std::vector<DiagramFile> state_diagram_files(bool png);
 /// failure leaves the folder as it was. Returns the paths written. Throws OutputError (RenderError is one).
 std::vector<std::filesystem::path> write_state_diagrams(const std::filesystem::path& dir, bool png);
 
-/// Writes files already rendered into `dir` (created if missing) with write_files_atomic: all of them or, on a
-/// failure, none. Returns the paths written. Throws OutputError.
+/// Writes files already rendered into `dir` (created if missing) with write_files_atomic: all of them or, on
+/// a failure, none. Returns the paths written. Throws OutputError.
 std::vector<std::filesystem::path> write_diagram_files(const std::filesystem::path& dir,
                                                        const std::vector<DiagramFile>& files);
 

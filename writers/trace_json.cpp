@@ -60,7 +60,8 @@ std::string trace_to_json(const Counterexample& cex) {
     step["event"] = s.event;
     step["states"] = states_of(s.state);
     step["log"] = Json::array();
-    for (std::size_t i = log_begin; i < s.log_end; ++i) step["log"].push_back(log_text(cex.log[i], cex.config.site_code));
+    for (std::size_t i = log_begin; i < s.log_end; ++i)
+      step["log"].push_back(log_text(cex.log[i], cex.config.site_code));
     log_begin = s.log_end;
     steps.push_back(step);
   }
@@ -107,7 +108,8 @@ struct Reader {
   E choice(const nlohmann::json& v, const std::string& pointer) const {
     const std::string s = text(v, pointer);
     if (auto e = enum_from_name<E>(s)) return *e;
-    fail(pointer, field_of(pointer), "unknown value '" + s + "' (expected one of: " + enum_choices<E>() + ")");
+    fail(pointer, field_of(pointer),
+         "unknown value '" + s + "' (expected one of: " + enum_choices<E>() + ")");
   }
 };
 
@@ -121,7 +123,8 @@ TraceInput parse_trace(std::string_view text, const std::string& file) {
   if (r.text(r.get(root, "", "format"), "/format") != "cqm-model trace")
     r.fail("/format", "format", "not a cqm-model trace");
   const auto& version = r.get(root, "", "version");
-  if (!version.is_number_integer() || version.get<long long>() != 1) r.fail("/version", "version", "expected 1");
+  if (!version.is_number_integer() || version.get<long long>() != 1)
+    r.fail("/version", "version", "expected 1");
   TraceInput in;
   in.property = r.text(r.get(root, "", "property"), "/property");
   if (!find_property(in.property)) r.fail("/property", "property", "unknown property '" + in.property + "'");

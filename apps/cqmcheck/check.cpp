@@ -17,8 +17,10 @@ void SearchFlags::add_to(CLI::App& cmd) {
   cmd.add_option("--runs", runs, "random schedules to check (default: the config's environment.random_runs)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
   cmd.add_option("--threads", threads, "threads for the exhaustive explorer")->check(CLI::Range(1, 64));
-  cmd.add_option("--max-states", max_states, "stop the exhaustive search past this many states: INCONCLUSIVE");
-  cmd.add_option("--max-memory", max_memory, "stop a search holding more than this (e.g. 512M, 4G; default: half the RAM)");
+  cmd.add_option("--max-states", max_states,
+                 "stop the exhaustive search past this many states: INCONCLUSIVE");
+  cmd.add_option("--max-memory", max_memory,
+                 "stop a search holding more than this (e.g. 512M, 4G; default: half the RAM)");
   cmd.add_option("--max-seconds", max_seconds, "stop a search after this long: INCONCLUSIVE")
       ->check(CLI::PositiveNumber);
   cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -32,7 +34,8 @@ std::uint64_t parse_size(const std::string& text) {
   try {
     v = std::stoull(text, &used);
   } catch (const std::exception&) {
-    throw InputError("command line", 0, "--max-memory", "expected a size such as 512M or 4G, got '" + text + "'");
+    throw InputError("command line", 0, "--max-memory",
+                     "expected a size such as 512M or 4G, got '" + text + "'");
   }
   const std::string unit = text.substr(used);
   const std::uint64_t scale = unit.empty() || unit == "B" ? 1
@@ -41,7 +44,8 @@ std::uint64_t parse_size(const std::string& text) {
                               : unit == "G"               ? 1ull << 30
                                                           : 0;
   if (scale == 0 || v == 0)
-    throw InputError("command line", 0, "--max-memory", "expected a size such as 512M or 4G, got '" + text + "'");
+    throw InputError("command line", 0, "--max-memory",
+                     "expected a size such as 512M or 4G, got '" + text + "'");
   return v * scale;
 }
 }  // namespace
@@ -58,8 +62,8 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
     o.limits.max_memory_bytes = parse_size(max_memory);
   } else {
     // A safe share of the machine: half its physical memory.
-    o.limits.max_memory_bytes =
-        static_cast<std::uint64_t>(::sysconf(_SC_PHYS_PAGES)) * static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE)) / 2;
+    o.limits.max_memory_bytes = static_cast<std::uint64_t>(::sysconf(_SC_PHYS_PAGES)) *
+                                static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE)) / 2;
   }
   return o;
 }
@@ -182,26 +186,30 @@ void run_replay(const ReplayFlags& f) {
 
 void add_check(CLI::App& app) {
   auto f = std::make_shared<CheckFlags>();
-  auto* cmd = app.add_subcommand("check", "check every property on one configuration (exit 0 holds, 1 violated, "
-                                          "2 bad input, 3 inconclusive)");
+  auto* cmd = app.add_subcommand("check",
+                                 "check every property on one configuration (exit 0 holds, 1 violated, "
+                                 "2 bad input, 3 inconclusive)");
   f->model.add_to(*cmd, "kb-q292030");
   f->search.add_to(*cmd);
   cmd->add_option("--explorer", f->explorer, "random, exhaustive or all")
       ->check(CLI::IsMember({"random", "exhaustive", "all"}));
-  cmd->add_option("--out", f->out,
-                  "write the counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg) into this folder; "
-                  "a second explorer's goes into a sub-folder named after it");
+  cmd->add_option(
+      "--out", f->out,
+      "write the counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg) into this folder; "
+      "a second explorer's goes into a sub-folder named after it");
   cmd->callback([f] { run_check(*f); });
 }
 
 void add_replay(CLI::App& app) {
   auto f = std::make_shared<ReplayFlags>();
-  auto* cmd = app.add_subcommand("replay", "re-run a counterexample's trace.json through the model and re-check it");
+  auto* cmd =
+      app.add_subcommand("replay", "re-run a counterexample's trace.json through the model and re-check it");
   cmd->add_option("trace", f->trace, "a trace.json written by check or suite")->required();
   cmd->add_option("--out", f->out, "write the replayed counterexample into this folder");
   cmd->add_option("--format", f->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_flag("--svg", f->svg, "draw the replayed counterexample: trace.dot and trace.svg into --out, else "
-                                 "next to the trace file");
+  cmd->add_flag("--svg", f->svg,
+                "draw the replayed counterexample: trace.dot and trace.svg into --out, else "
+                "next to the trace file");
   cmd->callback([f] { run_replay(*f); });
 }
 

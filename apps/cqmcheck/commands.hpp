@@ -2,10 +2,8 @@
 // The subcommands of cqmcheck. Each returns the process exit code: 0 ok / holds, 1 violated, 2 bad input,
 // 3 inconclusive. Bad input is thrown as InputError and turned into exit 2 by main.
 #include <CLI/CLI.hpp>
-
-#include <string>
-
 #include <atomic>
+#include <string>
 
 #include "harness/check.hpp"
 #include "model/config.hpp"

@@ -1,6 +1,6 @@
-// `cqmcheck estimate` and `cqmcheck sweep`: quantitative answers. estimate: P(status lost) over a population of
-// simulated users (habits), with its 95 % interval, the delivery delays and the loss paths; sweep: a grid over
-// settings, each cell with the exhaustive verdict and the estimate. See doc/estimate.md.
+// `cqmcheck estimate` and `cqmcheck sweep`: quantitative answers. estimate: P(status lost) over a population
+// of simulated users (habits), with its 95 % interval, the delivery delays and the loss paths; sweep: a grid
+// over settings, each cell with the exhaustive verdict and the estimate. See doc/estimate.md.
 #include <chrono>
 #include <cstdio>
 
@@ -29,7 +29,8 @@ struct PopulationFlags {
   void add_to(CLI::App& cmd, std::uint64_t default_clients) {
     clients = default_clients;
     model.add_to(cmd, "kb-q292030");
-    cmd.add_option("--habits", habits_file, "the population's habits (TOML; default: an office, doc/estimate.md)");
+    cmd.add_option("--habits", habits_file,
+                   "the population's habits (TOML; default: an office, doc/estimate.md)");
     cmd.add_option("--clients", clients, "simulated clients (per cell, for sweep)")->capture_default_str();
     cmd.add_option("--seed", seed, "seed: the same seed gives the same numbers, whatever --threads")
         ->capture_default_str();
@@ -38,9 +39,11 @@ struct PopulationFlags {
         ->check(CLI::Range(1, 64));
     cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd.add_flag("--stats", stats, "also print the time taken and the throughput");
-    cmd.add_option("--max-states", limits.max_states, "stop after simulating this many model events: INCONCLUSIVE");
-    cmd.add_option("--max-memory", limits.max_memory,
-                   "stop when the process holds more than this (e.g. 512M; default: half the RAM): INCONCLUSIVE");
+    cmd.add_option("--max-states", limits.max_states,
+                   "stop after simulating this many model events: INCONCLUSIVE");
+    cmd.add_option(
+        "--max-memory", limits.max_memory,
+        "stop when the process holds more than this (e.g. 512M; default: half the RAM): INCONCLUSIVE");
     cmd.add_option("--max-seconds", limits.max_seconds, "stop after this long: INCONCLUSIVE")
         ->check(CLI::PositiveNumber);
     cmd.add_flag("--quiet", limits.quiet, "no progress line on stderr");
@@ -67,7 +70,8 @@ nlohmann::ordered_json files_json(const std::vector<std::filesystem::path>& file
   return j;
 }
 
-// ---- estimate ----------------------------------------------------------------------------------------------
+// ---- estimate
+// ----------------------------------------------------------------------------------------------
 
 struct EstimateFlags {
   PopulationFlags population;
@@ -88,8 +92,8 @@ void run_estimate(const EstimateFlags& f) {
   if (!p.out.empty() && e.outcome == checker::Outcome::complete) {
     stats::EstimateOptions curve_options = options;
     curve_options.clients = std::min(options.clients, f.curve_clients);
-    const auto curve = stats::loss_against_init_failure(config, habits.habits, stats::curve_probabilities(),
-                                                        curve_options);
+    const auto curve =
+        stats::loss_against_init_failure(config, habits.habits, stats::curve_probabilities(), curve_options);
     files = stats::write_estimate_figures(p.out, config, habits.habits, e, curve);
   }
   if (p.format == "json") {
@@ -103,7 +107,8 @@ void run_estimate(const EstimateFlags& f) {
   if (e.outcome != checker::Outcome::complete) throw ExitCode{kExitInconclusive};
 }
 
-// ---- sweep -------------------------------------------------------------------------------------------------
+// ---- sweep
+// -------------------------------------------------------------------------------------------------
 
 struct SweepFlags {
   PopulationFlags population;
@@ -131,7 +136,8 @@ void run_sweep(const SweepFlags& f) {
   const auto results = stats::run_sweep(cells, options);
   if (results.size() < cells.size()) {
     // Interrupted between cells: report what was done, write nothing partial.
-    std::fprintf(stderr, "cqmcheck sweep: interrupted after %zu of %zu cells\n", results.size(), cells.size());
+    std::fprintf(stderr, "cqmcheck sweep: interrupted after %zu of %zu cells\n", results.size(),
+                 cells.size());
     throw ExitCode{kExitInconclusive};
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -164,7 +170,8 @@ void run_sweep(const SweepFlags& f) {
 void add_estimate(CLI::App& app) {
   auto f = std::make_shared<EstimateFlags>();
   auto* cmd = app.add_subcommand(
-      "estimate", "Monte Carlo over a population of users: P(status lost) with its 95% interval, delivery delays");
+      "estimate",
+      "Monte Carlo over a population of users: P(status lost) with its 95% interval, delivery delays");
   f->population.add_to(*cmd, 100'000);
   cmd->add_option("--out", f->population.out,
                   "write delay_histogram and loss_vs_init_failure (SVG and PNG) into this folder");
@@ -179,9 +186,10 @@ void add_sweep(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "sweep", "a grid over settings: each cell's exhaustive verdict of delivered_before_expiry and P(loss)");
   f->population.add_to(*cmd, 20'000);
-  cmd->add_option("--vary", f->vary,
-                  "KEY=V1,V2,..., once or twice. KEY: a config key (cqm.wake_up_cycle), habits.KEY, or an alias:\n" +
-                      stats::alias_help())
+  cmd->add_option(
+         "--vary", f->vary,
+         "KEY=V1,V2,..., once or twice. KEY: a config key (cqm.wake_up_cycle), habits.KEY, or an alias:\n" +
+             stats::alias_help())
       ->required()
       ->take_all();
   cmd->add_option("--max-seconds-per-cell", f->max_seconds_per_cell,

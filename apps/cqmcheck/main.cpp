@@ -1,7 +1,7 @@
 // cqmcheck: the command line of cqm-model. See README.md and `cqmcheck --help`.
 #include <csignal>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "apps/cqmcheck/commands.hpp"
@@ -49,7 +49,8 @@ namespace {
 
 int run(int argc, char** argv) {
   using namespace cqm::cli;
-  CLI::App app{"cqmcheck: a Boost.MSM model and property checker for KB Q292030 (SMS 2.0 install status loss)"};
+  CLI::App app{
+      "cqmcheck: a Boost.MSM model and property checker for KB Q292030 (SMS 2.0 install status loss)"};
   app.require_subcommand(0, 1);
   app.set_help_all_flag("--help-all", "help for every command");
   add_simulate(app);

@@ -37,12 +37,14 @@ void ProgressPrinter::operator()(const checker::Progress& p) {
   last_ = p.seconds;
   const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
   std::string eta = "?";
-  if (p.fraction > 0 && p.fraction <= 1) eta = fmt::format("{:.0f}s", p.seconds * (1 - p.fraction) / p.fraction);
+  if (p.fraction > 0 && p.fraction <= 1)
+    eta = fmt::format("{:.0f}s", p.seconds * (1 - p.fraction) / p.fraction);
   if (tty_) {
     const int filled = p.fraction >= 0 ? static_cast<int>(p.fraction * kBarWidth) : 0;
-    std::fprintf(stderr, "\r%s [%s%s] %3.0f%% %s %s %s/s ETA %s   ", label_.c_str(), std::string(filled, '#').c_str(),
-                 std::string(kBarWidth - filled, '.').c_str(), p.fraction >= 0 ? p.fraction * 100 : 0.0,
-                 count_text(static_cast<double>(p.done)).c_str(), p.unit, count_text(rate).c_str(), eta.c_str());
+    std::fprintf(stderr, "\r%s [%s%s] %3.0f%% %s %s %s/s ETA %s   ", label_.c_str(),
+                 std::string(filled, '#').c_str(), std::string(kBarWidth - filled, '.').c_str(),
+                 p.fraction >= 0 ? p.fraction * 100 : 0.0, count_text(static_cast<double>(p.done)).c_str(),
+                 p.unit, count_text(rate).c_str(), eta.c_str());
   } else {
     std::fprintf(stderr, "%s: %s %s, %s/s, %.0f%%, ETA %s\n", label_.c_str(),
                  count_text(static_cast<double>(p.done)).c_str(), p.unit, count_text(rate).c_str(),

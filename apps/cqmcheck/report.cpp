@@ -6,13 +6,18 @@
 
 namespace cqm::cli {
 
-std::string seconds_text(double s) { return s < 1 ? fmt::format("{:.1f} ms", s * 1000) : fmt::format("{:.2f} s", s); }
+std::string seconds_text(double s) {
+  return s < 1 ? fmt::format("{:.1f} ms", s * 1000) : fmt::format("{:.2f} s", s);
+}
 
 int exit_code(Verdict v) {
   switch (v) {
-    case Verdict::Holds: return kExitOk;
-    case Verdict::Violated: return kExitViolated;
-    case Verdict::Inconclusive: return kExitInconclusive;
+    case Verdict::Holds:
+      return kExitOk;
+    case Verdict::Violated:
+      return kExitViolated;
+    case Verdict::Inconclusive:
+      return kExitInconclusive;
   }
   return kExitInconclusive;
 }
@@ -37,16 +42,18 @@ std::string explorer_text(const ExplorerReport& e, const std::vector<std::filesy
     const auto& s = e.search;
     out += fmt::format("exhaustive: {} ({})\n", enum_name(e.verdict), checker::outcome_name(e.outcome));
     out += fmt::format(
-        "  states stored {}, transitions {}, depth {}, {:.0f} states/s, {:.1f} bytes/state, {:.1f} MiB held, {}\n",
+        "  states stored {}, transitions {}, depth {}, {:.0f} states/s, {:.1f} bytes/state, {:.1f} MiB held, "
+        "{}\n",
         s.states, s.transitions, s.depth, s.states_per_second(), s.bytes_per_state(),
         static_cast<double>(s.bytes) / (1 << 20), seconds_text(s.seconds));
-    if (e.counterexample) out += fmt::format("  shortest counterexample: {} environment decisions\n", e.path_length);
+    if (e.counterexample)
+      out += fmt::format("  shortest counterexample: {} environment decisions\n", e.path_length);
   } else {
     out += fmt::format("random: {} ({}), {} runs, {} states visited", enum_name(e.verdict),
                        checker::outcome_name(e.outcome), e.runs, e.random_states);
     if (e.counterexample)
-      out += fmt::format(", shrunk in {} steps ({} tried), seed {} (RapidCheck batch seed {})", e.shrink_steps,
-                         e.shrink_tries, e.counterexample->seed, e.batch_seed);
+      out += fmt::format(", shrunk in {} steps ({} tried), seed {} (RapidCheck batch seed {})",
+                         e.shrink_steps, e.shrink_tries, e.counterexample->seed, e.batch_seed);
     out += fmt::format(", {}\n", seconds_text(e.seconds));
   }
   if (e.counterexample) {
@@ -56,7 +63,8 @@ std::string explorer_text(const ExplorerReport& e, const std::vector<std::filesy
   return out;
 }
 
-nlohmann::ordered_json explorer_json(const ExplorerReport& e, const std::vector<std::filesystem::path>& files) {
+nlohmann::ordered_json explorer_json(const ExplorerReport& e,
+                                     const std::vector<std::filesystem::path>& files) {
   nlohmann::ordered_json j;
   j["explorer"] = explorer_name(e.kind);
   j["verdict"] = std::string(enum_name(e.verdict));
@@ -77,8 +85,8 @@ nlohmann::ordered_json explorer_json(const ExplorerReport& e, const std::vector<
   }
   if (e.counterexample) {
     const auto& c = *e.counterexample;
-    j["counterexample"] = {{"property", c.property}, {"reason", c.reason}, {"at", format_time(c.at)},
-                           {"steps", c.steps.size()}};
+    j["counterexample"] = {
+        {"property", c.property}, {"reason", c.reason}, {"at", format_time(c.at)}, {"steps", c.steps.size()}};
     nlohmann::ordered_json paths = nlohmann::ordered_json::array();
     for (const auto& f : files) paths.push_back(f.string());
     j["counterexample"]["files"] = paths;

@@ -1,8 +1,7 @@
 #pragma once
 // How check, replay and suite print: fixed text summaries (SPIN-style) and --format json.
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -17,7 +16,8 @@ std::string story(const Counterexample& cex);
 std::string explorer_text(const ExplorerReport& e, const std::vector<std::filesystem::path>& files);
 
 /// One explorer's result as JSON.
-nlohmann::ordered_json explorer_json(const ExplorerReport& e, const std::vector<std::filesystem::path>& files);
+nlohmann::ordered_json explorer_json(const ExplorerReport& e,
+                                     const std::vector<std::filesystem::path>& files);
 
 /// "12.3 ms", "4.56 s".
 std::string seconds_text(double seconds);

@@ -21,11 +21,13 @@ std::string fate_line(const System& system, int i) {
       "status " + std::to_string(item.status) + " (" + std::string(status_meaning(item.status)) + ")";
   const std::string submitted = "submitted " + format_time(item.submitted_at);
   switch (system.item_state(i)) {
-    case QueueItemState::Delivered: return what + ": Delivered at " + format_time(item.delivered_at) + ", " + submitted;
+    case QueueItemState::Delivered:
+      return what + ": Delivered at " + format_time(item.delivered_at) + ", " + submitted;
     case QueueItemState::Expired:
       return what + ": Expired at " + format_time(item.expired_at) + ", " + submitted + ", lifetime " +
              std::to_string(system.config().item_lifetime) + " min";
-    default: return what + ": still Queued at the horizon, " + submitted;
+    default:
+      return what + ": still Queued at the horizon, " + submitted;
   }
 }
 
@@ -57,9 +59,11 @@ void simulate(const SimulateOptions& o) {
 
 void add_simulate(CLI::App& app) {
   auto opts = std::make_shared<SimulateOptions>();
-  auto* cmd = app.add_subcommand("simulate", "run one deterministic timeline; print Cqmgr32.log and each item's fate");
+  auto* cmd = app.add_subcommand("simulate",
+                                 "run one deterministic timeline; print Cqmgr32.log and each item's fate");
   opts->model.add_to(*cmd, "kb-q292030");
-  cmd->add_option("--schedule", opts->schedule_file, "a TOML schedule of environment events (doc/schedule.md)");
+  cmd->add_option("--schedule", opts->schedule_file,
+                  "a TOML schedule of environment events (doc/schedule.md)");
   cmd->add_option("--days", opts->days, "run this many days (default: until the item's lifetime has ended)")
       ->check(CLI::Range(1, 3650));
   cmd->callback([opts] { simulate(*opts); });

@@ -1,6 +1,6 @@
-// `cqmcheck suite` (also a bare `cqmcheck`): every preset against its expected verdict — the regression guard.
-// The KB's configuration must be VIOLATED (delivered_before_expiry, by both explorers), the workarounds and
-// fixes must HOLD within their stated bounds.
+// `cqmcheck suite` (also a bare `cqmcheck`): every preset against its expected verdict — the regression
+// guard. The KB's configuration must be VIOLATED (delivered_before_expiry, by both explorers), the
+// workarounds and fixes must HOLD within their stated bounds.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -9,8 +9,8 @@
 #include "apps/cqmcheck/progress.hpp"
 #include "apps/cqmcheck/report.hpp"
 #include "writers/atomic_file.hpp"
-#include "writers/dot_text.hpp"  // dot::html escapes XML text
 #include "writers/counterexample_files.hpp"
+#include "writers/dot_text.hpp"  // dot::html escapes XML text
 
 namespace cqm::cli {
 namespace {
@@ -34,8 +34,9 @@ std::string junit_xml(const std::vector<Row>& rows) {
   double total = 0;
   for (const auto& r : rows) failures += !r.as_expected, total += r.seconds;
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites><testsuite name=\"cqmcheck suite\" tests=\"{}\" failures=\"{}\" time=\"{:.3f}\">\n",
-                     rows.size(), failures, total);
+  out += fmt::format(
+      "<testsuites><testsuite name=\"cqmcheck suite\" tests=\"{}\" failures=\"{}\" time=\"{:.3f}\">\n",
+      rows.size(), failures, total);
   for (const auto& r : rows) {
     out += fmt::format("  <testcase classname=\"cqmcheck.suite.{}\" name=\"{}\" time=\"{:.3f}\">\n",
                        dot::html(r.preset), dot::html(r.explorer), r.seconds);
@@ -43,7 +44,8 @@ std::string junit_xml(const std::vector<Row>& rows) {
       out += fmt::format("    <failure message=\"{} (expected {})\">{}</failure>\n", dot::html(r.verdict),
                          dot::html(r.expected), dot::html(r.story));
     out += fmt::format("    <system-out>verdict {}, expected {}, {}{}</system-out>\n", dot::html(r.verdict),
-                       dot::html(r.expected), dot::html(r.size), r.story.empty() ? "" : "\n" + dot::html(r.story));
+                       dot::html(r.expected), dot::html(r.size),
+                       r.story.empty() ? "" : "\n" + dot::html(r.story));
     out += "  </testcase>\n";
   }
   return out + "</testsuite></testsuites>\n";
@@ -74,8 +76,9 @@ void run_suite(const SuiteFlags& f) {
     pj["explorers"] = nlohmann::ordered_json::array();
     for (const auto& e : report.explorers) {
       std::vector<std::filesystem::path> files;
-      if (e.counterexample) files = write_counterexample(std::filesystem::path(f.out) / config.name / explorer_name(e.kind),
-                                                         *e.counterexample);
+      if (e.counterexample)
+        files = write_counterexample(std::filesystem::path(f.out) / config.name / explorer_name(e.kind),
+                                     *e.counterexample);
       const bool ok = as_expected(config, e);
       all_ok &= ok;
       auto ej = explorer_json(e, files);
@@ -110,7 +113,8 @@ void run_suite(const SuiteFlags& f) {
       for (const auto& a : envelope_assumptions(c)) std::printf(" %s;", a.c_str());
       std::printf("\n");
     }
-    std::printf("\n%s\n", all_ok ? "suite: every verdict as expected" : "suite: SOME VERDICTS NOT AS EXPECTED");
+    std::printf("\n%s\n",
+                all_ok ? "suite: every verdict as expected" : "suite: SOME VERDICTS NOT AS EXPECTED");
   }
   if (interrupted) {
     std::fprintf(stderr, "cqmcheck suite: interrupted after %zu of %zu presets\n", j["presets"].size(),
@@ -124,7 +128,8 @@ void run_suite(const SuiteFlags& f) {
 
 void add_suite(CLI::App& app) {
   auto f = std::make_shared<SuiteFlags>();
-  auto* cmd = app.add_subcommand("suite", "every preset against its expected verdict (what a bare cqmcheck runs)");
+  auto* cmd =
+      app.add_subcommand("suite", "every preset against its expected verdict (what a bare cqmcheck runs)");
   f->search.add_to(*cmd);
   cmd->add_option("--out", f->out, "folder for the counterexamples (default out/suite)");
   cmd->add_option("--junit", f->junit, "also write the results as JUnit XML to this file");

@@ -14,10 +14,12 @@ TEST(random_search, finds_and_shrinks_to_a_minimal_counterexample) {
   RandomParams p;
   p.seed = 7;
   p.runs = 2000;
-  const auto r = random_search(rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100)), big_list_fails, p, {});
+  const auto r =
+      random_search(rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100)), big_list_fails, p, {});
   ASSERT_EQ(r.outcome, Outcome::violation);
   ASSERT_TRUE(r.counterexample);
-  EXPECT_EQ(*r.counterexample, (std::vector<int>{50, 50})) << "RapidCheck shrinks to the smallest failing list";
+  EXPECT_EQ(*r.counterexample, (std::vector<int>{50, 50}))
+      << "RapidCheck shrinks to the smallest failing list";
   EXPECT_GT(r.shrink_steps, 0u);
 }
 
@@ -49,7 +51,8 @@ TEST(random_search, time_limit_is_inconclusive) {
   p.batch = 100;
   Limits limits;
   limits.max_seconds = 1e-9;
-  const auto r = random_search(rc::gen::inRange(0, 10), [](int) { return true; }, p, limits);
+  const auto r = random_search(
+      rc::gen::inRange(0, 10), [](int) { return true; }, p, limits);
   EXPECT_EQ(r.outcome, Outcome::limit_time);
   EXPECT_LT(r.runs, p.runs);
 }

@@ -4,9 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/preset_params.hpp"
-
 #include "harness/search_model.hpp"
+#include "tests/preset_params.hpp"
 
 namespace cqm {
 namespace {
@@ -48,13 +47,14 @@ TEST(check, kb_exhaustive_counterexample_tells_the_kb_story) {
   ASSERT_EQ(r.verdict, Verdict::Violated);
   const Counterexample& c = *r.counterexample;
   EXPECT_EQ(c.property, "delivered_before_expiry");
-  // Program restarts the PC -> init fails -> status submitted -> inaccessible, retry set -> off each evening ->
-  // expired.
+  // Program restarts the PC -> init fails -> status submitted -> inaccessible, retry set -> off each evening
+  // -> expired.
   EXPECT_TRUE(contains_in_order(
-      log_texts(c), {"Queued status message 10005", "Copy Queue Manager stopped", "failed to initialise",
-                     "Queued status message 10009", "is inaccessible", "retry set to 1",
-                     "'OK to Process' event unsignalled", "not yet ready for retry", "Copy Queue Manager stopped",
-                     "failed to initialise", "is inaccessible", "Deleting status message 10009"}));
+      log_texts(c),
+      {"Queued status message 10005", "Copy Queue Manager stopped", "failed to initialise",
+       "Queued status message 10009", "is inaccessible", "retry set to 1",
+       "'OK to Process' event unsignalled", "not yet ready for retry", "Copy Queue Manager stopped",
+       "failed to initialise", "is inaccessible", "Deleting status message 10009"}));
   // Every session ends before CQM's 23-hour wake-up could come.
   Minutes on = 0;
   int evenings = 0;

@@ -34,9 +34,11 @@ TEST(generators, produce_init_failures_nightly_shutdowns_and_restarts_right_afte
     // Program restarts the PC: the status is submitted moments after the next start-up.
     const auto& item = system.item(1);
     if (item.submitted_at != kNever) {
-      const auto program = std::find_if(s.events.begin(), s.events.end(),
-                                        [](const ScheduleEvent& e) { return e.action == EnvAction::program_finishes; });
-      restart_soon_after_submission += item.submitted_at - program->at <= config.shutdown_minutes + config.boot_minutes;
+      const auto program = std::find_if(s.events.begin(), s.events.end(), [](const ScheduleEvent& e) {
+        return e.action == EnvAction::program_finishes;
+      });
+      restart_soon_after_submission +=
+          item.submitted_at - program->at <= config.shutdown_minutes + config.boot_minutes;
     }
   }
   EXPECT_GT(with_failure, 250);
@@ -57,7 +59,8 @@ TEST(generators, schedules_keep_the_envelope) {
         EXPECT_GE(tod, config.env.on_from);
         EXPECT_LE(tod, config.env.on_until);
       }
-      if (e.action == EnvAction::program_finishes) last_start = e.at + config.shutdown_minutes + config.boot_minutes;
+      if (e.action == EnvAction::program_finishes)
+        last_start = e.at + config.shutdown_minutes + config.boot_minutes;
       if (e.action == EnvAction::power_off) {
         ASSERT_NE(on, kNever);
         EXPECT_GE(e.at - last_start, config.env.min_session) << schedule_to_toml(s);

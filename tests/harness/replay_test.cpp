@@ -1,5 +1,5 @@
-// Saved counterexamples replay: trace.json round-trips, a committed trace still violates, malformed traces are
-// rejected with the line and the field.
+// Saved counterexamples replay: trace.json round-trips, a committed trace still violates, malformed traces
+// are rejected with the line and the field.
 #include <gtest/gtest.h>
 
 #include "harness/check.hpp"

@@ -41,7 +41,8 @@ on_at = "07:30"
 program_at = "day 1 09:15"
 [environment]
 max_init_failures_in_a_row = 3
-)", "x.toml");
+)",
+                                "x.toml");
   EXPECT_EQ(c.os, Os::WinNT);
   EXPECT_EQ(c.after_running, AfterRunning::SmsRestarts);
   EXPECT_EQ(c.site_code, "LAB");
@@ -65,7 +66,8 @@ TEST(config_toml, negative_duration_names_file_line_and_key) {
   } catch (const InputError& e) {
     EXPECT_EQ(e.line(), 4);
     EXPECT_EQ(e.field(), "cqm.wake_up_cycle");
-    EXPECT_NE(std::string(e.what()).find("negative_cycle.toml:4: cqm.wake_up_cycle:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("negative_cycle.toml:4: cqm.wake_up_cycle:"), std::string::npos)
+        << e.what();
   }
 }
 

@@ -55,7 +55,8 @@ TEST(schedule_toml, events_out_of_order_are_an_error) {
 TEST(schedule_toml, rejects_bad_times_unknown_keys_and_misplaced_mif) {
   EXPECT_THROW(parse_schedule("[[event]]\nat = \"day 0 25:00\"\ndo = \"power_on\"\n", "x"), InputError);
   EXPECT_THROW(parse_schedule("[[event]]\nat = \"08:00\"\ndo = \"power_on\"\nwhen = 3\n", "x"), InputError);
-  EXPECT_THROW(parse_schedule("[[event]]\nat = \"08:00\"\ndo = \"power_on\"\nmif = \"success\"\n", "x"), InputError);
+  EXPECT_THROW(parse_schedule("[[event]]\nat = \"08:00\"\ndo = \"power_on\"\nmif = \"success\"\n", "x"),
+               InputError);
   EXPECT_THROW(parse_schedule("[[event]]\ndo = \"power_on\"\n", "x"), InputError);
   EXPECT_THROW(parse_schedule("init = [\"ok\", \"maybe\"]\n", "x"), InputError);
   EXPECT_THROW(parse_schedule("event = 3\n", "x"), InputError);

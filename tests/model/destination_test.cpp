@@ -20,7 +20,8 @@ TEST_F(destination, inaccessible_attempt_sets_retry_and_logs_as_the_kb) {
   EXPECT_EQ(DestinationState(machine.state()), DestinationState::RetryPending);
   EXPECT_EQ(machine.data().retry_count, 1);
   EXPECT_EQ(machine.data().retry_due, 1380);
-  EXPECT_EQ(kinds(log), (std::vector<LogKind>{LogKind::servicing, LogKind::inaccessible, LogKind::retry_set}));
+  EXPECT_EQ(kinds(log),
+            (std::vector<LogKind>{LogKind::servicing, LogKind::inaccessible, LogKind::retry_set}));
   EXPECT_EQ(log.back().arg, 1);
 }
 

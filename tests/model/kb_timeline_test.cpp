@@ -1,11 +1,10 @@
 // The KB's story, end to end on the canonical timelines of the presets.
 #include <gtest/gtest.h>
 
-#include "tests/preset_params.hpp"
-
 #include <algorithm>
 
 #include "model/schedule.hpp"
+#include "tests/preset_params.hpp"
 
 namespace cqm {
 namespace {
@@ -60,7 +59,8 @@ TEST(kb_timeline, site_code_comes_from_the_config) {
   System system(config, &log);
   run_schedule(system, canonical_schedule(config));
   const std::string text = render_log(log, config.site_code);
-  EXPECT_NE(text.find("Destination[CAP List for site LAB,statmsgs.box\\] is inaccessible"), std::string::npos);
+  EXPECT_NE(text.find("Destination[CAP List for site LAB,statmsgs.box\\] is inaccessible"),
+            std::string::npos);
   EXPECT_EQ(text.find("site W2K"), std::string::npos);
 }
 
@@ -85,12 +85,12 @@ TEST_P(delivering_preset, delivers_every_status) {
   ASSERT_EQ(run.system->items_submitted(), 2);
   for (int i = 0; i < 2; ++i) {
     EXPECT_EQ(run.system->item_state(i), QueueItemState::Delivered) << render_log(run.log, "W2K");
-    EXPECT_LT(run.system->item(i).delivered_at,
-              run.system->item(i).deadline(run.config.item_lifetime));
+    EXPECT_LT(run.system->item(i).delivered_at, run.system->item(i).deadline(run.config.item_lifetime));
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, delivering_preset, test::holding_presets(), test::PresetName{});
+INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, delivering_preset, test::holding_presets(),
+                         test::PresetName{});
 
 TEST(kb_timeline, workaround_a_fails_when_init_may_fail_at_any_boot) {
   CanonicalRun run("sms-restarts-init-fails-any-boot");

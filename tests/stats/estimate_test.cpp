@@ -18,13 +18,14 @@ Config preset(const char* name) { return *find_preset(name); }
 
 // Every user the same, every day the same (tests/data/habits/fixed_day.toml): on at 08:00 (up 08:02) for 9 h,
 // no weekends, never absent, never left on; the program finishes at 10:02 on day 0. Under kb-q292030:
-//  - the morning start-up of day 0 has nothing racing it, so its init cannot fail: "program started" (10005) is
+//  - the morning start-up of day 0 has nothing racing it, so its init cannot fail: "program started" (10005)
+//  is
 //    copied at 10:02;
 //  - the program restarts the PC; at the start-up at 10:05 the final status (10009) races CQM's init, which
 //    fails with probability p — start-up 1;
 //  - every later start-up (08:02 on days 1..8) has the status queued, so it races again and fails with p,
-//    independently; one success copies the status. Day 8's 08:02 start-up is before the deadline, day 8 10:05:
-//    start-ups 2..9;
+//    independently; one success copies the status. Day 8's 08:02 start-up is before the deadline, day 8
+//    10:05: start-ups 2..9;
 //  - no session lasts the 23 h a wake-up needs (9 h at most), so nothing else can copy it.
 // So the status is lost iff all 9 start-ups fail: P(loss) = p^9 exactly.
 constexpr int kStartUpsWhileQueued = 9;
@@ -67,7 +68,8 @@ TEST(estimate, certain_failure_loses_everyone_and_no_failure_no_one) {
 }
 
 TEST(estimate, delays_are_whole_days_to_a_later_morning) {
-  // With p = 0.5 and the fixed day, a status delivered on morning k waited from 10:05 to 08:02: k days - 123 min.
+  // With p = 0.5 and the fixed day, a status delivered on morning k waited from 10:05 to 08:02: k days - 123
+  // min.
   const Estimate e = estimate(preset("kb-q292030"), fixed_day(0.5), options(20'000, 3));
   EXPECT_EQ(e.delay.median, 0);  // half the restarts' inits succeed
   for (std::size_t b = 1; b < e.delay_histogram.size(); ++b)

@@ -1,4 +1,5 @@
-// Reading habits files: every key, the defaults for missing ones, and one-line errors naming file, line and key.
+// Reading habits files: every key, the defaults for missing ones, and one-line errors naming file, line and
+// key.
 #include "io/habits_toml.hpp"
 
 #include <gtest/gtest.h>
@@ -60,7 +61,8 @@ TEST(habits_toml, probability_outside_zero_one_is_refused) {
 }
 
 TEST(habits_toml, wrong_type_is_refused) {
-  EXPECT_EQ(error_of("wrong_type.toml"), kData + "wrong_type.toml:2: program.after_start_from: expected an integer");
+  EXPECT_EQ(error_of("wrong_type.toml"),
+            kData + "wrong_type.toml:2: program.after_start_from: expected an integer");
 }
 
 TEST(habits_toml, inconsistent_values_are_placed_on_their_key) {

@@ -1,4 +1,5 @@
-// The figures: PLplot renders SVG that is XML and PNG that is a PNG, the same bytes for the same figure, and a
+// The figures: PLplot renders SVG that is XML and PNG that is a PNG, the same bytes for the same figure, and
+// a
 // '#' in a label does not start a PLplot escape.
 #include "stats/plots.hpp"
 

@@ -35,8 +35,10 @@ inline std::string svg_problem(std::string_view xml) {
     }
     std::size_t k = lt + 1;
     for (char quote = 0; k < xml.size() && (quote || xml[k] != '>'); ++k) {
-      if (quote && xml[k] == quote) quote = 0;
-      else if (!quote && (xml[k] == '"' || xml[k] == '\'')) quote = xml[k];
+      if (quote && xml[k] == quote)
+        quote = 0;
+      else if (!quote && (xml[k] == '"' || xml[k] == '\''))
+        quote = xml[k];
     }
     if (k >= xml.size()) return "unterminated tag" + where(lt);
     std::string_view tag = xml.substr(lt + 1, k - lt - 1);

@@ -27,11 +27,13 @@ TEST(sweep, aliases_resolve_to_config_and_habit_keys) {
   EXPECT_EQ(parse_axis("lifetime=2880").key, "cqm.item_lifetime");
   EXPECT_EQ(parse_axis("p_init_failure=0.1").key, "habits.init.failure_probability");
   EXPECT_EQ(parse_axis("cqm.retry_interval=5").key, "cqm.retry_interval");
-  EXPECT_EQ(parse_axis("cycle=60,240,720,1380").values, (std::vector<std::string>{"60", "240", "720", "1380"}));
+  EXPECT_EQ(parse_axis("cycle=60,240,720,1380").values,
+            (std::vector<std::string>{"60", "240", "720", "1380"}));
 }
 
 TEST(sweep, grid_varies_the_first_axis_slowest_and_sets_every_value) {
-  const auto cells = make_grid(kb(), Habits{}, {parse_axis("cycle=60,240"), parse_axis("p_init_failure=0.25,1")});
+  const auto cells =
+      make_grid(kb(), Habits{}, {parse_axis("cycle=60,240"), parse_axis("p_init_failure=0.25,1")});
   ASSERT_EQ(cells.size(), 4u);
   EXPECT_EQ(cells[1].label, "cycle=60 p_init_failure=1");
   EXPECT_EQ(cells[1].config.wake_up_cycle, 60);
@@ -42,14 +44,15 @@ TEST(sweep, grid_varies_the_first_axis_slowest_and_sets_every_value) {
 }
 
 TEST(sweep, enum_and_boolean_keys_take_their_names) {
-  const auto cells = make_grid(kb(), Habits{}, {parse_axis("retry_policy=wake_up,interval"),
-                                                parse_axis("reconnect=false,true")});
+  const auto cells = make_grid(
+      kb(), Habits{}, {parse_axis("retry_policy=wake_up,interval"), parse_axis("reconnect=false,true")});
   EXPECT_EQ(cells[3].config.retry_policy, RetryPolicy::Interval);
   EXPECT_TRUE(cells[3].config.reconnect_when_broken);
 }
 
 TEST(sweep, bad_arguments_are_one_line_naming_the_argument) {
-  EXPECT_EQ(error_of({"cycle"}), "command line: --vary cycle: expected KEY=V1,V2,... (e.g. cycle=60,240,720,1380)");
+  EXPECT_EQ(error_of({"cycle"}),
+            "command line: --vary cycle: expected KEY=V1,V2,... (e.g. cycle=60,240,720,1380)");
   EXPECT_EQ(error_of({"cycle="}), "command line: --vary cycle=: empty list of values for 'cycle'");
   EXPECT_EQ(error_of({"cycle=60,,240"}), "command line: --vary cycle=60,,240: empty value in the list");
   EXPECT_NE(error_of({"cycel=60"}).find("--vary cycel=60: unknown key 'cycel'"), std::string::npos);
@@ -61,7 +64,8 @@ TEST(sweep, bad_arguments_are_one_line_naming_the_argument) {
             std::string::npos);
   EXPECT_NE(error_of({"retry_policy=sometimes"}).find("unknown value 'sometimes'"), std::string::npos);
   EXPECT_NE(error_of({"cycle=60", "cqm.wake_up_cycle=1"}).find("varied twice"), std::string::npos);
-  EXPECT_NE(error_of({"cycle=60", "lifetime=1", "os=winnt"}).find("at most 2 --vary keys"), std::string::npos);
+  EXPECT_NE(error_of({"cycle=60", "lifetime=1", "os=winnt"}).find("at most 2 --vary keys"),
+            std::string::npos);
   EXPECT_NE(error_of({}).find("at least one --vary"), std::string::npos);
 }
 

@@ -70,7 +70,8 @@ TEST(counterexample_files, a_failed_write_leaves_the_folder_as_it_was) {
   inject_write_failures(4);  // trace.svg
   EXPECT_THROW(write_counterexample(tmp.path, kb()), OutputError);
   inject_write_failures(0);
-  EXPECT_EQ(listing(tmp.path), (std::vector<std::string>{"Cqmgr32.log", "trace.dot", "trace.json", "trace.svg"}));
+  EXPECT_EQ(listing(tmp.path),
+            (std::vector<std::string>{"Cqmgr32.log", "trace.dot", "trace.json", "trace.svg"}));
   EXPECT_EQ(read(tmp.path / "trace.svg"), "previous");
 }
 
