@@ -3,8 +3,9 @@
 // shrunk by RapidCheck's own shrinking to a minimal failing value. Seeded and replayable: the same seed, run
 // count and generator give the same runs, the same shrink steps and the same counterexample.
 //
-// Runs are done in batches (each a RapidCheck check with a seed derived from the user's), so limits and
-// interruption are honoured between batches without cutting RapidCheck short.
+// Runs are done in batches (each a RapidCheck check with a seed derived from the user's and the batch's number),
+// so limits and interruption are honoured between batches without cutting RapidCheck short, and a caller that
+// looks for several properties can go on after a failure with the next batch.
 #include <rapidcheck.h>
 
 #include <chrono>
@@ -21,7 +22,8 @@ namespace cqm::checker {
 
 struct RandomParams {
   std::uint64_t seed = 1;
-  std::uint64_t runs = 10000;
+  std::uint64_t runs = 10000;  ///< values to check in this call
+  std::uint64_t first_batch = 0;  ///< the batch number to start from (a continued search)
   int max_size = 100;
   int batch = 2000;  ///< runs per RapidCheck check
   /// States visited so far (the caller's count of simulated steps), compared with Limits::max_states.
@@ -32,6 +34,7 @@ template <class T>
 struct RandomResult {
   Outcome outcome = Outcome::complete;
   std::uint64_t runs = 0;          ///< values checked, including the failing one
+  std::uint64_t next_batch = 0;    ///< where a continued search starts
   std::uint64_t shrink_steps = 0;  ///< shrinks RapidCheck accepted (each one a smaller failing value)
   std::uint64_t shrink_tries = 0;  ///< shrinks it tried
   std::uint64_t batch_seed = 0;    ///< RapidCheck's seed for the failing batch (RC_PARAMS="seed=...")
@@ -53,9 +56,8 @@ class ShrinkCounter : public rc::detail::TestListener {
   std::uint64_t tries = 0;
 };
 
-// RapidCheck prints "Using configuration: seed=..." on stderr the first time it reads its global
-// configuration (RC_PARAMS). We pass every parameter explicitly, so that line would only mislead: read it
-// once, silenced.
+// RapidCheck prints "Using configuration: seed=..." on stderr the first time it reads its global configuration
+// (RC_PARAMS). We pass every parameter explicitly, so that line would only mislead: read it once, silenced.
 inline void load_rapidcheck_configuration_quietly() {
   static const bool loaded = [] {
     std::streambuf* saved = std::cerr.rdbuf(nullptr);
@@ -75,16 +77,16 @@ inline std::uint64_t batch_seed(std::uint64_t seed, std::uint64_t batch) {
 }
 }  // namespace detail
 
-/// `holds(value)` returns true when the value keeps the property.
+/// `holds(value)` returns true when the value keeps the property. Stops at the first (shrunk) failure.
 template <class T, class Holds>
-RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params,
-                              const Limits& limits) {
+RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params, const Limits& limits) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   RandomResult<T> result;
   detail::load_rapidcheck_configuration_quietly();
   auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - t0).count(); };
-  for (std::uint64_t b = 0; result.runs < params.runs; ++b) {
+  std::uint64_t b = params.first_batch;
+  for (; result.runs < params.runs; ++b) {
     if (limits.interrupted && limits.interrupted->load()) {
       result.outcome = Outcome::interrupted;
       break;
@@ -102,18 +104,16 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
       result.outcome = Outcome::limit_memory;
       break;
     }
-    const std::uint64_t n = std::min<std::uint64_t>(params.batch, params.runs - result.runs);
+    const std::uint64_t n = std::min<std::uint64_t>(static_cast<std::uint64_t>(params.batch), params.runs - result.runs);
     rc::detail::TestParams tp;
     tp.seed = detail::batch_seed(params.seed, b);
     tp.maxSuccess = static_cast<int>(n);
     tp.maxSize = params.max_size;
     std::optional<T> last_failing;
-    std::uint64_t calls = 0;
     // RapidCheck calls the property for each run and then for each shrink candidate; the last failing call is
     // the shrunk counterexample, because every accepted shrink is a new failing value.
     auto property = [&] {
       const T value = *gen;
-      ++calls;
       const bool ok = holds(value);
       if (!ok) last_failing = value;
       RC_ASSERT(ok);
@@ -130,6 +130,7 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
       result.batch_seed = tp.seed;
       result.counterexample = std::move(last_failing);
       result.outcome = Outcome::violation;
+      ++b;
       break;
     }
     if (!r.template is<rc::detail::SuccessResult>()) {
@@ -137,11 +138,11 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
       break;
     }
     result.runs += n;
-    (void)calls;
     if (limits.progress)
-      limits.progress({"runs", result.runs,
-                       static_cast<double>(result.runs) / static_cast<double>(params.runs), elapsed()});
+      limits.progress(
+          {"runs", result.runs, static_cast<double>(result.runs) / static_cast<double>(params.runs), elapsed()});
   }
+  result.next_batch = b;
   if (params.states_visited) result.states = params.states_visited();
   result.seconds = elapsed();
   return result;

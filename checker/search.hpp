@@ -28,11 +28,12 @@ struct Limits {
 
 enum class Outcome {
   complete,      ///< every reachable state (or run) checked, no violation
-  violation,     ///< a counterexample was found
+  violation,     ///< a counterexample was found (for everything looked for)
   limit_states,  ///< stopped by max_states: inconclusive
   limit_memory,  ///< stopped by max_memory: inconclusive
   limit_time,    ///< stopped by max_seconds: inconclusive
   interrupted,   ///< stopped by a signal: inconclusive
+  limit_model,   ///< some states lay past a bound of the model (e.g. its queue bound): inconclusive
 };
 
 inline bool inconclusive(Outcome o) { return o != Outcome::complete && o != Outcome::violation; }
@@ -51,6 +52,8 @@ inline const char* outcome_name(Outcome o) {
       return "time limit reached";
     case Outcome::interrupted:
       return "interrupted";
+    case Outcome::limit_model:
+      return "model bound reached";
   }
   return "?";
 }

@@ -1,7 +1,8 @@
 #pragma once
-// The visited-state store of the exhaustive explorer: keys in one array in insertion (BFS) order, each with
-// its parent's index and the choice that led to it, and an open-addressing hash index over them. Memory per
-// state: sizeof(Key) + 6 bytes, plus 4-8 bytes of hash slots (load factor 1/4 to 1/2).
+// The visited-state store of the exhaustive explorer: keys of a fixed number of 64-bit words (the model says how
+// many) in one array in insertion (BFS) order, each with its parent's index and the choice that led to it, and
+// an open-addressing hash index over them. Memory per state: 8 bytes a key word + 6, plus 4-8 bytes of hash
+// slots (load factor 1/4 to 1/2).
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -9,51 +10,46 @@
 
 namespace cqm::checker {
 
-/// 64-bit mix of a trivially copyable key (word-wise multiply-xorshift; keys are small).
-template <class Key>
-std::uint64_t hash_key(const Key& k) {
-  static_assert(sizeof(Key) % 8 == 0, "keys are padded to whole 64-bit words");
+/// 64-bit mix of a key (word-wise multiply-xorshift).
+inline std::uint64_t hash_key(const std::uint64_t* key, std::size_t words) {
   std::uint64_t h = 0x9E3779B97F4A7C15ull;
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(&k);
-  for (std::size_t i = 0; i < sizeof(Key); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+  for (std::size_t i = 0; i < words; ++i) {
+    h = (h ^ key[i]) * 0xBF58476D1CE4E5B9ull;
     h ^= h >> 31;
   }
   return h;
 }
 
-template <class Key>
 class StateStore {
  public:
   static constexpr std::uint32_t kNoParent = UINT32_MAX;
 
-  StateStore() : slots_(1u << 12, 0) {}
+  explicit StateStore(std::size_t words) : words_(words), slots_(1u << 12, 0) {}
 
-  std::size_t size() const { return keys_.size(); }
-  const Key& key(std::uint32_t i) const { return keys_[i]; }
+  std::size_t words() const { return words_; }
+  std::size_t size() const { return parents_.size(); }
+  const std::uint64_t* key(std::uint32_t i) const { return &keys_[std::size_t{i} * words_]; }
 
   /// Adds the key if new. Returns true when it was new.
-  bool insert(const Key& k, std::uint32_t parent, std::uint16_t choice) {
-    return insert(k, hash_key(k), parent, choice);
+  bool insert(const std::uint64_t* k, std::uint32_t parent, std::uint16_t choice) {
+    return insert(k, hash_key(k, words_), parent, choice);
   }
 
   /// The same with the key's hash_key() already computed (explorers hash in parallel, insert in order).
-  bool insert(const Key& k, std::uint64_t hash, std::uint32_t parent, std::uint16_t choice) {
-    if ((keys_.size() + 1) * 2 > slots_.size()) grow();
+  bool insert(const std::uint64_t* k, std::uint64_t hash, std::uint32_t parent, std::uint16_t choice) {
+    if ((size() + 1) * 2 > slots_.size()) grow();
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const std::uint32_t s = slots_[i];
       if (s == 0) {
-        if (keys_.size() >= UINT32_MAX - 1) throw std::length_error("state store full (4 billion states)");
-        keys_.push_back(k);
+        if (size() >= UINT32_MAX - 1) throw std::length_error("state store full (4 billion states)");
+        keys_.insert(keys_.end(), k, k + words_);
         parents_.push_back(parent);
         choices_.push_back(choice);
-        slots_[i] = static_cast<std::uint32_t>(keys_.size());
+        slots_[i] = static_cast<std::uint32_t>(size());
         return true;
       }
-      if (std::memcmp(&keys_[s - 1], &k, sizeof(Key)) == 0) return false;
+      if (std::memcmp(key(s - 1), k, words_ * sizeof(std::uint64_t)) == 0) return false;
     }
   }
 
@@ -68,27 +64,27 @@ class StateStore {
   }
 
   /// Bytes per stored state, SPIN-style: key, parent link, choice, and the hash slots.
-  std::uint64_t bytes_used() const { return keys_.size() * (sizeof(Key) + 4 + 2) + slots_.size() * 4; }
+  std::uint64_t bytes_used() const { return size() * (words_ * 8 + 4 + 2) + slots_.size() * 4; }
 
   /// Bytes held (capacity, not size: what the process really pays; --max-memory compares this).
   std::uint64_t bytes() const {
-    return keys_.capacity() * sizeof(Key) + parents_.capacity() * 4 + choices_.capacity() * 2 +
-           slots_.capacity() * 4;
+    return keys_.capacity() * 8 + parents_.capacity() * 4 + choices_.capacity() * 2 + slots_.capacity() * 4;
   }
 
  private:
   void grow() {
     std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
     const std::size_t mask = bigger.size() - 1;
-    for (std::uint32_t idx = 0; idx < keys_.size(); ++idx) {
-      std::size_t i = hash_key(keys_[idx]) & mask;
+    for (std::uint32_t idx = 0; idx < size(); ++idx) {
+      std::size_t i = hash_key(key(idx), words_) & mask;
       while (bigger[i] != 0) i = (i + 1) & mask;
       bigger[i] = idx + 1;
     }
     slots_.swap(bigger);
   }
 
-  std::vector<Key> keys_;
+  std::size_t words_;
+  std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> parents_;
   std::vector<std::uint16_t> choices_;
   std::vector<std::uint32_t> slots_;

@@ -1,97 +1,197 @@
 #include "harness/check.hpp"
 
+#include <bit>
 #include <stdexcept>
 
 #include "checker/bfs.hpp"
 #include "checker/random.hpp"
 #include "harness/generators.hpp"
 #include "harness/search_model.hpp"
-#include "io/input_error.hpp"
 
 namespace cqm {
 namespace {
 
-Verdict verdict_of(checker::Outcome o) {
-  if (o == checker::Outcome::violation) return Verdict::Violated;
-  if (o == checker::Outcome::complete) return Verdict::Holds;
-  return Verdict::Inconclusive;
-}
-
-// An explorer's counterexample must violate a property again on a fresh System, or it is not reported.
-Counterexample confirm(const Config& config, const Schedule& schedule, const char* explorer) {
-  auto cex = replay(config, schedule);
+// An explorer's counterexample must violate its property again on a fresh System, or it is not reported.
+Counterexample confirm(const Config& config, const Schedule& schedule, int property, const char* explorer) {
+  auto cex = replay(config, schedule, 1u << property);
   if (!cex)
-    throw std::logic_error(std::string("the ") + explorer +
-                           " explorer's counterexample did not violate any property on replay (a model bug)");
+    throw std::logic_error(std::string("the ") + explorer + " explorer's counterexample for " +
+                           std::string(all_properties()[static_cast<std::size_t>(property)]->name) +
+                           " did not violate it on replay (a model bug)");
   cex->explorer = explorer;
   return std::move(*cex);
 }
 
+std::uint32_t checked_mask(const CheckOptions& o) { return o.properties & all_properties_mask(); }
+
+template <class F>
+void for_each_property(std::uint32_t mask, F&& f) {
+  for (std::size_t i = 0; i < all_properties().size(); ++i)
+    if (mask >> i & 1u) f(static_cast<int>(i));
+}
+
 }  // namespace
 
-const char* explorer_name(ExplorerKind kind) {
-  return kind == ExplorerKind::exhaustive ? "exhaustive" : "random";
+const char* explorer_name(ExplorerKind kind) { return kind == ExplorerKind::exhaustive ? "exhaustive" : "random"; }
+
+Verdict worse(Verdict a, Verdict b) {
+  if (a == Verdict::Violated || b == Verdict::Violated) return Verdict::Violated;
+  if (a == Verdict::Inconclusive || b == Verdict::Inconclusive) return Verdict::Inconclusive;
+  return Verdict::Holds;
+}
+
+Verdict ExplorerReport::verdict() const {
+  Verdict v = Verdict::Holds;
+  for (const auto& p : properties) v = worse(v, p.verdict);
+  return v;
+}
+
+const PropertyResult* ExplorerReport::result_of(std::string_view property) const {
+  for (const auto& p : properties)
+    if (p.property->name == property) return &p;
+  return nullptr;
+}
+
+const PropertyResult* ExplorerReport::first_violation() const {
+  for (const auto& p : properties)
+    if (p.verdict == Verdict::Violated) return &p;
+  return nullptr;
+}
+
+Verdict CheckReport::verdict_of(std::string_view property) const {
+  Verdict v = Verdict::Holds;
+  for (const auto& e : explorers)
+    if (const auto* r = e.result_of(property)) v = worse(v, r->verdict);
+  return v;
 }
 
 Verdict CheckReport::verdict() const {
-  bool inconclusive = false;
-  for (const auto& e : explorers) {
-    if (e.verdict == Verdict::Violated) return Verdict::Violated;
-    inconclusive |= e.verdict == Verdict::Inconclusive;
-  }
-  return inconclusive ? Verdict::Inconclusive : Verdict::Holds;
+  Verdict v = Verdict::Holds;
+  for (const auto& e : explorers) v = worse(v, e.verdict());
+  return v;
 }
 
 ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
-  const EnvironmentModel env(config);
-  if (env.horizon() > kMaxKeyTime)
-    throw InputError(config.name, 0, "cqm.item_lifetime",
-                     "the exploration horizon (" + format_time(env.horizon()) +
-                         ") exceeds what the exhaustive explorer's state encoding holds (" +
-                         format_time(kMaxKeyTime) + ")");
-  SearchModel model(config);
-  const auto r = checker::bfs(model, o.limits, o.threads);
+  check_grid(config);
+  std::atomic<std::uint32_t> ran{0};
+  SearchModel model(config, o.exact_states, &ran);
+  const std::uint32_t mask = checked_mask(o);
+  const auto r = checker::bfs(model, mask, o.limits, o.threads);
   ExplorerReport rep;
   rep.kind = ExplorerKind::exhaustive;
   rep.outcome = r.outcome;
-  rep.verdict = verdict_of(r.outcome);
   rep.search = r.stats;
   rep.seconds = r.stats.seconds;
-  if (r.outcome == checker::Outcome::violation) {
-    rep.path_length = r.path.size();
-    rep.counterexample = confirm(config, schedule_of_path(config, r.path), "exhaustive");
+  rep.key_bits = model.codec().bits();
+  rep.exact_states = o.exact_states;
+  rep.queue_bound = QueueItem::instances(config);
+  rep.truncated = r.truncated;
+  // A HOLDS needs the whole state space, within the model's bounds, and every program run somewhere in it.
+  std::string unfinished;
+  if (r.outcome != checker::Outcome::complete && r.outcome != checker::Outcome::violation)
+    unfinished = checker::outcome_name(r.outcome);
+  if (r.truncated)
+    unfinished = std::to_string(r.truncated) + " successor(s) needed more than the queue bound of " +
+                 std::to_string(rep.queue_bound) + " items (environment.max_queue)";
+  const std::uint32_t programs = (1u << config.programs()) - 1;
+  if (unfinished.empty() && (ran.load() & programs) != programs) {
+    const int missing = std::countr_zero(~ran.load() & programs);
+    unfinished = "vacuous: program[" + std::to_string(missing) +
+                 "] never ran inside the envelope (its window, the power-on window and the sessions never meet on "
+                 "the quantum grid), so nothing it reports was checked";
   }
+  for_each_property(mask, [&](int p) {
+    PropertyResult res;
+    res.property = all_properties()[static_cast<std::size_t>(p)];
+    if (r.violated >> p & 1u) {
+      const auto& path = r.paths[static_cast<std::size_t>(p)];
+      res.verdict = Verdict::Violated;
+      res.path_length = path.size();
+      res.counterexample = confirm(config, schedule_of_path(config, path), p, "exhaustive");
+    } else if (!unfinished.empty()) {
+      res.verdict = Verdict::Inconclusive;
+      res.note = unfinished;
+    }
+    rep.properties.push_back(std::move(res));
+  });
   return rep;
 }
 
 ExplorerReport check_random(const Config& config, const CheckOptions& o) {
-  checker::RandomParams params;
-  params.seed = o.seed;
-  params.runs = o.runs ? o.runs : static_cast<std::uint64_t>(config.env.random_runs);
+  const std::uint64_t total = o.runs ? o.runs : static_cast<std::uint64_t>(config.env.random_runs);
   System system(config);
   std::uint64_t steps = 0;
-  params.states_visited = [&] { return steps + system.events(); };
-  const auto r = checker::random_search(
-      habits_gen(config),
-      [&](const Habits& h) {
-        steps += system.events();  // reset() below zeroes the System's count
-        return holds_everywhere(system, schedule_of(config, h));
-      },
-      params, o.limits);
+  const auto gen = habits_gen(config);
+  std::uint32_t looking = checked_mask(o);
   ExplorerReport rep;
   rep.kind = ExplorerKind::random;
-  rep.outcome = r.outcome;
-  rep.verdict = verdict_of(r.outcome);
-  rep.runs = r.runs;
-  rep.shrink_steps = r.shrink_steps;
-  rep.shrink_tries = r.shrink_tries;
-  rep.batch_seed = r.batch_seed;
-  rep.random_states = r.states;
-  rep.seconds = r.seconds;
-  if (r.counterexample) {
-    rep.counterexample = confirm(config, schedule_of(config, *r.counterexample), "random");
-    rep.counterexample->seed = o.seed;
+  std::vector<std::optional<PropertyResult>> found(all_properties().size());
+  checker::RandomParams params;
+  params.seed = o.seed;
+  params.states_visited = [&] { return steps + system.events(); };
+  checker::Limits limits = o.limits;
+  if (o.limits.progress)
+    limits.progress = [&](const checker::Progress& p) {
+      o.limits.progress({p.unit, rep.runs + p.done, static_cast<double>(rep.runs + p.done) / static_cast<double>(total),
+                         rep.seconds + p.seconds});
+    };
+  // Each failure is shrunk and taken as the counterexample of the properties it violates; the search goes on
+  // with the rest until the runs are done.
+  bool stopped = false;
+  bool any_found = false;
+  checker::Outcome last = checker::Outcome::complete;
+  while (looking != 0 && rep.runs < total) {
+    params.runs = total - rep.runs;
+    const auto r = checker::random_search(
+        gen,
+        [&](const Habits& h) {
+          steps += system.events();  // the reset below zeroes the System's count
+          return violations_of(system, schedule_of(config, h), looking) == 0;
+        },
+        params, limits);
+    rep.runs += r.runs;
+    rep.random_states = r.states;
+    rep.seconds += r.seconds;
+    params.first_batch = r.next_batch;
+    last = r.outcome;
+    if (!r.counterexample) {
+      stopped = checker::inconclusive(r.outcome);
+      break;
+    }
+    if (!any_found) {
+      rep.shrink_steps = r.shrink_steps;
+      rep.shrink_tries = r.shrink_tries;
+      rep.batch_seed = r.batch_seed;
+    }
+    any_found = true;
+    const Schedule schedule = schedule_of(config, *r.counterexample);
+    const std::uint32_t violated = violations_of(system, schedule, looking);
+    if (violated == 0) throw std::logic_error("the random explorer's counterexample holds on a second run");
+    for_each_property(violated, [&](int p) {
+      PropertyResult res;
+      res.property = all_properties()[static_cast<std::size_t>(p)];
+      res.verdict = Verdict::Violated;
+      res.counterexample = confirm(config, schedule, p, "random");
+      res.counterexample->seed = o.seed;
+      found[static_cast<std::size_t>(p)] = std::move(res);
+    });
+    looking &= ~violated;
   }
+  rep.outcome = stopped ? last : any_found ? checker::Outcome::violation : checker::Outcome::complete;
+  const bool finished = !stopped;
+  for_each_property(checked_mask(o), [&](int p) {
+    if (found[static_cast<std::size_t>(p)]) {
+      rep.properties.push_back(std::move(*found[static_cast<std::size_t>(p)]));
+      return;
+    }
+    PropertyResult res;
+    res.property = all_properties()[static_cast<std::size_t>(p)];
+    if (!finished) {
+      res.verdict = Verdict::Inconclusive;
+      res.note = checker::outcome_name(rep.outcome);
+    }
+    rep.properties.push_back(std::move(res));
+  });
   return rep;
 }
 
@@ -99,8 +199,7 @@ CheckReport check(const Config& config, const CheckOptions& o) {
   CheckReport report;
   report.config = config;
   for (auto kind : o.explorers)
-    report.explorers.push_back(kind == ExplorerKind::exhaustive ? check_exhaustive(config, o)
-                                                                : check_random(config, o));
+    report.explorers.push_back(kind == ExplorerKind::exhaustive ? check_exhaustive(config, o) : check_random(config, o));
   return report;
 }
 

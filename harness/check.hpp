@@ -1,5 +1,6 @@
 #pragma once
-// `check` as a library call: run the explorers on one config, re-play what they find, and give verdicts.
+// `check` as a library call: run the explorers on one config, re-play what they find, and give a verdict per
+// property and explorer.
 #include <atomic>
 #include <optional>
 #include <string>
@@ -17,36 +18,61 @@ struct CheckOptions {
   std::uint64_t seed = 1;
   std::uint64_t runs = 0;  ///< random runs; 0: the config's environment.random_runs
   int threads = 2;
+  bool exact_states = false;         ///< exhaustive: the key is the full state, no declared abstraction
+  std::uint32_t properties = ~0u;    ///< the properties to check (bits of all_properties())
   checker::Limits limits;
+};
+
+/// One property's verdict from one explorer.
+struct PropertyResult {
+  const Property* property = nullptr;
+  Verdict verdict = Verdict::Holds;
+  std::string note;  ///< why a verdict is INCONCLUSIVE
+  std::optional<Counterexample> counterexample;
+  std::size_t path_length = 0;  ///< exhaustive: environment decisions in the counterexample
 };
 
 struct ExplorerReport {
   ExplorerKind kind = ExplorerKind::exhaustive;
-  Verdict verdict = Verdict::Holds;
-  checker::Outcome outcome = checker::Outcome::complete;
-  checker::SearchStats search;      ///< exhaustive
-  std::uint64_t runs = 0;           ///< random
-  std::uint64_t shrink_steps = 0;   ///< random
-  std::uint64_t shrink_tries = 0;   ///< random
-  std::uint64_t batch_seed = 0;     ///< random: RapidCheck's seed of the failing batch
-  std::uint64_t random_states = 0;  ///< random: steps simulated over all runs (what --max-states caps)
-  std::size_t path_length = 0;      ///< exhaustive: environment decisions in the counterexample
+  checker::Outcome outcome = checker::Outcome::complete;  ///< how the search ended
+  std::vector<PropertyResult> properties;                 ///< those checked, in all_properties() order
+  checker::SearchStats search;     ///< exhaustive
+  std::size_t key_bits = 0;        ///< exhaustive: bits per stored state's key
+  bool exact_states = false;       ///< exhaustive: no abstraction in the key
+  int queue_bound = 0;             ///< exhaustive: queue items the search could hold
+  std::uint64_t truncated = 0;     ///< exhaustive: successors past the queue bound
+  std::uint64_t runs = 0;          ///< random
+  std::uint64_t shrink_steps = 0;  ///< random
+  std::uint64_t shrink_tries = 0;  ///< random
+  std::uint64_t batch_seed = 0;    ///< random: RapidCheck's seed of the first failing batch
+  std::uint64_t random_states = 0; ///< random: steps simulated over all runs (what --max-states caps)
   double seconds = 0;
-  std::optional<Counterexample> counterexample;
+
+  /// The worst verdict of its properties: VIOLATED, else INCONCLUSIVE, else HOLDS.
+  Verdict verdict() const;
+  const PropertyResult* result_of(std::string_view property) const;
+  /// The first violated property's result (all_properties() order), or null.
+  const PropertyResult* first_violation() const;
 };
 
 struct CheckReport {
   Config config;
   std::vector<ExplorerReport> explorers;
+  /// A property's verdict over every explorer: VIOLATED when one found a counterexample, INCONCLUSIVE when one
+  /// could not finish, else HOLDS.
+  Verdict verdict_of(std::string_view property) const;
   Verdict verdict() const;
 };
 
 const char* explorer_name(ExplorerKind kind);
 
-/// Throws InputError when the config cannot be explored (e.g. a horizon beyond the state encoding).
+/// Throws InputError when the config cannot be explored (e.g. an envelope with no point on the quantum grid).
 CheckReport check(const Config& config, const CheckOptions& options);
 
 ExplorerReport check_exhaustive(const Config& config, const CheckOptions& options);
 ExplorerReport check_random(const Config& config, const CheckOptions& options);
+
+/// The worse of two verdicts (VIOLATED > INCONCLUSIVE > HOLDS).
+Verdict worse(Verdict a, Verdict b);
 
 }  // namespace cqm

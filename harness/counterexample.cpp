@@ -2,21 +2,32 @@
 
 namespace cqm {
 
-std::optional<Counterexample> replay(const Config& config, const Schedule& schedule) {
+std::string event_detail(const ScheduleEvent& e) {
+  if (e.action != EnvAction::program_finishes) return "";
+  return "program[" + std::to_string(e.program) + "], mif: " + std::string(enum_name(e.mif));
+}
+
+std::optional<Counterexample> replay(const Config& config, const Schedule& schedule, std::uint32_t mask) {
   Counterexample cex;
   cex.config = config;
   cex.schedule = schedule;
-  std::vector<Refusal> refusals;
-  System system(cex.config, &cex.log, &refusals);
+  System system(cex.config, &cex.log, &cex.refusals);
   system.reset();
   cex.initial = system.snapshot();
   SystemSnapshot before = cex.initial;
   std::optional<Violation> violation;
-  run_schedule(system, cex.schedule, [&](std::string_view event) {
-    const SystemSnapshot after = system.snapshot();
-    cex.steps.push_back({system.now(), std::string(event), after, cex.log.size()});
-    violation = check_step(cex.config, before, after);
-    before = after;
+  std::size_t next_event = 0;
+  run_schedule(system, cex.schedule, [&](const StepInfo& step) {
+    TraceStep t{system.now(), std::string(step.event), "", system.snapshot(), cex.log.size()};
+    if (step.timers) {
+      t.detail = timers_text(system, *step.timers);
+    } else {
+      // The hook sees the environment events one by one, in schedule order.
+      if (next_event < cex.schedule.events.size()) t.detail = event_detail(cex.schedule.events[next_event++]);
+    }
+    violation = first_violation(cex.config, before, t.state, mask);
+    before = t.state;
+    cex.steps.push_back(std::move(t));
     return !violation;
   });
   if (!violation) return std::nullopt;
@@ -26,16 +37,17 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
   return cex;
 }
 
-bool holds_everywhere(System& system, const Schedule& schedule) {
+std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask) {
   SystemSnapshot before = (system.reset(), system.snapshot());
-  bool ok = true;
-  run_schedule(system, schedule, [&](std::string_view) {
-    const SystemSnapshot after = system.snapshot();
-    ok = !check_step(system.config(), before, after);
-    before = after;
-    return ok;
+  SystemSnapshot after;
+  std::uint32_t found = 0;
+  run_schedule(system, schedule, [&](const StepInfo&) {
+    system.snapshot(after);
+    found |= check_step(system.config(), before, after, mask & ~found);
+    std::swap(before, after);
+    return (mask & ~found) != 0;
   });
-  return ok;
+  return found;
 }
 
 }  // namespace cqm

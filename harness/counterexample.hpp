@@ -1,7 +1,7 @@
 #pragma once
-// A counterexample: a schedule, re-played through a fresh System with the log on, every property checked on
-// every step. Explorers only propose schedules; nothing is reported as a violation unless its replay here
-// violates a property again.
+// A counterexample: a schedule, re-played through a fresh System with the log on, its property checked on every
+// step. Explorers only propose schedules; nothing is reported as a violation unless its replay here violates the
+// property again.
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +13,8 @@ namespace cqm {
 
 struct TraceStep {
   Minutes at = 0;
-  std::string event;        ///< the environment event, or the timer that fired
+  std::string event;        ///< the environment event, or "timer"
+  std::string detail;       ///< for a program_finishes: "program[0], mif: success"; for a timer: which fired
   SystemSnapshot state{};   ///< after the step
   std::size_t log_end = 0;  ///< log records [previous step's log_end, log_end) were written by this step
 };
@@ -29,13 +30,18 @@ struct Counterexample {
   SystemSnapshot initial{};
   std::vector<TraceStep> steps;  ///< up to and including the violating step (the last one)
   LogRecords log;
+  std::vector<Refusal> refusals;
 };
 
-/// Runs `schedule` on a fresh System under `config`, checking every property after every step; stops at the
-/// first violation. Empty when every property holds to the horizon.
-std::optional<Counterexample> replay(const Config& config, const Schedule& schedule);
+/// Runs `schedule` on a fresh System under `config`, checking the properties of `mask` after every step; stops
+/// at the first violation of one of them. Empty when they all hold to the horizon.
+std::optional<Counterexample> replay(const Config& config, const Schedule& schedule, std::uint32_t mask = ~0u);
 
-/// Whether the schedule keeps every property (the random explorer's fast path: no log, no trace).
-bool holds_everywhere(System& system, const Schedule& schedule);
+/// The properties of `mask` the schedule violates somewhere (the random explorer's fast path: no log, no
+/// trace). The run stops once each of them has been found violated.
+std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask);
+
+/// "program[1], mif: none" for a program_finishes step; empty for other events.
+std::string event_detail(const ScheduleEvent& event);
 
 }  // namespace cqm

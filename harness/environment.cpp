@@ -4,54 +4,63 @@
 
 namespace cqm {
 
+bool restarts_computer(AfterRunning option) {
+  return option == AfterRunning::ProgramRestarts || option == AfterRunning::SmsRestarts;
+}
+
 std::uint16_t Choice::encode() const {
-  return static_cast<std::uint16_t>(static_cast<unsigned>(power) | (program ? 4u : 0u) |
-                                    (init_fails ? 8u : 0u) | (static_cast<unsigned>(outage) << 4));
+  return static_cast<std::uint16_t>(static_cast<unsigned>(power) | (init_fails ? 4u : 0u) |
+                                    (static_cast<unsigned>(outage) << 3) | (unsigned{programs} << 5));
 }
 
 Choice Choice::decode(std::uint16_t code) {
   Choice c;
   c.power = static_cast<Power>(code & 3u);
-  c.program = code & 4u;
-  c.init_fails = code & 8u;
-  c.outage = static_cast<Outage>((code >> 4) & 3u);
+  c.init_fails = code & 4u;
+  c.outage = static_cast<Outage>((code >> 3) & 3u);
+  c.programs = static_cast<std::uint8_t>(code >> 5);
   return c;
 }
 
 EnvironmentModel::EnvironmentModel(const Config& config) : config_(&config) {
   const Minutes q = config.env.quantum;
-  // The last status can be submitted a restart after program_until; give it its whole lifetime, on the grid.
-  const Minutes last_submit = config.env.program_until + config.shutdown_minutes + config.boot_minutes;
-  horizon_ = ((last_submit + config.item_lifetime) / q + 2) * q;
+  // The last status can be submitted a restart after the latest window ends; give it its whole lifetime, and
+  // end on the grid.
+  Minutes last = 0;
+  for (const auto& w : config.env.programs) last = std::max(last, w.until);
+  const Minutes last_submit = last + config.model.shutdown_minutes + config.model.boot_minutes;
+  horizon_ = ((last_submit + config.model.item_lifetime) / q + 2) * q;
 }
 
 bool EnvironmentModel::init_can_fail() const {
-  return config_->os == Os::Win9x && config_->init_failure != InitFailure::Never &&
-         config_->env.max_init_failures_in_a_row != 0;
+  const auto& m = config_->model;
+  return m.os == Os::Win9x && m.init_failure != InitFailure::Never && config_->env.max_init_failures_in_a_row != 0;
 }
 
 void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector<Choice>& out) const {
   out.clear();
-  const EnvironmentModel& self = *this;
   const auto& e = config_->env;
   const Minutes t = s.now();
   const Minutes tod = t % kMinutesPerDay;
   const Minutes day = t / kMinutesPerDay;
+  const auto client = s.state<Client>();
 
-  // The user: switched on once a day inside [on_from, on_until] (forced at the last chance), off after at
-  // least min_session and at the latest max_session after any start-up.
+  // The user: switches the PC on at most once a day inside [on_from, on_until] — and must, at the window's last
+  // grid point, after max_days_off days without — and off after at least min_session and at the latest
+  // max_session after any start-up.
   Choice::Power powers[2] = {Choice::Power::none, Choice::Power::none};
   int n_powers = 1;
-  if (s.client_state() == ClientState::Off) {
+  if (client == Client::State::Off) {
     const bool window = tod >= e.on_from && tod <= e.on_until && book.last_on_day < day;
     const bool first_time = book.last_on_day < 0;
     if (window && (e.user_powers_off || first_time)) {
       const bool last_chance = tod + e.quantum > e.on_until;
+      const bool must = last_chance && day - book.last_on_day > e.max_days_off;
       powers[0] = Choice::Power::on;
-      if (!last_chance) powers[n_powers++] = Choice::Power::none;
+      if (!must) powers[n_powers++] = Choice::Power::none;
     }
-  } else if (s.client_state() == ClientState::Up && e.user_powers_off) {
-    const Minutes age = t - s.client().up_since;
+  } else if (client == Client::State::Up && e.user_powers_off) {
+    const Minutes age = t - s.data<Client>().up_since;
     if (e.max_session > 0 && age >= e.max_session) {
       powers[0] = Choice::Power::off;
     } else if (age >= e.min_session) {
@@ -59,15 +68,21 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
     }
   }
 
-  const bool program_possible = s.client_state() == ClientState::Up &&
-                                s.program_state() == ProgramState::Pending && !s.program_deferred() &&
-                                t >= e.program_from && t < e.program_until;
-  const bool restarts = config_->after_running == AfterRunning::ProgramRestarts ||
-                        config_->after_running == AfterRunning::SmsRestarts;
+  // The programs: each pending one may finish now while the PC is up, inside its window.
+  std::uint8_t possible = 0;
+  bool any_restarts = false;
+  if (client == Client::State::Up)
+    for (int p = 0; p < config_->programs(); ++p) {
+      const ProgramWindow& w = e.programs[static_cast<std::size_t>(p)];
+      if (s.state<Program>(p) == Program::State::Pending && t >= w.from && t < w.until) {
+        possible |= static_cast<std::uint8_t>(1u << p);
+        any_restarts |= restarts_computer(config_->model.programs[static_cast<std::size_t>(p)].after_running);
+      }
+    }
 
   Choice::Outage outages[2] = {Choice::Outage::none, Choice::Outage::none};
   int n_outages = 1;
-  if (s.cap_outage()) {
+  if (s.inputs().cap_outage) {
     if (t - book.outage_since >= e.max_outage)
       outages[0] = Choice::Outage::end;
     else
@@ -76,27 +91,31 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
     outages[n_outages++] = Choice::Outage::start;
   }
 
-  for (int p = 0; p < n_powers; ++p)
-    for (int prog = 0; prog < (program_possible && powers[p] != Choice::Power::off ? 2 : 1); ++prog) {
-      const bool start_up_follows = powers[p] == Choice::Power::on || (prog && restarts);
-      for (int fail = 0; fail < (start_up_follows && self.init_can_fail() ? 2 : 1); ++fail)
+  for (int p = 0; p < n_powers; ++p) {
+    // Every subset of the possible programs (none when the user switches off now).
+    const std::uint8_t allowed = powers[p] == Choice::Power::off ? 0 : possible;
+    for (unsigned subset = allowed;; subset = (subset - 1) & allowed) {
+      const bool restart = any_restarts && subset != 0;
+      const bool start_up_follows = powers[p] == Choice::Power::on || restart;
+      for (int fail = 0; fail < (start_up_follows && init_can_fail() ? 2 : 1); ++fail)
         for (int o = 0; o < n_outages; ++o) {
           Choice c;
           c.power = powers[p];
-          c.program = prog;
+          c.programs = static_cast<std::uint8_t>(subset);
           // Keep the planned outcome when no start-up follows, so equal states stay equal.
-          c.init_fails = start_up_follows ? fail : false;
+          c.init_fails = start_up_follows && fail;
           c.outage = outages[o];
           out.push_back(c);
         }
+      if (subset == 0) break;
     }
+  }
 }
 
-void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c,
-                             std::vector<ScheduleEvent>* events) const {
+void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c, std::vector<ScheduleEvent>* events) const {
   const Minutes t = s.now();
-  auto act = [&](EnvAction a) {
-    const ScheduleEvent ev{t, a, config_->mif};
+  auto act = [&](EnvAction a, int program = 0) {
+    const ScheduleEvent ev{t, a, config_->model.programs[static_cast<std::size_t>(program)].mif, program};
     cqm::apply(s, ev);
     if (events) events->push_back(ev);
   };
@@ -107,7 +126,7 @@ void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c,
   } else if (c.outage == Choice::Outage::end) {
     act(EnvAction::cap_outage_ended);
   }
-  const bool start_up_follows = c.power == Choice::Power::on || c.program;
+  const bool start_up_follows = c.power == Choice::Power::on || c.programs != 0;
   if (start_up_follows) s.plan_next_init(c.init_fails ? InitOutcome::failed : InitOutcome::ok);
   if (c.power == Choice::Power::on) {
     book.last_on_day = t / kMinutesPerDay;
@@ -115,17 +134,20 @@ void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c,
   } else if (c.power == Choice::Power::off) {
     act(EnvAction::power_off);
   }
-  if (c.program) act(EnvAction::program_finishes);
+  for (int p = 0; p < config_->programs(); ++p)
+    if (c.programs >> p & 1u) act(EnvAction::program_finishes, p);
 }
 
 bool EnvironmentModel::is_terminal(const System& s) const {
   if (s.now() >= horizon_) return true;
-  if (s.program_state() == ProgramState::Pending)
-    return !s.program_deferred() && s.now() >= config_->env.program_until;
-  if (s.program_state() != ProgramState::Finished) return false;
-  for (int i = 0; i < s.items_submitted(); ++i)
-    if (s.item_state(i) == QueueItemState::Queued) return false;
-  return true;
+  for (int p = 0; p < config_->programs(); ++p) {
+    const auto state = s.state<Program>(p);
+    if (state == Program::State::Finished) continue;
+    if (state == Program::State::Pending && s.now() >= config_->env.programs[static_cast<std::size_t>(p)].until)
+      continue;  // it can no longer run
+    return false;
+  }
+  return !s.any_in_queue();
 }
 
 Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>& path) {
@@ -135,11 +157,11 @@ Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>
   Schedule schedule;
   std::vector<bool> planned;  // the outcome planned when each start-up happened
   for (std::uint16_t code : path) {
-    const int start_ups = system.client().start_ups;
+    const int start_ups = system.data<Client>().start_ups;
     env.apply(system, book, Choice::decode(code), &schedule.events);
-    const bool fails = system.snapshot().next_init_fails;
+    const bool fails = system.inputs().next_init_fails;
     system.advance_to(system.now() + env.quantum());
-    for (int k = start_ups; k < system.client().start_ups; ++k) planned.push_back(fails);
+    for (int k = start_ups; k < system.data<Client>().start_ups; ++k) planned.push_back(fails);
   }
   for (bool f : planned) schedule.init.push_back(f ? InitOutcome::failed : InitOutcome::ok);
   schedule.init_otherwise = InitOutcome::ok;

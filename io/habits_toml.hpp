@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "stats/habits.hpp"
+#include "model/habits.hpp"
 
 namespace cqm {
 

@@ -14,6 +14,12 @@ const std::vector<Field<ScheduleEvent>>& event_fields() {
        [](ScheduleEvent& e, const toml::node& n, const Where& w) { e.action = read_enum<EnvAction>(n, w); }},
       {"mif",
        [](ScheduleEvent& e, const toml::node& n, const Where& w) { e.mif = read_enum<MifResult>(n, w); }},
+      {"program",
+       [](ScheduleEvent& e, const toml::node& n, const Where& w) {
+         const auto v = read_int(n, w);
+         if (v < 0 || v > 7) fail(w, "a program's index lies in [0, 7]");
+         e.program = static_cast<int>(v);
+       }},
   };
   return fields;
 }
@@ -50,6 +56,8 @@ const std::vector<Field<Schedule>>& schedule_fields() {
            if (!table.contains("do")) fail(at, "missing key 'do'");
            if (table.contains("mif") && e.action != EnvAction::program_finishes)
              fail(at, "'mif' belongs only to program_finishes");
+           if (table.contains("program") && e.action != EnvAction::program_finishes)
+             fail(at, "'program' belongs only to program_finishes");
            if (!s.events.empty() && e.at < s.events.back().at)
              fail({w.file, key + ".at", line_of(*table.get("at"))},
                   "events must be in time order (this one is before the previous event)");
@@ -81,7 +89,8 @@ std::string schedule_to_toml(const Schedule& s) {
   for (const auto& e : s.events) {
     out += "\n[[event]]\nat = \"" + format_time(e.at) + "\"\ndo = \"" + std::string(enum_name(e.action)) +
            "\"\n";
-    if (e.action == EnvAction::program_finishes) out += "mif = \"" + std::string(enum_name(e.mif)) + "\"\n";
+    if (e.action == EnvAction::program_finishes)
+      out += "mif = \"" + std::string(enum_name(e.mif)) + "\"\nprogram = " + std::to_string(e.program) + "\n";
   }
   return out;
 }

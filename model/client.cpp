@@ -1,24 +1,24 @@
 #include "model/client.hpp"
 
-#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
 namespace {
 using Back = boost::msm::back::state_machine<client_fsm::client_>;
-static_assert(msm_state_id<Back, client_fsm::Off> == int(ClientState::Off));
-static_assert(msm_state_id<Back, client_fsm::Booting> == int(ClientState::Booting));
-static_assert(msm_state_id<Back, client_fsm::Up> == int(ClientState::Up));
-static_assert(msm_state_id<Back, client_fsm::ShuttingDown> == int(ClientState::ShuttingDown));
-static_assert(msm_state_id<Back, client_fsm::Restarting> == int(ClientState::Restarting));
+template <class S, Client::State Id>
+constexpr bool is_at = msm_state_id<Back, S> == int(Id) && Client::states[int(Id)] == S::name();
+static_assert(is_at<client_fsm::Off, Client::State::Off>);
+static_assert(is_at<client_fsm::Booting, Client::State::Booting>);
+static_assert(is_at<client_fsm::Up, Client::State::Up>);
+static_assert(is_at<client_fsm::ShuttingDown, Client::State::ShuttingDown>);
+static_assert(is_at<client_fsm::Restarting, Client::State::Restarting>);
 }  // namespace
 
-MachineDescription describe_client() { return describe_machine<client_fsm::client_, Back>(); }
+MachineDescription Client::describe() { return describe_machine<Client, Back>(); }
 }  // namespace cqm
 
-CQM_INSTANTIATE_HANDLE(cqm::client_fsm::client_)
-CQM_ACCEPTS(cqm::client_fsm::client_, cqm::powered_on)
-CQM_ACCEPTS(cqm::client_fsm::client_, cqm::boot_completed)
-CQM_ACCEPTS(cqm::client_fsm::client_, cqm::shutdown_requested)
-CQM_ACCEPTS(cqm::client_fsm::client_, cqm::shutdown_completed)
-CQM_ACCEPTS(cqm::client_fsm::client_, cqm::restart_requested)
+CQM_INSTANTIATE_GROUP(cqm::Client)
+CQM_ACCEPTS(cqm::Client, cqm::powered_on)
+CQM_ACCEPTS(cqm::Client, cqm::shutdown_requested)
+CQM_ACCEPTS(cqm::Client, cqm::restart_requested)
+CQM_ACCEPTS(cqm::Client, cqm::power_timer_elapsed)

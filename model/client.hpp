@@ -1,15 +1,48 @@
 #pragma once
-// The Windows 9x client's power: the user switches it on and off, programs and SMS restart it.
-#include "model/events.hpp"
+// The Windows 9x client's power: the user switches it on and off, programs and SMS restart it. Boot and
+// shut-down take time: the client arms the power timer and moves on when it elapses.
+#include <algorithm>
+#include <array>
+#include <boost/describe/class.hpp>
+#include <string_view>
+
+#include "model/describe.hpp"
+#include "model/key_rules.hpp"
+#include "model/machine_def.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
 
+struct Client;
+
+struct ClientData {
+  Minutes up_since = kNever;  ///< the last start-up (boot completed)
+  int start_ups = 0;          ///< start-ups so far
+  bool operator==(const ClientData&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(ClientData, (), (up_since, start_ups))
+
+/// The longest session the envelope tells apart: past it, the user's choices no longer depend on the age.
+inline Minutes session_limit(const Config& c) { return std::max(c.env.max_session, c.env.min_session); }
+
+constexpr auto key_rules(const ClientData*) {
+  return std::tuple{
+      key::kept_as(
+          &ClientData::up_since,
+          +[](const key::Context& c, Minutes v) { return std::max(v, c.now - session_limit(c.config)); },
+          "only the environment reads it, comparing the session's age with min_session and max_session: a "
+          "session older than the larger of the two behaves like one exactly that old"),
+      key::not_stored(
+          &ClientData::start_ups, +[](const key::Context&, const ClientData&) { return 0; },
+          "it numbers start-ups for the init plan of a replayed schedule; the exhaustive explorer chooses each "
+          "start-up's outcome instead, and no guard or property reads it"),
+  };
+}
+
 CQM_EVENT(powered_on);
-CQM_EVENT(boot_completed);
 CQM_EVENT(shutdown_requested);
-CQM_EVENT(shutdown_completed);
 CQM_EVENT(restart_requested);
+CQM_EVENT(power_timer_elapsed);
 
 namespace client_fsm {
 
@@ -19,14 +52,30 @@ CQM_STATE(Up);
 CQM_STATE(ShuttingDown);
 CQM_STATE(Restarting);
 
+struct start_boot {
+  static constexpr const char* name() { return "start_boot"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.arm_timer(fsm.env->timers.power(), fsm.now() + fsm.config().model.boot_minutes);
+  }
+};
+
+struct start_shutdown {
+  static constexpr const char* name() { return "start_shutdown"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.arm_timer(fsm.env->timers.power(), fsm.now() + fsm.config().model.shutdown_minutes);
+  }
+};
+
 /// Start-up is where CQM's initialisation races the status submission, so it is announced.
 struct announce_up {
   static constexpr const char* name() { return "announce_up"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.up_since = fsm.env->now;
+    fsm.up_since = fsm.now();
     ++fsm.start_ups;
-    fsm.env->post(NoticeKind::client_up);
+    fsm.announce(NoticeKind::client_up);
   }
 };
 
@@ -35,36 +84,40 @@ struct announce_stopping {
   static constexpr const char* name() { return "announce_stopping"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->post(NoticeKind::client_stopping);
+    fsm.announce(NoticeKind::client_stopping);
   }
 };
 
-struct client_ : machine_def<client_, MachineKind::client> {
+struct client_ : machine_def<client_, Client>, ClientData {
   using initial_state = Off;
-
-  Minutes up_since = 0;  ///< the last start-up (boot completed)
-  int start_ups = 0;
 
   // clang-format off
   struct transition_table : boost::mpl::vector<
-  //         Start         | Event               | Next          | Action             | Guard
-  msmf::Row< Off,            powered_on,           Booting,        msmf::none,          msmf::none >,
-  msmf::Row< Booting,        boot_completed,       Up,             announce_up,         msmf::none >,
-  msmf::Row< Up,             shutdown_requested,   ShuttingDown,   announce_stopping,   msmf::none >,
-  msmf::Row< Up,             restart_requested,    Restarting,     announce_stopping,   msmf::none >,
-  msmf::Row< ShuttingDown,   shutdown_completed,   Off,            msmf::none,          msmf::none >,
-  msmf::Row< Restarting,     shutdown_completed,   Booting,        msmf::none,          msmf::none >
+  //         Start         | Event                | Next          | Action                                      | Guard
+  msmf::Row< Off,            powered_on,            Booting,        start_boot,                                   msmf::none >,
+  msmf::Row< Booting,        power_timer_elapsed,   Up,             announce_up,                                  msmf::none >,
+  msmf::Row< Up,             shutdown_requested,    ShuttingDown,   actions<announce_stopping, start_shutdown>,   msmf::none >,
+  msmf::Row< Up,             restart_requested,     Restarting,     actions<announce_stopping, start_shutdown>,   msmf::none >,
+  msmf::Row< ShuttingDown,   power_timer_elapsed,   Off,            msmf::none,                                   msmf::none >,
+  msmf::Row< Restarting,     power_timer_elapsed,   Booting,        start_boot,                                   msmf::none >
   > {};
   // clang-format on
 };
 
 }  // namespace client_fsm
 
-/// State indices (== MSM ids; client.cpp checks this at compile time).
-enum class ClientState { Off, Booting, Up, ShuttingDown, Restarting };
-inline constexpr const char* kClientStateNames[] = {client_fsm::Off::name(), client_fsm::Booting::name(),
-                                                    client_fsm::Up::name(), client_fsm::ShuttingDown::name(),
-                                                    client_fsm::Restarting::name()};
-using Client = MachineHandle<client_fsm::client_>;
+/// The registry entry (model/machines.hpp).
+struct Client {
+  static constexpr std::string_view name = "Client";
+  static constexpr std::string_view stem = "client";
+  using Front = client_fsm::client_;
+  using Data = ClientData;
+  enum class State : std::uint8_t { Off, Booting, Up, ShuttingDown, Restarting };
+  static constexpr std::array<std::string_view, 5> states = {"Off", "Booting", "Up", "ShuttingDown", "Restarting"};
+  static int instances(const Config&) { return 1; }
+  static MachineDescription describe();
+  /// How a timeline's folded-day summary tells that it entered `state` ("" for the routine ones).
+  static std::string summary(int state, const Data&) { return state == int(State::Restarting) ? "restart" : ""; }
+};
 
 }  // namespace cqm

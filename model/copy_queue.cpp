@@ -1,26 +1,29 @@
 #include "model/copy_queue.hpp"
 
-#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
 namespace {
 using Back = boost::msm::back::state_machine<copy_queue_fsm::copy_queue_>;
-static_assert(msm_state_id<Back, copy_queue_fsm::Stopped> == int(CopyQueueState::Stopped));
-static_assert(msm_state_id<Back, copy_queue_fsm::Initialising> == int(CopyQueueState::Initialising));
-static_assert(msm_state_id<Back, copy_queue_fsm::Ready> == int(CopyQueueState::Ready));
-static_assert(msm_state_id<Back, copy_queue_fsm::InitFailed> == int(CopyQueueState::InitFailed));
+template <class S, CopyQueueManager::State Id>
+constexpr bool is_at = msm_state_id<Back, S> == int(Id) && CopyQueueManager::states[int(Id)] == S::name();
+static_assert(is_at<copy_queue_fsm::Stopped, CopyQueueManager::State::Stopped>);
+static_assert(is_at<copy_queue_fsm::StartingUp, CopyQueueManager::State::StartingUp>);
+static_assert(is_at<copy_queue_fsm::Running, CopyQueueManager::State::Running>);
 }  // namespace
 
-MachineDescription describe_copy_queue() { return describe_machine<copy_queue_fsm::copy_queue_, Back>(); }
+MachineDescription CopyQueueManager::describe() { return describe_machine<CopyQueueManager, Back>(); }
 }  // namespace cqm
 
-CQM_INSTANTIATE_HANDLE(cqm::copy_queue_fsm::copy_queue_)
-CQM_ACCEPTS(cqm::copy_queue_fsm::copy_queue_, cqm::cqm_started)
-CQM_ACCEPTS(cqm::copy_queue_fsm::copy_queue_, cqm::init_succeeded)
-CQM_ACCEPTS(cqm::copy_queue_fsm::copy_queue_, cqm::init_failed)
-CQM_ACCEPTS(cqm::copy_queue_fsm::copy_queue_, cqm::ok_to_process_signalled)
-CQM_ACCEPTS(cqm::copy_queue_fsm::copy_queue_, cqm::copy_cycle_started)
-CQM_ACCEPTS(cqm::copy_queue_fsm::copy_queue_, cqm::copy_cycle_finished)
-CQM_ACCEPTS(cqm::copy_queue_fsm::copy_queue_, cqm::reconnected)
-CQM_ACCEPTS(cqm::copy_queue_fsm::copy_queue_, cqm::cqm_stopped)
+CQM_INSTANTIATE_GROUP(cqm::CopyQueueManager)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::cqm_started)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::ok_to_process_signalled)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::start_up_cycle_due)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::copy_cycle_started)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::copy_cycle_finished)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::pending_checked)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::wake_up_due)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::retry_due)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::reconnect_due)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::overdue_item_found)
+CQM_ACCEPTS(cqm::CopyQueueManager, cqm::cqm_stopped)

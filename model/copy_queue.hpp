@@ -1,49 +1,70 @@
 #pragma once
-// The Copy Queue Manager: initialises its connection to the CAP at start-up (on Win9x this may fail, leaving
-// the connection broken although the CAP is fine), and runs numbered copy cycles, triggered by start-up, by
-// an item's 'OK to Process' event, and by its timers.
+// The Copy Queue Manager: started at each start-up, it asks for its connection to the CAP (model/connection.hpp),
+// deletes the items whose lifetime has ended, and runs numbered copy cycles — at start-up, on an item's
+// 'OK to Process' event, and on its timers (wake-up, and the retry and reconnect timers of the fixes). A cycle
+// checks the queue, services the destination (model/destination.hpp) and logs its end.
+#include <array>
+#include <boost/describe/class.hpp>
+#include <string_view>
+
+#include "model/describe.hpp"
 #include "model/events.hpp"
+#include "model/key_rules.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
 
-/// What started a copy cycle. Timed cycles come later than start-up, so they may re-initialise the
-/// connection.
-enum class CycleTrigger : std::uint8_t { startup, ok_to_process, wake_up, retry_timer, reconnect };
+struct CopyQueueManager;
 
+struct CopyQueueData {
+  int cycle_no = 0;            ///< the log numbers copy cycles from 1 per CQM start
+  bool ok_to_process = false;  ///< CQM's auto-reset 'OK to Process' event, signalled by a queued item
+  bool operator==(const CopyQueueData&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(CopyQueueData, (), (cycle_no, ok_to_process))
+
+constexpr auto key_rules(const CopyQueueData*) {
+  return std::tuple{key::not_stored(
+      &CopyQueueData::cycle_no, +[](const key::Context&, const CopyQueueData&) { return 0; },
+      "it only numbers the log's \"Starting Copy Cycle no. N\" lines; no guard or property reads it, and a "
+      "counterexample's log comes from its replay on a fresh System")};
+}
+
+/// The client is up: CQM starts.
 CQM_EVENT(cqm_started);
-CQM_EVENT(init_succeeded);
-CQM_EVENT(init_failed);
+/// A queue item was submitted.
 CQM_EVENT(ok_to_process_signalled);
+/// The work racing the start-up is in (a status the restart left behind): the start-up cycle is due.
+CQM_EVENT(start_up_cycle_due);
 struct copy_cycle_started {
   static constexpr const char* name() { return "copy_cycle_started"; }
   CycleTrigger trigger;
 };
 CQM_EVENT(copy_cycle_finished);
+CQM_EVENT(pending_checked);
+CQM_EVENT(wake_up_due);
+CQM_EVENT(retry_due);
+CQM_EVENT(reconnect_due);
+/// An item's lifetime ended: delete it now if CQM runs, else when it next starts.
+CQM_EVENT(overdue_item_found);
 
 namespace copy_queue_fsm {
 
 CQM_STATE(Stopped);
-CQM_STATE(Initialising);
-CQM_STATE(Ready);
-CQM_STATE(InitFailed);
+CQM_STATE(StartingUp);
+CQM_STATE(Running);
 
-struct log_started {
-  static constexpr const char* name() { return "log_started"; }
+struct begin_start_up {
+  static constexpr const char* name() { return "begin_start_up"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.started_at = fsm.env->now;
-    fsm.cycle_no = 0;  // the log numbers copy cycles from 1 per CQM start
+    fsm.cycle_no = 0;
     fsm.ok_to_process = false;
     fsm.env->write(LogKind::cqm_started);
-  }
-};
-
-struct log_init_failed {
-  static constexpr const char* name() { return "log_init_failed"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->write(LogKind::init_failed);
+    fsm.arm_timer(fsm.env->timers.wake_up(), fsm.now() + fsm.config().model.wake_up_cycle);
+    fsm.announce(NoticeKind::connection_requested);
+    // Items whose lifetime ended while the PC was off are deleted before anything is copied.
+    fsm.announce(NoticeKind::queue_check_requested);
   }
 };
 
@@ -55,7 +76,52 @@ struct signal_ok_to_process {
   }
 };
 
-/// CQM waits on its auto-reset 'OK to Process' event; a cycle it wakes for resets (unsignals) it.
+template <CycleTrigger Trigger>
+struct request_cycle {
+  static constexpr const char* name() {
+    switch (Trigger) {
+      case CycleTrigger::startup: return "request_startup_cycle";
+      case CycleTrigger::ok_to_process: return "request_ok_to_process_cycle";
+      case CycleTrigger::wake_up: return "request_wake_up_cycle";
+      case CycleTrigger::retry_timer: return "request_retry_cycle";
+      case CycleTrigger::reconnect: return "request_reconnect_cycle";
+    }
+    return "request_cycle";
+  }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.announce(NoticeKind::copy_cycle_requested, static_cast<std::int32_t>(Trigger));
+  }
+};
+
+struct request_pending_check {
+  static constexpr const char* name() { return "request_pending_check"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.announce(NoticeKind::pending_check_requested);
+  }
+};
+
+/// A timed cycle comes later than start-up: it re-initialises a broken connection first (model/connection.hpp
+/// decides whether that works).
+struct request_reinit {
+  static constexpr const char* name() { return "request_reinit"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.announce(NoticeKind::reinit_requested);
+  }
+};
+
+struct request_queue_check {
+  static constexpr const char* name() { return "request_queue_check"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.announce(NoticeKind::queue_check_requested);
+  }
+};
+
+/// KB: "Starting Copy Cycle no. N", and for a cycle the auto-reset event woke, "'OK to Process' event
+/// unsignalled". The cycle deletes expired items, services the destination, then logs its end.
 struct start_copy_cycle {
   static constexpr const char* name() { return "start_copy_cycle"; }
   template <class Fsm, class Src, class Tgt>
@@ -65,6 +131,9 @@ struct start_copy_cycle {
       fsm.ok_to_process = false;
       fsm.env->write(LogKind::ok_to_process_unsignalled);
     }
+    fsm.announce(NoticeKind::queue_check_requested);
+    fsm.announce(NoticeKind::destination_service_requested);
+    fsm.announce(NoticeKind::copy_cycle_ended);
   }
 };
 
@@ -76,55 +145,81 @@ struct finish_copy_cycle {
   }
 };
 
-struct log_reconnected {
-  static constexpr const char* name() { return "log_reconnected"; }
+struct log_woke_up_and_rearm {
+  static constexpr const char* name() { return "log_woke_up_and_rearm"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->write(LogKind::reconnected);
+    fsm.env->write(LogKind::woke_up);
+    fsm.arm_timer(fsm.env->timers.wake_up(), fsm.now() + fsm.config().model.wake_up_cycle);
   }
 };
 
-struct log_stopped {
-  static constexpr const char* name() { return "log_stopped"; }
+struct stop {
+  static constexpr const char* name() { return "stop"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
     fsm.ok_to_process = false;
     fsm.env->write(LogKind::cqm_stopped);
+    fsm.cancel_timer(fsm.env->timers.wake_up());
   }
 };
 
-struct copy_queue_ : machine_def<copy_queue_, MachineKind::copy_queue> {
-  using initial_state = Stopped;
+struct does_run_startup_cycle {
+  static constexpr const char* name() { return "does_run_startup_cycle"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  bool operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    return fsm.config().model.startup_cycle;
+  }
+};
 
-  Minutes started_at = 0;
-  std::int32_t cycle_no = 0;
-  bool ok_to_process = false;
+struct is_ok_to_process_signalled {
+  static constexpr const char* name() { return "is_ok_to_process_signalled"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  bool operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    return fsm.ok_to_process;
+  }
+};
+
+using startup_cycle = request_cycle<CycleTrigger::startup>;
+using ok_cycle = request_cycle<CycleTrigger::ok_to_process>;
+
+struct copy_queue_ : machine_def<copy_queue_, CopyQueueManager>, CopyQueueData {
+  using initial_state = Stopped;
 
   // clang-format off
   struct transition_table : boost::mpl::vector<
-  //         Start          | Event                    | Next          | Action                | Guard
-  msmf::Row< Stopped,         cqm_started,               Initialising,   log_started,            msmf::none >,
-  msmf::Row< Initialising,    init_succeeded,            Ready,          msmf::none,             msmf::none >,
-  msmf::Row< Initialising,    init_failed,               InitFailed,     log_init_failed,        msmf::none >,
-  msmf::Row< Ready,           ok_to_process_signalled,   msmf::none,     signal_ok_to_process,   msmf::none >,
-  msmf::Row< Ready,           copy_cycle_started,        msmf::none,     start_copy_cycle,       msmf::none >,
-  msmf::Row< Ready,           copy_cycle_finished,       msmf::none,     finish_copy_cycle,      msmf::none >,
-  msmf::Row< Ready,           cqm_stopped,               Stopped,        log_stopped,            msmf::none >,
-  msmf::Row< InitFailed,      ok_to_process_signalled,   msmf::none,     signal_ok_to_process,   msmf::none >,
-  msmf::Row< InitFailed,      copy_cycle_started,        msmf::none,     start_copy_cycle,       msmf::none >,
-  msmf::Row< InitFailed,      copy_cycle_finished,       msmf::none,     finish_copy_cycle,      msmf::none >,
-  msmf::Row< InitFailed,      reconnected,               Ready,          log_reconnected,        msmf::none >,
-  msmf::Row< InitFailed,      cqm_stopped,               Stopped,        log_stopped,            msmf::none >
+  //         Start         | Event                     | Next         | Action                                                                         | Guard
+  msmf::Row< Stopped,        cqm_started,                StartingUp,    begin_start_up,                                                                  msmf::none >,
+  msmf::Row< StartingUp,     ok_to_process_signalled,    msmf::none,    signal_ok_to_process,                                                            msmf::none >,
+  msmf::Row< StartingUp,     start_up_cycle_due,         Running,       actions<startup_cycle, request_pending_check>,                                   does_run_startup_cycle >,
+  msmf::Row< StartingUp,     start_up_cycle_due,         Running,       request_pending_check,                                                           not_<does_run_startup_cycle> >,
+  msmf::Row< Running,        ok_to_process_signalled,    msmf::none,    actions<signal_ok_to_process, ok_cycle>,                                         msmf::none >,
+  msmf::Row< Running,        pending_checked,            msmf::none,    ok_cycle,                                                                        is_ok_to_process_signalled >,
+  msmf::Row< Running,        pending_checked,            msmf::none,    msmf::none,                                                                      not_<is_ok_to_process_signalled> >,
+  msmf::Row< Running,        copy_cycle_started,         msmf::none,    start_copy_cycle,                                                                msmf::none >,
+  msmf::Row< Running,        copy_cycle_finished,        msmf::none,    finish_copy_cycle,                                                               msmf::none >,
+  msmf::Row< Running,        wake_up_due,                msmf::none,    actions<log_woke_up_and_rearm, request_reinit, request_cycle<CycleTrigger::wake_up>>, msmf::none >,
+  msmf::Row< Running,        retry_due,                  msmf::none,    actions<request_reinit, request_cycle<CycleTrigger::retry_timer>>,              msmf::none >,
+  msmf::Row< Running,        reconnect_due,              msmf::none,    request_cycle<CycleTrigger::reconnect>,                                          msmf::none >,
+  msmf::Row< Running,        overdue_item_found,         msmf::none,    request_queue_check,                                                             msmf::none >,
+  msmf::Row< Stopped,        overdue_item_found,         msmf::none,    msmf::none,                                                                      msmf::none >,
+  msmf::Row< Running,        cqm_stopped,                Stopped,       stop,                                                                            msmf::none >
   > {};
   // clang-format on
 };
 
 }  // namespace copy_queue_fsm
 
-enum class CopyQueueState { Stopped, Initialising, Ready, InitFailed };
-inline constexpr const char* kCopyQueueStateNames[] = {
-    copy_queue_fsm::Stopped::name(), copy_queue_fsm::Initialising::name(), copy_queue_fsm::Ready::name(),
-    copy_queue_fsm::InitFailed::name()};
-using CopyQueueManager = MachineHandle<copy_queue_fsm::copy_queue_>;
+/// The registry entry (model/machines.hpp).
+struct CopyQueueManager {
+  static constexpr std::string_view name = "CopyQueueManager";
+  static constexpr std::string_view stem = "copy_queue";
+  using Front = copy_queue_fsm::copy_queue_;
+  using Data = CopyQueueData;
+  enum class State : std::uint8_t { Stopped, StartingUp, Running };
+  static constexpr std::array<std::string_view, 3> states = {"Stopped", "StartingUp", "Running"};
+  static int instances(const Config&) { return 1; }
+  static MachineDescription describe();
+};
 
 }  // namespace cqm

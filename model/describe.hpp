@@ -2,8 +2,8 @@
 // A machine's transition table as runtime data, for diagrams and anything else that must show the model as it
 // is compiled: walked from the MSM tables, so a new Row appears without anyone drawing it.
 //
-// The describe_* functions are defined in each machine's .cpp, next to its back-end (`describe_machine` needs
-// the back-end's state ids); everything else includes only this header.
+// Each machine's registry entry defines `describe()` in the machine's .cpp, next to its back-end
+// (`describe_machine` needs the back-end's state ids); describe_all() (model/machines.hpp) lists them.
 #include <boost/mpl/empty.hpp>
 #include <boost/mpl/for_each.hpp>
 #include <boost/mpl/is_sequence.hpp>
@@ -16,92 +16,28 @@
 #include <type_traits>
 #include <vector>
 
-#include "model/env.hpp"
+#include "model/machine_def.hpp"
 
 namespace cqm {
 
 struct TransitionDescription {
   std::string source;
-  std::string event;
+  std::string event;   ///< empty: a completion (anonymous) transition, taken as soon as its source is entered
   std::string target;  ///< empty: an internal transition (no exit, no entry; the state stays active)
   std::string action;  ///< "a, b" for an action sequence; empty for none
   std::string guard;   ///< empty for none
 
   bool internal() const { return target.empty(); }
+  bool completion() const { return event.empty(); }
 };
 
 struct MachineDescription {
-  MachineKind kind;
-  std::string name;                 ///< machine_name(kind)
+  std::string name;                 ///< the registry's name ("CopyQueueManager")
+  std::string stem;                 ///< the file stem of its header and diagram ("copy_queue")
   std::string initial;              ///< the initial state's name
-  std::vector<std::string> states;  ///< indexed by MSM state id: the order of kClientStateNames and friends
+  std::vector<std::string> states;  ///< indexed by MSM state id: the order of the registry's state names
   std::vector<TransitionDescription> transitions;  ///< in table order: the transition_table, then states' own
 };
-
-MachineDescription describe_client();
-MachineDescription describe_program();
-MachineDescription describe_copy_queue();
-MachineDescription describe_destination();
-MachineDescription describe_queue_item();
-
-/// All five, in MachineKind order.
-inline std::vector<MachineDescription> describe_all() {
-  return {describe_client(), describe_program(), describe_copy_queue(), describe_destination(),
-          describe_queue_item()};
-}
-
-inline MachineDescription describe(MachineKind kind) {
-  switch (kind) {
-    case MachineKind::client:
-      return describe_client();
-    case MachineKind::program:
-      return describe_program();
-    case MachineKind::copy_queue:
-      return describe_copy_queue();
-    case MachineKind::destination:
-      return describe_destination();
-    case MachineKind::queue_item:
-      return describe_queue_item();
-  }
-  return describe_client();  // unreachable: every MachineKind is listed
-}
-
-/// How the System (model/system.cpp) turns what one machine announces into other machines' events: the edges
-/// of the overview diagram. Hand-written, so a test holds it to the tables: every event a table takes arrives
-/// by some route, and every routed event is in its target's table.
-struct Route {
-  std::optional<MachineKind> from;  ///< empty: the environment (the user, the schedule, the System's timers)
-  std::string via;                  ///< the NoticeKind, or what the System is doing
-  MachineKind to;
-  std::vector<std::string> events;  ///< in the order the System sends them
-};
-
-inline const std::vector<Route>& system_routes() {
-  using enum MachineKind;
-  // clang-format off
-  static const std::vector<Route> routes{
-      {client, "client_up", copy_queue,
-       {"cqm_started", "init_succeeded", "init_failed", "copy_cycle_started", "copy_cycle_finished"}},
-      {client, "client_up", program, {"client_started"}},
-      {client, "client_stopping", copy_queue, {"cqm_stopped"}},
-      {client, "client_stopping", destination, {"cqm_stopped"}},
-      {program, "status_submitted", queue_item, {"item_submitted"}},
-      {program, "status_submitted", copy_queue,
-       {"ok_to_process_signalled", "copy_cycle_started", "copy_cycle_finished"}},
-      {program, "restart_requested", client, {"restart_requested"}},
-      {copy_queue, "copy cycle", destination, {"service_requested", "items_copied", "found_inaccessible"}},
-      {copy_queue, "copy cycle", queue_item, {"item_copied"}},
-      {copy_queue, "expiry check", queue_item, {"lifetime_elapsed"}},
-      {std::nullopt, "user, boot and shut-down timers", client,
-       {"powered_on", "shutdown_requested", "boot_completed", "shutdown_completed"}},
-      {std::nullopt, "schedule: program_finishes", program, {"program_started", "program_finished"}},
-      {std::nullopt, "wake-up, retry and reconnect timers", copy_queue,
-       {"reconnected", "copy_cycle_started", "copy_cycle_finished"}},
-      {std::nullopt, "reconnect timer", destination, {"reconnected"}},
-  };
-  // clang-format on
-  return routes;
-}
 
 namespace describe_detail {
 
@@ -167,8 +103,9 @@ void add_rows(std::vector<TransitionDescription>& out) {
 }  // namespace describe_detail
 
 /// Walks a front-end's tables. `Back` is its boost::msm::back::state_machine, whose `stt` numbers the states.
-template <class Front, class Back>
+template <class Machine, class Back>
 MachineDescription describe_machine() {
+  using Front = typename Machine::Front;
   namespace mpl = boost::mpl;
   namespace msmb = boost::msm::back;
   using describe_detail::name_of;
@@ -179,8 +116,8 @@ MachineDescription describe_machine() {
   static_assert(mpl::empty<typename Front::internal_transition_table>::value,
                 "machine-wide internal transitions are not drawn yet: put them in the table");
 
-  MachineDescription d{
-      Front::kind, machine_name(Front::kind), name_of<typename Front::initial_state>(), {}, {}};
+  MachineDescription d{std::string(Machine::name), std::string(Machine::stem),
+                       name_of<typename Front::initial_state>(), {}, {}};
   describe_detail::add_rows<Table, void>(d.transitions);
 
   // Every state MSM numbers, placed at its id; each state's own internal_transition_table follows the table.

@@ -1,22 +1,21 @@
 #include "model/destination.hpp"
 
-#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
 namespace {
 using Back = boost::msm::back::state_machine<destination_fsm::destination_>;
-static_assert(msm_state_id<Back, destination_fsm::Accessible> == int(DestinationState::Accessible));
-static_assert(msm_state_id<Back, destination_fsm::Attempting> == int(DestinationState::Attempting));
-static_assert(msm_state_id<Back, destination_fsm::RetryPending> == int(DestinationState::RetryPending));
+template <class S, Destination::State Id>
+constexpr bool is_at = msm_state_id<Back, S> == int(Id) && Destination::states[int(Id)] == S::name();
+static_assert(is_at<destination_fsm::Accessible, Destination::State::Accessible>);
+static_assert(is_at<destination_fsm::RetryPending, Destination::State::RetryPending>);
 }  // namespace
 
-MachineDescription describe_destination() { return describe_machine<destination_fsm::destination_, Back>(); }
+MachineDescription Destination::describe() { return describe_machine<Destination, Back>(); }
 }  // namespace cqm
 
-CQM_INSTANTIATE_HANDLE(cqm::destination_fsm::destination_)
-CQM_ACCEPTS(cqm::destination_fsm::destination_, cqm::service_requested)
-CQM_ACCEPTS(cqm::destination_fsm::destination_, cqm::found_inaccessible)
-CQM_ACCEPTS(cqm::destination_fsm::destination_, cqm::items_copied)
-CQM_ACCEPTS(cqm::destination_fsm::destination_, cqm::reconnected)
-CQM_ACCEPTS(cqm::destination_fsm::destination_, cqm::cqm_stopped)
+CQM_INSTANTIATE_GROUP(cqm::Destination)
+CQM_ACCEPTS(cqm::Destination, cqm::service_requested)
+CQM_ACCEPTS(cqm::Destination, cqm::reconnected)
+CQM_ACCEPTS(cqm::Destination, cqm::item_received)
+CQM_ACCEPTS(cqm::Destination, cqm::cqm_stopped)

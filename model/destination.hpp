@@ -1,24 +1,45 @@
 #pragma once
-// CQM's view of the CAP's statmsgs.box. After an inaccessible attempt it is RetryPending with a count and a
-// due time, and cycles before the due time log "not yet ready for retry" — the KB's log. The state is in
-// CQM's memory: a CQM stop resets it.
+// CQM's view of the CAP's statmsgs.box. A copy cycle services it: with items queued it copies them if it can
+// (the connection is established and the CAP is up), else it is found inaccessible and waits to retry — until
+// the next wake-up (the KB's "retry set to 1") or, with the short-retry fix, a retry interval. Cycles before
+// the retry is due log "not yet ready for retry": the KB's log. The retry state is in CQM's memory: a CQM stop
+// resets it.
+#include <array>
+#include <boost/describe/class.hpp>
+#include <string_view>
+
+#include "model/describe.hpp"
 #include "model/events.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
 
-/// A copy cycle found queued items for this destination.
-CQM_EVENT(service_requested);
-/// The attempt failed: broken connection or CAP outage. `due` is when the retry policy allows the next try.
-struct found_inaccessible {
-  static constexpr const char* name() { return "found_inaccessible"; }
-  Minutes due;
+struct Destination;
+
+struct DestinationData {
+  int retry_count = 0;         ///< KB: "-Destination[...] retry set to N"
+  Minutes retry_due = kNever;  ///< when the retry policy allows the next try
+  int received = 0;            ///< status messages this CAP has received (delivered_at_most_once counts them)
+  bool operator==(const DestinationData&) const = default;
 };
+BOOST_DESCRIBE_STRUCT(DestinationData, (), (retry_count, retry_due, received))
+
+/// A copy cycle services the destination. The route fills in what the decision needs from the world.
+struct service_requested {
+  static constexpr const char* name() { return "service_requested"; }
+  bool has_items;        ///< items are queued for it
+  bool connection_ok;    ///< CQM's connection to the CAP is established
+  bool cap_up;           ///< the CAP itself is up (no outage)
+  Minutes next_wake_up;  ///< when CQM's wake-up timer is due
+};
+/// The connection was re-established by the reconnect fix: the retry wait is void.
+CQM_EVENT(reconnected);
+/// A queued item reached the CAP.
+CQM_EVENT(item_received);
 
 namespace destination_fsm {
 
 CQM_STATE(Accessible);
-CQM_STATE(Attempting);
 CQM_STATE(RetryPending);
 
 struct log_servicing {
@@ -39,24 +60,11 @@ struct log_not_ready {
   }
 };
 
-struct set_retry {
-  static constexpr const char* name() { return "set_retry"; }
-  template <class Fsm, class Src, class Tgt>
-  void operator()(found_inaccessible const& evt, Fsm& fsm, Src&, Tgt&) const {
-    ++fsm.retry_count;
-    fsm.retry_due = evt.due;
-    fsm.env->write(LogKind::inaccessible);
-    fsm.env->write(LogKind::retry_set, fsm.retry_count);
-  }
-};
-
-struct record_copy {
-  static constexpr const char* name() { return "record_copy"; }
-  template <class Fsm, class Src, class Tgt>
-  void operator()(items_copied const& evt, Fsm& fsm, Src&, Tgt&) const {
-    fsm.retry_count = 0;
-    fsm.retry_due = kNever;
-    fsm.copied += evt.count;
+struct copy_queued_items {
+  static constexpr const char* name() { return "copy_queued_items"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.announce(NoticeKind::copy_requested);
   }
 };
 
@@ -66,55 +74,134 @@ struct clear_retry {
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
     fsm.retry_count = 0;
     fsm.retry_due = kNever;
+    fsm.cancel_timer(fsm.env->timers.retry());
   }
 };
 
+/// KB: "is inaccessible", "retry set to N". The connection hears of it (the reconnect fix arms its timer).
+template <class Derived>
+struct set_retry {
+  template <class Fsm, class Src, class Tgt>
+  void operator()(service_requested const& evt, Fsm& fsm, Src&, Tgt&) const {
+    ++fsm.retry_count;
+    fsm.retry_due = Derived::due(evt, fsm);
+    fsm.env->write(LogKind::inaccessible);
+    fsm.env->write(LogKind::retry_set, fsm.retry_count);
+    Derived::arm(fsm);
+    fsm.announce(NoticeKind::found_inaccessible);
+  }
+};
+/// The KB's behaviour: the retry waits for CQM's next wake-up cycle.
+struct retry_at_wake_up : set_retry<retry_at_wake_up> {
+  static constexpr const char* name() { return "retry_at_wake_up"; }
+  template <class Fsm>
+  static Minutes due(const service_requested& evt, Fsm&) {
+    return evt.next_wake_up;
+  }
+  template <class Fsm>
+  static void arm(Fsm&) {}
+};
+/// The short-retry fix: a retry timer of cqm.retry_interval.
+struct retry_after_interval : set_retry<retry_after_interval> {
+  static constexpr const char* name() { return "retry_after_interval"; }
+  template <class Fsm>
+  static Minutes due(const service_requested&, Fsm& fsm) {
+    return fsm.now() + fsm.config().model.retry_interval;
+  }
+  template <class Fsm>
+  static void arm(Fsm& fsm) {
+    fsm.arm_timer(fsm.env->timers.retry(), fsm.retry_due);
+  }
+};
+
+struct count_received {
+  static constexpr const char* name() { return "count_received"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    ++fsm.received;
+  }
+};
+
+struct has_items {
+  static constexpr const char* name() { return "has_items"; }
+  template <class Fsm, class Src, class Tgt>
+  bool operator()(service_requested const& evt, Fsm&, Src&, Tgt&) const {
+    return evt.has_items;
+  }
+};
+struct can_copy {
+  static constexpr const char* name() { return "can_copy"; }
+  template <class Fsm, class Src, class Tgt>
+  bool operator()(service_requested const& evt, Fsm&, Src&, Tgt&) const {
+    return evt.connection_ok && evt.cap_up;
+  }
+};
 struct is_retry_due {
   static constexpr const char* name() { return "is_retry_due"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   bool operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    return fsm.env->now >= fsm.retry_due;
+    return fsm.now() >= fsm.retry_due;
   }
 };
-
-struct is_too_early_to_retry {
-  static constexpr const char* name() { return "is_too_early_to_retry"; }
+struct waits_for_wake_up {
+  static constexpr const char* name() { return "waits_for_wake_up"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   bool operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    return fsm.env->now < fsm.retry_due;
+    return fsm.config().model.retry_policy == RetryPolicy::WakeUp;
   }
 };
 
-using log_servicing_not_ready = msmf::ActionSequence_<boost::mpl::vector<log_servicing, log_not_ready>>;
+using copies = all_of<has_items, can_copy>;
+using fails_until_wake_up = all_of<has_items, not_<can_copy>, waits_for_wake_up>;
+using fails_for_an_interval = all_of<has_items, not_<can_copy>, not_<waits_for_wake_up>>;
+using due_and_copies = all_of<has_items, is_retry_due, can_copy>;
+using due_and_fails_until_wake_up = all_of<has_items, is_retry_due, not_<can_copy>, waits_for_wake_up>;
+using due_and_fails_for_an_interval = all_of<has_items, is_retry_due, not_<can_copy>, not_<waits_for_wake_up>>;
+using is_too_early = all_of<has_items, not_<is_retry_due>>;
 
-struct destination_ : machine_def<destination_, MachineKind::destination> {
+struct destination_ : machine_def<destination_, Destination>, DestinationData {
   using initial_state = Accessible;
-
-  std::int32_t retry_count = 0;
-  Minutes retry_due = kNever;
-  std::int32_t copied = 0;  ///< status messages this CAP has received (delivered_at_most_once counts them)
 
   // clang-format off
   struct transition_table : boost::mpl::vector<
-  //         Start          | Event               | Next          | Action          | Guard
-  msmf::Row< Accessible,      service_requested,    Attempting,     log_servicing,    msmf::none >,
-  msmf::Row< Accessible,      cqm_stopped,          msmf::none,     msmf::none,       msmf::none >,
-  msmf::Row< Attempting,      items_copied,         Accessible,     record_copy,      msmf::none >,
-  msmf::Row< Attempting,      found_inaccessible,   RetryPending,   set_retry,        msmf::none >,
-  msmf::Row< RetryPending,    service_requested,    Attempting,     log_servicing,    is_retry_due >,
-  msmf::Row< RetryPending,    service_requested,    msmf::none,     log_servicing_not_ready, is_too_early_to_retry >,
-  msmf::Row< RetryPending,    reconnected,          Accessible,     clear_retry,      msmf::none >,
-  msmf::Row< RetryPending,    cqm_stopped,          Accessible,     clear_retry,      msmf::none >
+  //         Start          | Event               | Next          | Action                                                | Guard
+  msmf::Row< Accessible,      service_requested,    msmf::none,     msmf::none,                                             not_<has_items> >,
+  msmf::Row< Accessible,      service_requested,    msmf::none,     actions<log_servicing, copy_queued_items>,              copies >,
+  msmf::Row< Accessible,      service_requested,    RetryPending,   actions<log_servicing, retry_at_wake_up>,               fails_until_wake_up >,
+  msmf::Row< Accessible,      service_requested,    RetryPending,   actions<log_servicing, retry_after_interval>,           fails_for_an_interval >,
+  msmf::Row< RetryPending,    service_requested,    msmf::none,     msmf::none,                                             not_<has_items> >,
+  msmf::Row< RetryPending,    service_requested,    msmf::none,     actions<log_servicing, log_not_ready>,                  is_too_early >,
+  msmf::Row< RetryPending,    service_requested,    Accessible,     actions<log_servicing, clear_retry, copy_queued_items>, due_and_copies >,
+  msmf::Row< RetryPending,    service_requested,    msmf::none,     actions<log_servicing, retry_at_wake_up>,               due_and_fails_until_wake_up >,
+  msmf::Row< RetryPending,    service_requested,    msmf::none,     actions<log_servicing, retry_after_interval>,           due_and_fails_for_an_interval >,
+  msmf::Row< Accessible,      item_received,        msmf::none,     count_received,                                         msmf::none >,
+  msmf::Row< RetryPending,    reconnected,          Accessible,     clear_retry,                                            msmf::none >,
+  msmf::Row< Accessible,      reconnected,          msmf::none,     msmf::none,                                             msmf::none >,
+  msmf::Row< RetryPending,    cqm_stopped,          Accessible,     clear_retry,                                            msmf::none >,
+  msmf::Row< Accessible,      cqm_stopped,          msmf::none,     msmf::none,                                             msmf::none >
   > {};
   // clang-format on
 };
 
 }  // namespace destination_fsm
 
-enum class DestinationState { Accessible, Attempting, RetryPending };
-inline constexpr const char* kDestinationStateNames[] = {destination_fsm::Accessible::name(),
-                                                         destination_fsm::Attempting::name(),
-                                                         destination_fsm::RetryPending::name()};
-using Destination = MachineHandle<destination_fsm::destination_>;
+/// The registry entry (model/machines.hpp).
+struct Destination {
+  static constexpr std::string_view name = "Destination";
+  static constexpr std::string_view stem = "destination";
+  using Front = destination_fsm::destination_;
+  using Data = DestinationData;
+  enum class State : std::uint8_t { Accessible, RetryPending };
+  static constexpr std::array<std::string_view, 2> states = {"Accessible", "RetryPending"};
+  static int instances(const Config&) { return 1; }
+  static MachineDescription describe();
+  /// A timeline shows the count: "retry set to 1" every morning is the KB's clue that the retry never comes.
+  static std::string note(int state, const Data& d) {
+    return state == int(State::RetryPending) ? "retry " + std::to_string(d.retry_count) : "";
+  }
+  static std::string summary(int state, const Data& d) {
+    return state == int(State::RetryPending) ? "retry set to " + std::to_string(d.retry_count) : "";
+  }
+};
 
 }  // namespace cqm

@@ -1,37 +1,37 @@
 #include "model/env.hpp"
 
-#include <stdexcept>
+#include <array>
 
 namespace cqm {
 
-const char* machine_name(MachineKind kind) {
-  switch (kind) {
-    case MachineKind::client:
-      return "Client";
-    case MachineKind::program:
-      return "Program";
-    case MachineKind::copy_queue:
-      return "CopyQueueManager";
-    case MachineKind::destination:
-      return "Destination";
-    case MachineKind::queue_item:
-      return "QueueItem";
-  }
-  return "?";
-}
-
-void Env::post(NoticeKind kind, std::int32_t arg) {
-  if (count_ == outbox_.size()) throw std::logic_error("model bug: notice outbox overflow");
-  outbox_[(head_ + count_) % outbox_.size()] = {kind, arg};
-  ++count_;
-}
-
-bool Env::take(Notice& out) {
-  if (count_ == 0) return false;
-  out = outbox_[head_];
-  head_ = static_cast<std::uint8_t>((head_ + 1) % outbox_.size());
-  --count_;
-  return true;
+std::string_view notice_name(NoticeKind kind) {
+  static constexpr std::array<std::string_view, kNoticeKinds> names = {
+      "user_powered_on",
+      "user_powered_off",
+      "program_finished",
+      "clock_reached",
+      "client_up",
+      "client_stopping",
+      "timer_armed",
+      "timer_cancelled",
+      "timer_elapsed",
+      "status_submitted",
+      "restart_requested",
+      "connection_requested",
+      "queue_check_requested",
+      "copy_cycle_requested",
+      "destination_service_requested",
+      "copy_cycle_ended",
+      "pending_check_requested",
+      "reinit_requested",
+      "connection_reestablished",
+      "copy_requested",
+      "found_inaccessible",
+      "item_queued",
+      "item_delivered",
+      "item_overdue",
+  };
+  return names[static_cast<std::size_t>(kind)];
 }
 
 }  // namespace cqm

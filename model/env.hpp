@@ -1,8 +1,9 @@
 #pragma once
-// What every machine sees of the world: the config, the clock, the log, an outbox for the facts it announces
-// to the System, and the refusal record. Machines never see each other; the System routes their notices.
-#include <array>
+// What every machine sees of the world: the config, the clock, the log, an outbox for the facts it announces,
+// and the refusal record. Machines never see each other: the System routes what they announce (model/routes.cpp)
+// as events to the others, filling each event from the world as the route table says.
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "model/config.hpp"
@@ -10,56 +11,96 @@
 
 namespace cqm {
 
-enum class MachineKind : std::uint8_t { client, program, copy_queue, destination, queue_item };
-const char* machine_name(MachineKind kind);
-
 /// An event a machine did not accept in its current state (DESIGN: unhandled events are data).
 struct Refusal {
   Minutes at;
-  MachineKind machine;
-  int state;          ///< the machine's state index (== its MSM state id)
-  const char* event;  ///< the event's name()
+  std::string_view machine;  ///< the machine's registry name ("Destination")
+  int instance;
+  std::string_view state;  ///< the state it was in
+  std::string_view event;  ///< the event's name()
 };
 
-/// Facts a machine announces; the System turns each into events for the other machines.
+/// The facts machines announce, and the environment's and the clock's inputs: each one is a row group of the
+/// route table (model/routes.cpp), which turns it into events for machines.
 enum class NoticeKind : std::uint8_t {
-  client_up,          ///< Client reached Up: start CQM
-  client_stopping,    ///< Client left Up (shut-down or restart): stop CQM
-  status_submitted,   ///< Program: a status message (arg = id) is handed to CQM
-  restart_requested,  ///< Program or SMS: restart the PC (arg = 1 when SMS asked)
+  // the environment and the clock
+  user_powered_on,
+  user_powered_off,
+  program_finished,  ///< arg: the mif (MifResult), index: the program
+  clock_reached,     ///< index: the timer whose due time has come
+  // Client
+  client_up,
+  client_stopping,
+  // any machine
+  timer_armed,      ///< arg: the timer, arg2: its due time
+  timer_cancelled,  ///< arg: the timer
+  // Timer
+  timer_elapsed,  ///< index: the timer
+  // Program
+  status_submitted,  ///< arg: the StatusId
+  restart_requested,
+  // CopyQueueManager
+  connection_requested,
+  queue_check_requested,  ///< delete the items whose lifetime has ended
+  copy_cycle_requested,   ///< arg: the CycleTrigger
+  destination_service_requested,
+  copy_cycle_ended,
+  pending_check_requested,
+  reinit_requested,
+  // Connection
+  connection_reestablished,
+  // Destination
+  copy_requested,
+  found_inaccessible,
+  // QueueItem
+  item_queued,
+  item_delivered,
+  item_overdue,
 };
+inline constexpr int kNoticeKinds = static_cast<int>(NoticeKind::item_overdue) + 1;
+std::string_view notice_name(NoticeKind kind);
 
 struct Notice {
   NoticeKind kind;
-  std::int32_t arg;
+  std::int16_t index = 0;  ///< the announcing instance (program, item, timer)
+  std::int32_t arg = 0;
+  std::int32_t arg2 = 0;
+};
+
+/// What started a copy cycle.
+enum class CycleTrigger : std::uint8_t { startup, ok_to_process, wake_up, retry_timer, reconnect };
+
+/// The timers, one Timer machine each, in the order they fire when due at the same minute: the client's power
+/// (boot and shut-down), each queue item's lifetime, then CQM's reconnect, retry and wake-up timers.
+struct TimerLayout {
+  int items = 0;
+  int power() const { return 0; }
+  int lifetime(int item) const { return 1 + item; }
+  int reconnect() const { return items + 1; }
+  int retry() const { return items + 2; }
+  int wake_up() const { return items + 3; }
+  int count() const { return items + 4; }
+  bool is_lifetime(int timer) const { return timer >= 1 && timer <= items; }
+  int item_of(int timer) const { return timer - 1; }
 };
 
 struct Env {
   const Config* config = nullptr;
   Minutes now = 0;
+  TimerLayout timers;
   LogRecords* log = nullptr;                    ///< null: do not log (explorers)
   std::vector<Refusal>* refusal_log = nullptr;  ///< null: only count
   std::uint32_t refusals = 0;
+  std::vector<Notice> outbox;  ///< what the machine being run announced; the System takes it after each event
 
   void write(LogKind kind, std::int32_t arg = 0) {
     if (log) log->push_back({now, kind, arg});
   }
-
-  void refuse(MachineKind machine, int state, const char* event) {
+  void refuse(std::string_view machine, int instance, std::string_view state, std::string_view event) {
     ++refusals;
-    if (refusal_log) refusal_log->push_back({now, machine, state, event});
+    if (refusal_log) refusal_log->push_back({now, machine, instance, state, event});
   }
-
-  // A fixed ring: a cascade of notices is short (at most a handful per external event), and no allocation
-  // keeps the System copy-free and fast. Overflow is a model bug, so it is checked, not silently dropped.
-  void post(NoticeKind kind, std::int32_t arg = 0);
-  bool take(Notice& out);
-  bool outbox_empty() const { return count_ == 0; }
-
- private:
-  std::array<Notice, 8> outbox_{};
-  std::uint8_t head_ = 0;
-  std::uint8_t count_ = 0;
+  void post(const Notice& notice) { outbox.push_back(notice); }
 };
 
 }  // namespace cqm

@@ -4,16 +4,8 @@
 
 namespace cqm {
 
-/// CQM stopped (shut-down or restart): the Destination's in-memory retry state goes with it.
+/// CQM stopped (shut-down or restart): what it kept in memory — the connection, the destinations' retry state —
+/// goes with it; the queue is on disk.
 CQM_EVENT(cqm_stopped);
-
-/// CQM re-initialised its broken connection to the CAP (a timed cycle late enough, or fix-reconnect).
-CQM_EVENT(reconnected);
-
-/// CQM finished a copy of the queued items to the CAP.
-struct items_copied {
-  static constexpr const char* name() { return "items_copied"; }
-  int count;
-};
 
 }  // namespace cqm

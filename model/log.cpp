@@ -1,16 +1,18 @@
 #include "model/log.hpp"
 
+#include "model/vocabulary.hpp"
+
 namespace cqm {
 
 std::string_view status_meaning(std::int32_t id) {
   switch (id) {
-    case kStatusProgramStarted:
+    case int(StatusId::program_started):
       return "program started";
-    case kStatusSucceededExitCode:
+    case int(StatusId::succeeded_exit_code):
       return "program completed successfully (exit code)";
-    case kStatusFailedMif:
+    case int(StatusId::failed_mif):
       return "program failed (status MIF)";
-    case kStatusSucceededMif:
+    case int(StatusId::succeeded_mif):
       return "program completed successfully (status MIF)";
     default:
       return "status message";
@@ -51,6 +53,8 @@ std::string log_text(const LogRecord& r, std::string_view site) {
       return "Wake-up cycle";
     case LogKind::reconnected:
       return "Re-initialised the connection to " + dest;
+    case LogKind::reinit_failed:
+      return "Copy Queue Manager failed to re-initialise its connection to " + dest;
     case LogKind::cqm_stopped:
       return "Copy Queue Manager stopped";
   }

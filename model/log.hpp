@@ -25,6 +25,7 @@ enum class LogKind : std::uint8_t {
   item_expired,               ///< assumption
   woke_up,                    ///< assumption
   reconnected,                ///< assumption
+  reinit_failed,              ///< assumption (cqm.late_reinit_succeeds = false)
   cqm_stopped,                ///< assumption
 };
 
@@ -43,11 +44,7 @@ std::string log_line(const LogRecord& record, std::string_view site_code);
 /// Every record, one line each.
 std::string render_log(const LogRecords& records, std::string_view site_code);
 
-/// SMS status message ids (DESIGN §1): named so in the log and the trace.
-inline constexpr std::int32_t kStatusProgramStarted = 10005;
-inline constexpr std::int32_t kStatusSucceededExitCode = 10008;
-inline constexpr std::int32_t kStatusFailedMif = 10007;
-inline constexpr std::int32_t kStatusSucceededMif = 10009;
+/// What an SMS status message id means (DESIGN §1): named so in the log, the trace and the fate lines.
 std::string_view status_meaning(std::int32_t status_id);
 
 }  // namespace cqm

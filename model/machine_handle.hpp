@@ -1,34 +1,53 @@
 #pragma once
-// A machine as the System holds it: the Boost.MSM back-end lives in the machine's own translation unit
-// (an MSM TU costs ~1 GB and seconds to compile), the System sees only this handle.
+// The instances of one machine as the System holds them: the Boost.MSM back-ends live in the machine's own
+// translation unit (an MSM TU costs ~1 GB and seconds to compile); the System sees only this group.
+#include <cstdint>
 #include <memory>
 
 #include "model/env.hpp"
 
 namespace cqm {
 
-template <class Front>
-class MachineHandle {
+/// One instance's whole state: its active state (its MSM state id) and its described data.
+template <class Data>
+struct Instance {
+  std::uint8_t state = 0;
+  Data data{};
+  bool operator==(const Instance&) const = default;
+};
+
+/// `Machine` is a registry entry (model/machines.hpp): it names the front-end, the data and the states.
+template <class Machine>
+class MachineGroup {
  public:
-  explicit MachineHandle(Env& env);
-  ~MachineHandle();
-  MachineHandle(const MachineHandle&) = delete;
-  MachineHandle& operator=(const MachineHandle&) = delete;
+  using Front = typename Machine::Front;
+  using Data = typename Machine::Data;
 
-  /// Processes one event through the MSM back-end (instantiated in the machine's .cpp for its events).
-  template <class Event>
-  void on(const Event& event);
+  explicit MachineGroup(Env& env);
+  ~MachineGroup();
+  MachineGroup(const MachineGroup&) = delete;
+  MachineGroup& operator=(const MachineGroup&) = delete;
 
-  /// The active state's index: equal to its MSM state id, checked at compile time against the machine's enum.
-  int state() const;
-  /// Sets the active state without running actions: for explorers restoring a stored state and for tests.
-  void restore(int state);
-  /// Back to the initial state with default data.
+  /// `n` instances, each in its initial state with default data.
+  void resize(int n);
+  int size() const;
+  /// Every instance back to its initial state with default data.
   void reset();
 
-  /// The machine's data lives in its front-end, as in MSM's own examples.
-  Front& data();
-  const Front& data() const;
+  /// Processes one event on instance i through the MSM back-end (instantiated in the machine's .cpp for each
+  /// event its table takes).
+  template <class Event>
+  void on(int i, const Event& event);
+
+  /// The active state's index: its MSM state id, checked at compile time against Machine::State.
+  int state(int i) const;
+  const Data& data(int i) const;
+  /// For tests of one transition from a chosen state: the data to change before the event.
+  Data& data(int i);
+
+  void get(int i, Instance<Data>& out) const;
+  /// Sets instance i's state and data without running actions: explorers restoring a stored state, tests.
+  void set(int i, const Instance<Data>& in);
 
  private:
   struct Impl;

@@ -1,6 +1,7 @@
 #pragma once
-// Definitions of MachineHandle: included only by a machine's .cpp, which instantiates the back-end once.
+// Definitions of MachineGroup: included only by a machine's .cpp, which instantiates its back-end once.
 #include <boost/msm/back/state_machine.hpp>
+#include <deque>
 
 #include "model/machine_handle.hpp"
 
@@ -28,57 +29,82 @@ struct ActiveStateWriter {
 };
 }  // namespace detail
 
-template <class Front>
-struct MachineHandle<Front>::Impl {
-  boost::msm::back::state_machine<Front> fsm;
+template <class Machine>
+struct MachineGroup<Machine>::Impl {
+  using Back = boost::msm::back::state_machine<Front>;
+  Env* env;
+  std::deque<Back> fsms;  // a deque: MSM back-ends are built in place, never moved
 };
 
-template <class Front>
-MachineHandle<Front>::MachineHandle(Env& env) : impl_(std::make_unique<Impl>()) {
-  impl_->fsm.env = &env;
-  impl_->fsm.start();
+template <class Machine>
+MachineGroup<Machine>::MachineGroup(Env& env) : impl_(std::make_unique<Impl>()) {
+  impl_->env = &env;
 }
 
-template <class Front>
-MachineHandle<Front>::~MachineHandle() = default;
+template <class Machine>
+MachineGroup<Machine>::~MachineGroup() = default;
 
-template <class Front>
+template <class Machine>
+void MachineGroup<Machine>::resize(int n) {
+  impl_->fsms.clear();
+  for (int i = 0; i < n; ++i) {
+    auto& fsm = impl_->fsms.emplace_back();
+    fsm.env = impl_->env;
+    fsm.index = i;
+    fsm.start();
+  }
+}
+
+template <class Machine>
+int MachineGroup<Machine>::size() const {
+  return static_cast<int>(impl_->fsms.size());
+}
+
+template <class Machine>
+void MachineGroup<Machine>::reset() {
+  const Instance<Data> initial{
+      static_cast<std::uint8_t>(msm_state_id<typename Impl::Back, typename Front::initial_state>), Data{}};
+  for (int i = 0; i < size(); ++i) set(i, initial);
+}
+
+template <class Machine>
 template <class Event>
-void MachineHandle<Front>::on(const Event& event) {
-  impl_->fsm.process_event(event);
+void MachineGroup<Machine>::on(int i, const Event& event) {
+  impl_->fsms[static_cast<std::size_t>(i)].process_event(event);
 }
 
-template <class Front>
-int MachineHandle<Front>::state() const {
-  return impl_->fsm.current_state()[0];
+template <class Machine>
+int MachineGroup<Machine>::state(int i) const {
+  return impl_->fsms[static_cast<std::size_t>(i)].current_state()[0];
 }
 
-template <class Front>
-void MachineHandle<Front>::restore(int state) {
-  detail::ActiveStateWriter writer{state};
-  impl_->fsm.serialize(writer, 0);
+template <class Machine>
+auto MachineGroup<Machine>::data(int i) const -> const Data& {
+  return impl_->fsms[static_cast<std::size_t>(i)];
 }
 
-template <class Front>
-void MachineHandle<Front>::reset() {
-  Env* env = impl_->fsm.env;
-  static_cast<Front&>(impl_->fsm) = Front{};
-  impl_->fsm.env = env;
-  restore(msm_state_id<boost::msm::back::state_machine<Front>, typename Front::initial_state>);
+template <class Machine>
+auto MachineGroup<Machine>::data(int i) -> Data& {
+  return impl_->fsms[static_cast<std::size_t>(i)];
 }
 
-template <class Front>
-Front& MachineHandle<Front>::data() {
-  return impl_->fsm;
+template <class Machine>
+void MachineGroup<Machine>::get(int i, Instance<Data>& out) const {
+  out.state = static_cast<std::uint8_t>(state(i));
+  out.data = data(i);
 }
 
-template <class Front>
-const Front& MachineHandle<Front>::data() const {
-  return impl_->fsm;
+template <class Machine>
+void MachineGroup<Machine>::set(int i, const Instance<Data>& in) {
+  auto& fsm = impl_->fsms[static_cast<std::size_t>(i)];
+  detail::ActiveStateWriter writer{in.state};
+  fsm.serialize(writer, 0);
+  static_cast<Data&>(fsm) = in.data;
 }
 
 }  // namespace cqm
 
-/// Instantiates the handle and its `on` for each event the machine's table names.
-#define CQM_INSTANTIATE_HANDLE(Front) template class ::cqm::MachineHandle<Front>;
-#define CQM_ACCEPTS(Front, Event) template void ::cqm::MachineHandle<Front>::on<Event>(const Event&);
+/// Instantiates the group and its `on` for each event the machine's table names.
+#define CQM_INSTANTIATE_GROUP(Machine) template class ::cqm::MachineGroup<Machine>;
+#define CQM_ACCEPTS(Machine, Event) \
+  template void ::cqm::MachineGroup<Machine>::on<Event>(int, const Event&);

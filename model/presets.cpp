@@ -10,7 +10,7 @@ Config kb_bug() {
   c.name = "kb-q292030";
   c.summary =
       "the bug: Win9x, Program restarts computer, PC on 08:00-17:00, CQM init fails at every start-up";
-  c.expected = Verdict::Violated;
+  c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
   return c;
 }
 
@@ -18,8 +18,8 @@ Config sms_restarts() {
   Config c = kb_bug();
   c.name = "workaround-sms-restarts";
   c.summary = "KB workaround A: After Running = SMS restarts computer (init fails only in the start-up race)";
-  c.after_running = AfterRunning::SmsRestarts;
-  c.expected = Verdict::Holds;
+  c.model.programs[0].after_running = AfterRunning::SmsRestarts;
+  c.expected = {};
   return c;
 }
 
@@ -27,8 +27,8 @@ Config sms_restarts_any_boot() {
   Config c = sms_restarts();
   c.name = "sms-restarts-init-fails-any-boot";
   c.summary = "workaround A when init may fail at any start-up: the status is lost again (expected VIOLATED)";
-  c.init_failure = InitFailure::AnyBoot;
-  c.expected = Verdict::Violated;
+  c.model.init_failure = InitFailure::AnyBoot;
+  c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
   return c;
 }
 
@@ -36,18 +36,18 @@ Config always_on() {
   Config c = kb_bug();
   c.name = "workaround-always-on";
   c.summary = "KB workaround B: users leave the PC on, so the 23-hour wake-up cycle comes";
-  c.day.always_on = true;
+  c.env.day.always_on = true;
   c.env.user_powers_off = false;
   c.env.max_session = 0;
-  c.expected = Verdict::Holds;
+  c.expected = {};
   return c;
 }
 
 // The fixes are proved in a harsher world than the KB's: init may fail at any start-up, the program may run
 // on either of the first two days, and the CAP itself may be down once for up to two hours.
 Config harsh_world(Config c) {
-  c.init_failure = InitFailure::AnyBoot;
-  c.env.program_until = 2 * kMinutesPerDay;
+  c.model.init_failure = InitFailure::AnyBoot;
+  c.env.programs[0].until = 2 * kMinutesPerDay;
   c.env.max_cap_outages = 1;
   c.env.max_outage = 120;
   return c;
@@ -59,9 +59,9 @@ Config fix_short_retry() {
   c.summary =
       "fix: retry an inaccessible destination after 15 min, not at the wake-up (any-boot init failures, "
       "a CAP outage)";
-  c.retry_policy = RetryPolicy::Interval;
-  c.retry_interval = 15;
-  c.expected = Verdict::Holds;
+  c.model.retry_policy = RetryPolicy::Interval;
+  c.model.retry_interval = 15;
+  c.expected = {};
   return c;
 }
 
@@ -71,9 +71,9 @@ Config fix_reconnect() {
   c.summary =
       "fix: re-initialise a broken CAP connection 5 min after the start-up race (any-boot init failures, "
       "a CAP outage)";
-  c.reconnect_when_broken = true;
-  c.reconnect_delay = 5;
-  c.expected = Verdict::Holds;
+  c.model.reconnect_when_broken = true;
+  c.model.reconnect_delay = 5;
+  c.expected = {};
   return c;
 }
 

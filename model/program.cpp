@@ -1,21 +1,23 @@
 #include "model/program.hpp"
 
-#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
 namespace {
 using Back = boost::msm::back::state_machine<program_fsm::program_>;
-static_assert(msm_state_id<Back, program_fsm::Pending> == int(ProgramState::Pending));
-static_assert(msm_state_id<Back, program_fsm::Running> == int(ProgramState::Running));
-static_assert(msm_state_id<Back, program_fsm::AwaitingRestart> == int(ProgramState::AwaitingRestart));
-static_assert(msm_state_id<Back, program_fsm::Finished> == int(ProgramState::Finished));
+template <class S, Program::State Id>
+constexpr bool is_at = msm_state_id<Back, S> == int(Id) && Program::states[int(Id)] == S::name();
+static_assert(is_at<program_fsm::Pending, Program::State::Pending>);
+static_assert(is_at<program_fsm::Deferred, Program::State::Deferred>);
+static_assert(is_at<program_fsm::Running, Program::State::Running>);
+static_assert(is_at<program_fsm::AwaitingRestart, Program::State::AwaitingRestart>);
+static_assert(is_at<program_fsm::Finished, Program::State::Finished>);
 }  // namespace
 
-MachineDescription describe_program() { return describe_machine<program_fsm::program_, Back>(); }
+MachineDescription Program::describe() { return describe_machine<Program, Back>(); }
 }  // namespace cqm
 
-CQM_INSTANTIATE_HANDLE(cqm::program_fsm::program_)
-CQM_ACCEPTS(cqm::program_fsm::program_, cqm::program_started)
-CQM_ACCEPTS(cqm::program_fsm::program_, cqm::program_finished)
-CQM_ACCEPTS(cqm::program_fsm::program_, cqm::client_started)
+CQM_INSTANTIATE_GROUP(cqm::Program)
+CQM_ACCEPTS(cqm::Program, cqm::program_finished)
+CQM_ACCEPTS(cqm::Program, cqm::client_started)
+CQM_ACCEPTS(cqm::Program, cqm::start_up_completed)

@@ -1,53 +1,70 @@
 #pragma once
-// The advertised program: it runs, writes its status .mif, and applies its After Running option.
-// With "Program restarts computer" the status waits in AwaitingRestart and is submitted only after the next
-// start-up — the KB's race with CQM's initialisation.
-#include "model/events.hpp"
+// An advertised program: it runs, writes its status .mif and applies its After Running option. With "Program
+// restarts computer" the status waits in AwaitingRestart and is submitted only after the next start-up — the
+// KB's race with CQM's initialisation. A program due while the PC is not up waits (Deferred) and runs at the
+// next start-up. A client runs any number of them ([[program]] in the config), each its own instance.
+#include <array>
+#include <boost/describe/class.hpp>
+#include <string_view>
+
+#include "model/describe.hpp"
+#include "model/machine_def.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
 
-CQM_EVENT(program_started);
+struct Program;
+
+struct ProgramData {
+  MifResult mif = MifResult::Success;      ///< what the program's run left behind
+  StatusId final_status = StatusId::none;  ///< the status SMS sends for it
+  bool operator==(const ProgramData&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(ProgramData, (), (mif, final_status))
+
+/// The environment: the program ran and finished now. `client_up` is filled by the route from the Client.
 struct program_finished {
   static constexpr const char* name() { return "program_finished"; }
   MifResult mif;
+  bool client_up;
 };
-/// The client came up again after the program restarted it.
+/// The client came up: a status the program's restart left behind is submitted moments later.
 CQM_EVENT(client_started);
+/// The start-up's first copy cycle is over: a program that was due while the PC was off runs now.
+CQM_EVENT(start_up_completed);
 
 namespace program_fsm {
 
 CQM_STATE(Pending);
+CQM_STATE(Deferred);
 CQM_STATE(Running);
 CQM_STATE(AwaitingRestart);
 CQM_STATE(Finished);
 
-/// The status message id SMS sends for a finished program (DESIGN §1: 10009 for a success .mif).
-inline std::int32_t final_status_for(MifResult mif) {
+/// The status message SMS sends for a finished program (DESIGN §1: 10009 for a success .mif).
+constexpr StatusId final_status_for(MifResult mif) {
   switch (mif) {
-    case MifResult::Success:
-      return kStatusSucceededMif;
-    case MifResult::Failure:
-      return kStatusFailedMif;
-    case MifResult::None:
-      return kStatusSucceededExitCode;
+    case MifResult::Success: return StatusId::succeeded_mif;
+    case MifResult::Failure: return StatusId::failed_mif;
+    case MifResult::None: return StatusId::succeeded_exit_code;
   }
-  return kStatusSucceededExitCode;
+  return StatusId::succeeded_exit_code;
 }
+
+struct record_result {
+  static constexpr const char* name() { return "record_result"; }
+  template <class Fsm, class Src, class Tgt>
+  void operator()(program_finished const& evt, Fsm& fsm, Src&, Tgt&) const {
+    fsm.mif = evt.mif;
+    fsm.final_status = final_status_for(evt.mif);
+  }
+};
 
 struct submit_started_status {
   static constexpr const char* name() { return "submit_started_status"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->post(NoticeKind::status_submitted, kStatusProgramStarted);
-  }
-};
-
-struct write_status_mif {
-  static constexpr const char* name() { return "write_status_mif"; }
-  template <class Fsm, class Src, class Tgt>
-  void operator()(program_finished const& evt, Fsm& fsm, Src&, Tgt&) const {
-    fsm.final_status = final_status_for(evt.mif);
+    fsm.announce(NoticeKind::status_submitted, static_cast<std::int32_t>(StatusId::program_started));
   }
 };
 
@@ -55,7 +72,7 @@ struct submit_final_status {
   static constexpr const char* name() { return "submit_final_status"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->post(NoticeKind::status_submitted, fsm.final_status);
+    fsm.announce(NoticeKind::status_submitted, static_cast<std::int32_t>(fsm.final_status));
   }
 };
 
@@ -64,24 +81,27 @@ struct restart_computer {
   static constexpr const char* name() { return "restart_computer"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->post(NoticeKind::restart_requested, 0);
+    fsm.announce(NoticeKind::restart_requested);
   }
 };
 
 /// SMS restarts the PC after it has reported the status (workaround A).
-struct sms_restart_computer {
-  static constexpr const char* name() { return "sms_restart_computer"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->post(NoticeKind::restart_requested, 1);
+using sms_restart_computer = restart_computer;
+
+struct is_client_up {
+  static constexpr const char* name() { return "is_client_up"; }
+  template <class Fsm, class Src, class Tgt>
+  bool operator()(program_finished const& evt, Fsm&, Src&, Tgt&) const {
+    return evt.client_up;
   }
 };
 
-template <AfterRunning Option>
+template <AfterRunning... Options>
 struct after_running_is {
   template <class Evt, class Fsm, class Src, class Tgt>
   bool operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    return fsm.env->config->after_running == Option;
+    const auto option = fsm.config().model.programs[static_cast<std::size_t>(fsm.index)].after_running;
+    return ((option == Options) || ...);
   }
 };
 struct does_program_restart_computer : after_running_is<AfterRunning::ProgramRestarts> {
@@ -91,43 +111,50 @@ struct does_sms_restart_computer : after_running_is<AfterRunning::SmsRestarts> {
   static constexpr const char* name() { return "does_sms_restart_computer"; }
 };
 /// "No action" and "SMS logs user off": on Win9x a log-off leaves CQM running, so both report at once.
-struct does_computer_keep_running {
+struct does_computer_keep_running : after_running_is<AfterRunning::NoAction, AfterRunning::SmsLogsOff> {
   static constexpr const char* name() { return "does_computer_keep_running"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  bool operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    const auto option = fsm.env->config->after_running;
-    return option == AfterRunning::NoAction || option == AfterRunning::SmsLogsOff;
-  }
 };
 
-using write_mif_and_restart = msmf::ActionSequence_<boost::mpl::vector<write_status_mif, restart_computer>>;
-using report_and_sms_restart =
-    msmf::ActionSequence_<boost::mpl::vector<write_status_mif, submit_final_status, sms_restart_computer>>;
-using report = msmf::ActionSequence_<boost::mpl::vector<write_status_mif, submit_final_status>>;
-
-struct program_ : machine_def<program_, MachineKind::program> {
+struct program_ : machine_def<program_, Program>, ProgramData {
   using initial_state = Pending;
-
-  std::int32_t final_status = 0;
 
   // clang-format off
   struct transition_table : boost::mpl::vector<
-  //         Start            | Event              | Next             | Action                  | Guard
-  msmf::Row< Pending,           program_started,     Running,           submit_started_status,    msmf::none >,
-  msmf::Row< Running,           program_finished,    AwaitingRestart,   write_mif_and_restart,    does_program_restart_computer >,
-  msmf::Row< Running,           program_finished,    Finished,          report_and_sms_restart,   does_sms_restart_computer >,
-  msmf::Row< Running,           program_finished,    Finished,          report,                   does_computer_keep_running >,
-  msmf::Row< AwaitingRestart,   client_started,      Finished,          submit_final_status,      msmf::none >
+  //         Start             | Event               | Next              | Action                                                | Guard
+  msmf::Row< Pending,            program_finished,     Running,            actions<record_result, submit_started_status>,          is_client_up >,
+  msmf::Row< Pending,            program_finished,     Deferred,           record_result,                                          not_<is_client_up> >,
+  msmf::Row< Deferred,           start_up_completed,   Running,            submit_started_status,                                  msmf::none >,
+  msmf::Row< Running,            msmf::none,           AwaitingRestart,    restart_computer,                                       does_program_restart_computer >,
+  msmf::Row< Running,            msmf::none,           Finished,           actions<submit_final_status, sms_restart_computer>,     does_sms_restart_computer >,
+  msmf::Row< Running,            msmf::none,           Finished,           submit_final_status,                                    does_computer_keep_running >,
+  msmf::Row< AwaitingRestart,    client_started,       Finished,           submit_final_status,                                    msmf::none >,
+  // A start-up concerns only the programs waiting for one.
+  msmf::Row< Pending,            client_started,       msmf::none,         msmf::none,                                             msmf::none >,
+  msmf::Row< Deferred,           client_started,       msmf::none,         msmf::none,                                             msmf::none >,
+  msmf::Row< Finished,           client_started,       msmf::none,         msmf::none,                                             msmf::none >,
+  msmf::Row< Pending,            start_up_completed,   msmf::none,         msmf::none,                                             msmf::none >,
+  msmf::Row< Finished,           start_up_completed,   msmf::none,         msmf::none,                                             msmf::none >
   > {};
   // clang-format on
 };
 
 }  // namespace program_fsm
 
-enum class ProgramState { Pending, Running, AwaitingRestart, Finished };
-inline constexpr const char* kProgramStateNames[] = {
-    program_fsm::Pending::name(), program_fsm::Running::name(), program_fsm::AwaitingRestart::name(),
-    program_fsm::Finished::name()};
-using Program = MachineHandle<program_fsm::program_>;
+/// The registry entry (model/machines.hpp): one instance per [[program]].
+struct Program {
+  static constexpr std::string_view name = "Program";
+  static constexpr std::string_view stem = "program";
+  using Front = program_fsm::program_;
+  using Data = ProgramData;
+  enum class State : std::uint8_t { Pending, Deferred, Running, AwaitingRestart, Finished };
+  static constexpr std::array<std::string_view, 5> states = {"Pending", "Deferred", "Running", "AwaitingRestart",
+                                                             "Finished"};
+  static int instances(const Config& c) { return c.programs(); }
+  static constexpr bool many = true;  ///< instances are named Name[i]
+  static MachineDescription describe();
+  static std::string summary(int state, const Data&) {
+    return state == int(State::Finished) ? "program finished" : state == int(State::Deferred) ? "program deferred" : "";
+  }
+};
 
 }  // namespace cqm

@@ -1,21 +1,24 @@
 #include "model/queue_item.hpp"
 
-#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {
 namespace {
 using Back = boost::msm::back::state_machine<queue_item_fsm::queue_item_>;
-static_assert(msm_state_id<Back, queue_item_fsm::Empty> == int(QueueItemState::Empty));
-static_assert(msm_state_id<Back, queue_item_fsm::Queued> == int(QueueItemState::Queued));
-static_assert(msm_state_id<Back, queue_item_fsm::Delivered> == int(QueueItemState::Delivered));
-static_assert(msm_state_id<Back, queue_item_fsm::Expired> == int(QueueItemState::Expired));
+template <class S, QueueItem::State Id>
+constexpr bool is_at = msm_state_id<Back, S> == int(Id) && QueueItem::states[int(Id)] == S::name();
+static_assert(is_at<queue_item_fsm::Empty, QueueItem::State::Empty>);
+static_assert(is_at<queue_item_fsm::Queued, QueueItem::State::Queued>);
+static_assert(is_at<queue_item_fsm::Overdue, QueueItem::State::Overdue>);
+static_assert(is_at<queue_item_fsm::Delivered, QueueItem::State::Delivered>);
+static_assert(is_at<queue_item_fsm::Expired, QueueItem::State::Expired>);
 }  // namespace
 
-MachineDescription describe_queue_item() { return describe_machine<queue_item_fsm::queue_item_, Back>(); }
+MachineDescription QueueItem::describe() { return describe_machine<QueueItem, Back>(); }
 }  // namespace cqm
 
-CQM_INSTANTIATE_HANDLE(cqm::queue_item_fsm::queue_item_)
-CQM_ACCEPTS(cqm::queue_item_fsm::queue_item_, cqm::item_submitted)
-CQM_ACCEPTS(cqm::queue_item_fsm::queue_item_, cqm::item_copied)
-CQM_ACCEPTS(cqm::queue_item_fsm::queue_item_, cqm::lifetime_elapsed)
+CQM_INSTANTIATE_GROUP(cqm::QueueItem)
+CQM_ACCEPTS(cqm::QueueItem, cqm::item_submitted)
+CQM_ACCEPTS(cqm::QueueItem, cqm::item_copied)
+CQM_ACCEPTS(cqm::QueueItem, cqm::lifetime_ended)
+CQM_ACCEPTS(cqm::QueueItem, cqm::expiry_checked)

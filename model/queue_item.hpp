@@ -1,19 +1,65 @@
 #pragma once
 // One status message in CQM's queue. The queue is on disk: an item survives shut-down and restart, and leaves
-// the queue only as Delivered or Expired (KB: "deleted after its configured item lifetime").
+// the queue only as Delivered or Expired (KB: "deleted after its configured item lifetime"). When its lifetime
+// ends it is Overdue until CQM, running, deletes it — at once if CQM runs, else when CQM next starts; before SP2
+// (cqm.expire_while_inaccessible = false) an item of an inaccessible destination is kept and may still be copied.
+#include <array>
+#include <boost/describe/class.hpp>
+#include <string_view>
+
+#include "model/describe.hpp"
 #include "model/events.hpp"
+#include "model/key_rules.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
 
+struct QueueItem;
+
+/// The item's states by MSM id (queue_item.cpp checks them at compile time); QueueItem::State names them too.
+enum class QueueItemState : std::uint8_t { Empty, Queued, Overdue, Delivered, Expired };
+
+struct QueueItemData {
+  StatusId status = StatusId::none;
+  Minutes submitted_at = kNever;
+  Minutes delivered_at = kNever;
+  Minutes expired_at = kNever;
+  Minutes deadline(Minutes lifetime) const { return submitted_at == kNever ? kNever : submitted_at + lifetime; }
+  bool operator==(const QueueItemData&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(QueueItemData, (), (status, submitted_at, delivered_at, expired_at))
+
+constexpr auto key_rules(const QueueItemData*) {
+  return std::tuple{
+      key::not_stored(
+          &QueueItemData::delivered_at,
+          +[](const key::Context& c, const QueueItemData& d) {
+            return c.state == int(QueueItemState::Delivered) ? d.submitted_at : kNever;
+          },
+          "the properties judge a delivery time on the step that sets it, and nothing later reads it: any time "
+          "they accept will do, so a delivered item is restored as delivered at its submission"),
+      key::not_stored(
+          &QueueItemData::expired_at,
+          +[](const key::Context& c, const QueueItemData& d) {
+            return c.state == int(QueueItemState::Expired) ? d.deadline(c.config.model.item_lifetime) : kNever;
+          },
+          "the properties judge a deletion time on the step that sets it, and nothing later reads it: an "
+          "expired item is restored as deleted at its deadline"),
+  };
+}
+
+/// A status message handed to CQM, in the queue's next free slot.
 struct item_submitted {
   static constexpr const char* name() { return "item_submitted"; }
-  std::int32_t status;
+  StatusId status;
 };
 CQM_EVENT(item_copied);
-/// The item's lifetime has ended and CQM is running to act on it.
-struct lifetime_elapsed {
-  static constexpr const char* name() { return "lifetime_elapsed"; }
+/// The item's lifetime timer elapsed.
+CQM_EVENT(lifetime_ended);
+/// CQM checks its queue for items whose lifetime has ended. The route says whether the destination is
+/// inaccessible.
+struct expiry_checked {
+  static constexpr const char* name() { return "expiry_checked"; }
   bool destination_inaccessible;
 };
 
@@ -21,6 +67,7 @@ namespace queue_item_fsm {
 
 CQM_STATE(Empty);
 CQM_STATE(Queued);
+CQM_STATE(Overdue);
 CQM_STATE(Delivered);
 CQM_STATE(Expired);
 
@@ -29,8 +76,10 @@ struct record_submission {
   template <class Fsm, class Src, class Tgt>
   void operator()(item_submitted const& evt, Fsm& fsm, Src&, Tgt&) const {
     fsm.status = evt.status;
-    fsm.submitted_at = fsm.env->now;
-    fsm.env->write(LogKind::item_queued, evt.status);
+    fsm.submitted_at = fsm.now();
+    fsm.env->write(LogKind::item_queued, static_cast<std::int32_t>(evt.status));
+    fsm.arm_timer(fsm.env->timers.lifetime(fsm.index), fsm.deadline(fsm.config().model.item_lifetime));
+    fsm.announce(NoticeKind::item_queued);
   }
 };
 
@@ -38,8 +87,18 @@ struct record_delivery {
   static constexpr const char* name() { return "record_delivery"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.delivered_at = fsm.env->now;
-    fsm.env->write(LogKind::item_copied, fsm.status);
+    fsm.delivered_at = fsm.now();
+    fsm.env->write(LogKind::item_copied, static_cast<std::int32_t>(fsm.status));
+    fsm.cancel_timer(fsm.env->timers.lifetime(fsm.index));
+    fsm.announce(NoticeKind::item_delivered);
+  }
+};
+
+struct announce_overdue {
+  static constexpr const char* name() { return "announce_overdue"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.announce(NoticeKind::item_overdue);
   }
 };
 
@@ -47,56 +106,63 @@ struct delete_expired {
   static constexpr const char* name() { return "delete_expired"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.expired_at = fsm.env->now;
-    fsm.env->write(LogKind::item_expired, fsm.status);
+    fsm.expired_at = fsm.now();
+    fsm.env->write(LogKind::item_expired, static_cast<std::int32_t>(fsm.status));
   }
 };
 
-/// Pre-SP2 behaviour (config expire_while_inaccessible = false): an item of an inaccessible CAP is kept.
+/// SP2 deletes an expired item whatever the destination; before SP2 an item of an inaccessible CAP is kept.
 struct is_deletable {
   static constexpr const char* name() { return "is_deletable"; }
   template <class Fsm, class Src, class Tgt>
-  bool operator()(lifetime_elapsed const& evt, Fsm& fsm, Src&, Tgt&) const {
-    return fsm.env->config->expire_while_inaccessible || !evt.destination_inaccessible;
-  }
-};
-struct is_kept_for_inaccessible_destination {
-  static constexpr const char* name() { return "is_kept_for_inaccessible_destination"; }
-  template <class Fsm, class Src, class Tgt>
-  bool operator()(lifetime_elapsed const& evt, Fsm& fsm, Src&, Tgt&) const {
-    return !fsm.env->config->expire_while_inaccessible && evt.destination_inaccessible;
+  bool operator()(expiry_checked const& evt, Fsm& fsm, Src&, Tgt&) const {
+    return fsm.config().model.expire_while_inaccessible || !evt.destination_inaccessible;
   }
 };
 
-struct queue_item_ : machine_def<queue_item_, MachineKind::queue_item> {
+struct queue_item_ : machine_def<queue_item_, QueueItem>, QueueItemData {
   using initial_state = Empty;
-
-  std::int32_t status = 0;
-  Minutes submitted_at = kNever;
-  Minutes delivered_at = kNever;
-  Minutes expired_at = kNever;
-
-  Minutes deadline(Minutes lifetime) const {
-    return submitted_at == kNever ? kNever : submitted_at + lifetime;
-  }
 
   // clang-format off
   struct transition_table : boost::mpl::vector<
   //         Start     | Event              | Next        | Action              | Guard
   msmf::Row< Empty,      item_submitted,      Queued,       record_submission,    msmf::none >,
   msmf::Row< Queued,     item_copied,         Delivered,    record_delivery,      msmf::none >,
-  msmf::Row< Queued,     lifetime_elapsed,    Expired,      delete_expired,       is_deletable >,
-  msmf::Row< Queued,     lifetime_elapsed,    msmf::none,   msmf::none,           is_kept_for_inaccessible_destination >
+  msmf::Row< Queued,     lifetime_ended,      Overdue,      announce_overdue,     msmf::none >,
+  msmf::Row< Queued,     expiry_checked,      msmf::none,   msmf::none,           msmf::none >,
+  msmf::Row< Overdue,    expiry_checked,      Expired,      delete_expired,       is_deletable >,
+  msmf::Row< Overdue,    expiry_checked,      msmf::none,   msmf::none,           not_<is_deletable> >,
+  msmf::Row< Overdue,    item_copied,         Delivered,    record_delivery,      msmf::none >
   > {};
   // clang-format on
 };
 
 }  // namespace queue_item_fsm
 
-enum class QueueItemState { Empty, Queued, Delivered, Expired };
-inline constexpr const char* kQueueItemStateNames[] = {
-    queue_item_fsm::Empty::name(), queue_item_fsm::Queued::name(), queue_item_fsm::Delivered::name(),
-    queue_item_fsm::Expired::name()};
-using QueueItem = MachineHandle<queue_item_fsm::queue_item_>;
+/// The registry entry (model/machines.hpp): one instance per queue slot.
+struct QueueItem {
+  static constexpr std::string_view name = "QueueItem";
+  static constexpr std::string_view stem = "queue_item";
+  using Front = queue_item_fsm::queue_item_;
+  using Data = QueueItemData;
+  using State = QueueItemState;
+  static constexpr std::array<std::string_view, 5> states = {"Empty", "Queued", "Overdue", "Delivered", "Expired"};
+  /// environment.max_queue, or every status the programs can submit.
+  static int instances(const Config& c) { return c.env.max_queue > 0 ? c.env.max_queue : c.model.statuses(); }
+  static constexpr bool many = true;  ///< instances are named Name[i]
+  static bool in_queue(int state) { return state == int(State::Queued) || state == int(State::Overdue); }
+  static MachineDescription describe();
+  static std::string note(int, const Data& d) {
+    return d.status == StatusId::none ? "" : std::string(enum_name(d.status));
+  }
+  static std::string summary(int state, const Data& d) {
+    switch (static_cast<State>(state)) {
+      case State::Queued: return std::string(enum_name(d.status)) + " queued";
+      case State::Delivered: return std::string(enum_name(d.status)) + " delivered";
+      case State::Expired: return std::string(enum_name(d.status)) + " expired";
+      default: return "";
+    }
+  }
+};
 
 }  // namespace cqm

@@ -1,7 +1,7 @@
 #pragma once
-// A schedule: the environment's timed events (the user, Windows, the CAP), and the outcome of CQM's
-// initialisation at each start-up. `simulate` runs one; the random explorer generates them; counterexamples
-// are reported as one.
+// A schedule: the environment's timed events (the user, Windows, the CAP, the programs finishing), and the
+// outcome of CQM's initialisation at each start-up. `simulate` runs one; the random explorer generates them;
+// counterexamples are reported as one.
 #include <functional>
 #include <string>
 #include <string_view>
@@ -15,6 +15,7 @@ struct ScheduleEvent {
   Minutes at = 0;
   EnvAction action = EnvAction::power_on;
   MifResult mif = MifResult::Success;  ///< program_finishes only
+  int program = 0;                     ///< program_finishes only: which [[program]]
   bool operator==(const ScheduleEvent&) const = default;
 };
 
@@ -26,30 +27,29 @@ struct Schedule {
   bool operator==(const Schedule&) const = default;
 };
 
-/// The preset's story as one timeline: the user's day every day, the program at its time, and CQM's init
+/// The preset's story as one timeline: the user's day every day, each program at its time, and CQM's init
 /// failing at every start-up where the config allows it (UserDay::init_fails_when_possible).
 Schedule canonical_schedule(const Config& config);
-
-/// One step of a run, as writers and properties see it.
-struct Step {
-  Minutes at;
-  std::string event;  ///< the environment event or the timer that fired
-  SystemSnapshot after;
-};
 
 /// Applies one environment event to the system at the system's current time.
 void apply(System& system, const ScheduleEvent& event);
 
-/// Called after each environment event and each timer that fired, with the event's name ("timer" for timers);
-/// returning false ends the run there.
-using StepHook = std::function<bool(std::string_view event)>;
+/// One step of a run as the hook sees it: an environment event, or the timers that fired at one minute.
+struct StepInfo {
+  std::string_view event;  ///< the environment action's name, or "timer"
+  const std::vector<int>* timers = nullptr;  ///< for "timer": the Timer instances that fired
+};
+
+/// Called after each environment event and each minute at which timers fired; returning false ends the run.
+using StepHook = std::function<bool(const StepInfo& step)>;
 
 /// Runs the schedule on a reset System up to its horizon, calling `hook` (when given) after every step.
 void run_schedule(System& system, const Schedule& schedule, const StepHook& hook = {});
-/// The same, collecting one Step per environment event and per timer that fired.
-void run_schedule(System& system, const Schedule& schedule, std::vector<Step>& steps);
 
 /// The horizon a schedule runs to under this config.
 Minutes horizon_of(const Schedule& schedule, const Config& config);
+
+/// "timer: wake-up" — what a timer step did, in the words traces use.
+std::string timers_text(const System& system, const std::vector<int>& timers);
 
 }  // namespace cqm

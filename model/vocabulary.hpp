@@ -22,6 +22,15 @@ enum class RetryPolicy { WakeUp, Interval };
 enum class Verdict { Holds, Violated, Inconclusive };
 /// The outcome of CQM's initialisation at one start-up.
 enum class InitOutcome : std::uint8_t { ok, failed };
+/// SMS status message ids a program's run produces (DESIGN §1; Q292030's query words: "no 10008 10009 only
+/// 10005"). `none`: no status yet.
+enum class StatusId : std::int32_t {
+  none = 0,
+  program_started = 10005,
+  failed_mif = 10007,
+  succeeded_exit_code = 10008,
+  succeeded_mif = 10009,
+};
 /// What the environment (user, Windows, CAP) does in a schedule.
 enum class EnvAction : std::uint8_t {
   power_on,
@@ -51,6 +60,9 @@ CQM_NAMES(RetryPolicy, 2, {RetryPolicy::WakeUp, "wake_up"}, {RetryPolicy::Interv
 CQM_NAMES(Verdict, 3, {Verdict::Holds, "HOLDS"}, {Verdict::Violated, "VIOLATED"},
           {Verdict::Inconclusive, "INCONCLUSIVE"})
 CQM_NAMES(InitOutcome, 2, {InitOutcome::ok, "ok"}, {InitOutcome::failed, "failed"})
+CQM_NAMES(StatusId, 5, {StatusId::none, "none"}, {StatusId::program_started, "10005"},
+          {StatusId::failed_mif, "10007"}, {StatusId::succeeded_exit_code, "10008"},
+          {StatusId::succeeded_mif, "10009"})
 CQM_NAMES(EnvAction, 5, {EnvAction::power_on, "power_on"}, {EnvAction::power_off, "power_off"},
           {EnvAction::program_finishes, "program_finishes"},
           {EnvAction::cap_outage_started, "cap_outage_started"},
@@ -62,6 +74,25 @@ constexpr std::string_view enum_name(E value) {
   for (const auto& [v, n] : EnumNames<E>::table)
     if (v == value) return n;
   return "?";
+}
+
+/// The value's position in its name table, and the table's size: how state keys encode enumerations.
+template <class E>
+constexpr int enum_index(E value) {
+  int i = 0;
+  for (const auto& [v, n] : EnumNames<E>::table) {
+    if (v == value) return i;
+    ++i;
+  }
+  return -1;
+}
+template <class E>
+constexpr int enum_count() {
+  return static_cast<int>(EnumNames<E>::table.size());
+}
+template <class E>
+constexpr E enum_at(int index) {
+  return EnumNames<E>::table[static_cast<std::size_t>(index)].first;
 }
 
 template <class E>

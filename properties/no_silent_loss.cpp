@@ -1,34 +1,33 @@
-/// no_silent_loss — an item leaves the queue only as Delivered, or as Expired with a logged deletion at or
-/// after its deadline. KB Q292030: the item "can remain in the queue and can be retried" until CQM deletes it
-/// "after its configured item lifetime": the loss is by expiry, never by an item vanishing unrecorded.
-/// Environment assumptions: none — it must hold under any environment.
+/// no_silent_loss — an item leaves the queue only as Delivered, or as Expired with a logged deletion at or after
+/// its deadline. KB Q292030: the item "can remain in the queue and can be retried" until CQM deletes it "after
+/// its configured item lifetime": the loss is by expiry, never by an item vanishing unrecorded.
+/// Must hold under any environment.
 #include "properties/property.hpp"
 
 namespace cqm {
 
 const Property& no_silent_loss() {
   static const Property p{
-      "no_silent_loss", "an item leaves the queue only as Delivered, or as Expired with a logged deletion",
-      no_assumptions,
-      [](const Config& c, const SystemSnapshot& before,
-         const SystemSnapshot& s) -> std::optional<std::string> {
-        using S = QueueItemState;
-        for (int i = 0; i < System::kItems; ++i) {
-          const auto state = static_cast<S>(s.item_state[i]);
-          const auto was = static_cast<S>(before.item_state[i]);
+      "no_silent_loss", "an item leaves the queue only as Delivered, or as Expired with a logged deletion", false,
+      [](const Config& c, const SystemSnapshot& before, const SystemSnapshot& s) -> std::optional<std::string> {
+        using S = QueueItem::State;
+        const auto& was_items = before.all<QueueItem>();
+        const auto& items = s.all<QueueItem>();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+          const auto state = static_cast<S>(items[i].state);
+          const auto was = i < was_items.size() ? static_cast<S>(was_items[i].state) : S::Empty;
+          const auto& d = items[i].data;
           if (was != S::Empty && state == S::Empty)
-            return "status " + std::to_string(before.status[i]) + " vanished from the queue";
+            return status_text(was_items[i].data.status) + " vanished from the queue";
           if (state == S::Expired) {
-            const Minutes deadline = s.submitted_at[i] + c.item_lifetime;
-            if (s.expired_at[i] == kNever)
-              return "status " + std::to_string(s.status[i]) + " expired without a logged deletion";
-            if (s.expired_at[i] < deadline)
-              return "status " + std::to_string(s.status[i]) + " was deleted at " +
-                     format_time(s.expired_at[i]) + ", before its lifetime ended at " + format_time(deadline);
+            const Minutes deadline = d.deadline(c.model.item_lifetime);
+            if (d.expired_at == kNever) return status_text(d.status) + " expired without a logged deletion";
+            if (d.expired_at < deadline)
+              return status_text(d.status) + " was deleted at " + format_time(d.expired_at) +
+                     ", before its lifetime ended at " + format_time(deadline);
           }
-          if (state == S::Delivered && s.delivered_at[i] == kNever)
-            return "status " + std::to_string(s.status[i]) +
-                   " left the queue as Delivered with no delivery time";
+          if (state == S::Delivered && d.delivered_at == kNever)
+            return status_text(d.status) + " left the queue as Delivered with no delivery time";
         }
         return std::nullopt;
       }};

@@ -1,29 +1,34 @@
 #pragma once
 // A property is a named predicate over one step of a run: the System's state before and after it. State
-// invariants ignore `before`. Every property also names the environment assumptions its verdict rests on:
-// a property that holds only because the environment was too kind is useless, so they are printed with it.
+// invariants ignore `before`. Every verdict also states the assumptions it rests on (properties/assumptions.hpp):
+// a property that holds only because the environment was too kind is useless.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "model/system.hpp"
+#include "model/snapshot.hpp"
 
 namespace cqm {
 
 struct Property {
   std::string_view name;
   std::string_view summary;  ///< the KB behaviour it encodes
-  /// The environment assumptions, as config fields and values ("environment.min_session = 60").
-  std::vector<std::string> (*assumptions)(const Config& config);
+  /// Whether the verdict depends on the environment envelope (printed with it), or must hold under any.
+  bool rests_on_envelope;
   /// Empty when the step keeps the property; otherwise why it does not.
   std::optional<std::string> (*check)(const Config& config, const SystemSnapshot& before,
                                       const SystemSnapshot& after);
 };
 
-/// Every property, in a fixed order (the order counterexamples and tables use).
+/// Every property, in a fixed order (the order counterexamples, tables and masks use).
 const std::vector<const Property*>& all_properties();
 const Property* find_property(std::string_view name);
+/// The property's position in all_properties(); its bit in a mask is 1 << index.
+int property_index(std::string_view name);
+/// Every property's bit.
+std::uint32_t all_properties_mask();
 
 const Property& delivered_before_expiry();
 const Property& no_silent_loss();
@@ -39,14 +44,15 @@ struct Violation {
   Minutes at = 0;
 };
 
-/// Checks every property on one step; the first that fails, in all_properties() order.
-std::optional<Violation> check_step(const Config& config, const SystemSnapshot& before,
-                                    const SystemSnapshot& after);
+/// The properties of `mask` the step violates, as a mask; their reasons appended to `out` when given.
+std::uint32_t check_step(const Config& config, const SystemSnapshot& before, const SystemSnapshot& after,
+                         std::uint32_t mask, std::vector<Violation>* out = nullptr);
 
-/// For properties that must hold under any environment.
-std::vector<std::string> no_assumptions(const Config& config);
+/// The first property (in all_properties() order) of `mask` the step violates.
+std::optional<Violation> first_violation(const Config& config, const SystemSnapshot& before,
+                                         const SystemSnapshot& after, std::uint32_t mask = ~0u);
 
-/// The environment envelope the explorers keep to, as the config's fields say (shared by the properties).
-std::vector<std::string> envelope_assumptions(const Config& config);
+/// "status 10009": how properties name an item in their reasons.
+std::string status_text(StatusId status);
 
 }  // namespace cqm

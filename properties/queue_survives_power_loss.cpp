@@ -1,31 +1,33 @@
 /// queue_survives_power_loss — shut-down and restart never drop a queued item: the queue is on disk.
 /// KB Q292030: "the message can remain in the queue and can be retried after the next wake-up cycle"; "a new
-/// Copy Queue Manager cycle can occur after a subsequent restart" — the item is still there after each
-/// restart. Checked on each step: whatever was Queued before is after it still Queued, or Delivered while CQM
-/// ran, or Expired; and while CQM is stopped nothing leaves the queue at all. Environment assumptions: none —
-/// it must hold under any environment.
+/// Copy Queue Manager cycle can occur after a subsequent restart" — the item is still there after each restart.
+/// Checked on each step: whatever was in the queue before is after it still in the queue, or Delivered, or
+/// Expired; and while CQM is stopped nothing leaves the queue at all.
+/// Must hold under any environment.
 #include "properties/property.hpp"
 
 namespace cqm {
 
 const Property& queue_survives_power_loss() {
   static const Property p{
-      "queue_survives_power_loss", "shut-down and restart never drop a queued item", no_assumptions,
+      "queue_survives_power_loss", "shut-down and restart never drop a queued item", false,
       [](const Config&, const SystemSnapshot& before, const SystemSnapshot& s) -> std::optional<std::string> {
-        using S = QueueItemState;
-        const bool cqm_stopped_throughout =
-            before.cqm == static_cast<std::uint8_t>(CopyQueueState::Stopped) &&
-            s.cqm == static_cast<std::uint8_t>(CopyQueueState::Stopped);
-        for (int i = 0; i < System::kItems; ++i) {
-          if (static_cast<S>(before.item_state[i]) != S::Queued) continue;
-          const auto now = static_cast<S>(s.item_state[i]);
-          if (now == S::Queued) continue;
+        using S = QueueItem::State;
+        const bool cqm_stopped_throughout = before.state<CopyQueueManager>() == CopyQueueManager::State::Stopped &&
+                                            s.state<CopyQueueManager>() == CopyQueueManager::State::Stopped;
+        const auto& was_items = before.all<QueueItem>();
+        const auto& items = s.all<QueueItem>();
+        for (std::size_t i = 0; i < was_items.size() && i < items.size(); ++i) {
+          if (!QueueItem::in_queue(was_items[i].state)) continue;
+          const auto now = static_cast<S>(items[i].state);
+          if (QueueItem::in_queue(items[i].state)) continue;
+          const std::string what = status_text(was_items[i].data.status);
           if (cqm_stopped_throughout)
-            return "status " + std::to_string(before.status[i]) + " left the queue while CQM was stopped (" +
-                   kClientStateNames[s.client] + ")";
+            return what + " left the queue while CQM was stopped (" +
+                   std::string(Client::states[s.one<Client>().state]) + ")";
           if (now != S::Delivered && now != S::Expired)
-            return "status " + std::to_string(before.status[i]) + " was dropped across " +
-                   kClientStateNames[before.client] + " -> " + kClientStateNames[s.client];
+            return what + " was dropped across " + std::string(Client::states[before.one<Client>().state]) +
+                   " -> " + std::string(Client::states[s.one<Client>().state]);
         }
         return std::nullopt;
       }};

@@ -9,7 +9,7 @@
 
 #include "checker/search.hpp"
 #include "model/config.hpp"
-#include "stats/habits.hpp"
+#include "model/habits.hpp"
 #include "stats/interval.hpp"
 #include "stats/population.hpp"
 

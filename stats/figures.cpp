@@ -65,7 +65,7 @@ std::vector<std::filesystem::path> write_estimate_figures(const std::filesystem:
   bars.width = static_cast<double>(kBarMinutes) / kMinutesPerDay;
   bars.log_y = true;
   const Minutes bar = std::max(kBarMinutes, e.bucket_minutes);
-  bars.heights.assign(static_cast<std::size_t>(config.item_lifetime / bar + 1), 0.0);
+  bars.heights.assign(static_cast<std::size_t>(config.model.item_lifetime / bar + 1), 0.0);
   for (std::size_t b = 0; b < e.delay_histogram.size(); ++b) {
     const auto minutes = static_cast<Minutes>(b) * e.bucket_minutes;
     bars.heights[static_cast<std::size_t>(minutes / bar)] += static_cast<double>(e.delay_histogram[b]);

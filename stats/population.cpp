@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "harness/environment.hpp"
+
 namespace cqm::stats {
 namespace {
 
@@ -46,25 +48,37 @@ std::string_view loss_path_text(LossPath p) {
 ClientRunner::ClientRunner(const Config& config, const Habits& habits)
     : config_(&config), habits_(&habits), system_(config) {
   // The statuses are submitted on day 0 (or, for a program that finishes late, on the day it finishes); their
-  // lifetime ends at most that and the lifetime later. One start-up a day plus the program's restart bounds
+  // lifetime ends at most that and the lifetime later. One start-up a day plus each program's restart bounds
   // the start-ups the init plan must cover.
-  max_days_ = (habits.program_until + config.item_lifetime) / kMinutesPerDay + 3;
-  init_plan_.resize(static_cast<std::size_t>(max_days_) + 2, InitOutcome::ok);
+  max_days_ = (habits.program_until + config.model.item_lifetime) / kMinutesPerDay + 3;
+  init_plan_.resize(static_cast<std::size_t>(max_days_ + 1 + config.programs()), InitOutcome::ok);
+  system_.observe(&ClientRunner::on_event, this);
+}
+
+// A timed copy cycle while a status is queued: the wake-up, retry or reconnect timer reaching CQM.
+void ClientRunner::on_event(void* self, std::size_t machine, int, std::string_view event) {
+  auto& runner = *static_cast<ClientRunner*>(self);
+  if (machine != machine_index<CopyQueueManager>) return;
+  if (event != wake_up_due::name() && event != retry_due::name() && event != reconnect_due::name()) return;
+  if (runner.any_queued()) ++runner.obs_.outcome.timed_cycles_queued;
 }
 
 bool ClientRunner::any_queued() const {
-  for (int i = 0; i < system_.items_submitted(); ++i)
-    if (system_.item_state(i) == QueueItemState::Queued) return true;
+  const auto& items = system_.group<QueueItem>();
+  for (int i = 0; i < items.size(); ++i)
+    if (items.state(i) == int(QueueItem::State::Queued)) return true;
   return false;
 }
 
-// Nothing further can change this client's outcome: the program has reported, and every status is delivered
+// Nothing further can change this client's outcome: every program has reported, and every status is delivered
 // or past its lifetime.
 bool ClientRunner::settled() const {
-  if (system_.program_state() != ProgramState::Finished) return false;
-  for (int i = 0; i < system_.items_submitted(); ++i)
-    if (system_.item_state(i) == QueueItemState::Queued &&
-        system_.now() < system_.item(i).deadline(config_->item_lifetime))
+  for (int p = 0; p < config_->programs(); ++p)
+    if (system_.state<Program>(p) != Program::State::Finished) return false;
+  const auto& items = system_.group<QueueItem>();
+  for (int i = 0; i < items.size(); ++i)
+    if (items.state(i) == int(QueueItem::State::Queued) &&
+        system_.now() < items.data(i).deadline(config_->model.item_lifetime))
       return false;
   return true;
 }
@@ -80,17 +94,18 @@ void ClientRunner::close_instance() {
 // Called after every step: a new start-up opens a CQM instance (its init outcome is fixed at start-up), a
 // stopped CQM closes it.
 void ClientRunner::observe() {
-  const int start_ups = system_.client().start_ups;
+  const int start_ups = system_.data<Client>().start_ups;
+  const bool cqm_running = system_.state<CopyQueueManager>() != CopyQueueManager::State::Stopped;
   if (start_ups != obs_.seen_start_ups) {
     close_instance();
     obs_.seen_start_ups = start_ups;
-    obs_.instance_open = system_.cqm_running();
-    obs_.instance_failed = system_.cqm_state() == CopyQueueState::InitFailed;
+    obs_.instance_open = cqm_running;
+    obs_.instance_failed = system_.state<Connection>() == Connection::State::Broken;
     obs_.instance_saw_queue = false;
   }
   if (!obs_.instance_open) return;
   if (any_queued()) obs_.instance_saw_queue = true;
-  if (!system_.cqm_running()) close_instance();
+  if (!cqm_running) close_instance();
 }
 
 // Advances to t one timer at a time, observing each; false as soon as the client is settled. The clock never
@@ -98,15 +113,6 @@ void ClientRunner::observe() {
 bool ClientRunner::step_to(Minutes t) {
   t = std::max(t, system_.now());
   for (Minutes n = system_.next_timer(); n <= t; n = system_.next_timer()) {
-    // With the PC up, no boot or shut-down timer is armed: a timer that is not a queued status's deadline is
-    // a timed copy cycle (wake-up, retry timer or reconnect).
-    if (system_.client_state() == ClientState::Up && system_.cqm_running() && any_queued()) {
-      bool deadline = false;
-      for (int i = 0; i < system_.items_submitted(); ++i)
-        deadline |= system_.item_state(i) == QueueItemState::Queued &&
-                    system_.item(i).deadline(config_->item_lifetime) == n;
-      if (!deadline) ++obs_.outcome.timed_cycles_queued;
-    }
     system_.advance_to(n);
     observe();
     if (settled()) return false;
@@ -120,9 +126,9 @@ bool ClientRunner::wait_for_timer() { return step_to(system_.next_timer()); }
 // The user switches the PC on: if it is shutting down they wait until it is off; if it is on (left on
 // overnight) there is nothing to do.
 bool ClientRunner::apply_power_on() {
-  while (system_.client_state() == ClientState::ShuttingDown)
+  while (system_.state<Client>() == Client::State::ShuttingDown)
     if (!wait_for_timer()) return false;
-  if (system_.client_state() != ClientState::Off) return true;
+  if (system_.state<Client>() != Client::State::Off) return true;
   system_.power_on();
   observe();
   return true;
@@ -130,9 +136,9 @@ bool ClientRunner::apply_power_on() {
 
 // The user switches off: if the PC is still booting or restarting they wait until it is up.
 bool ClientRunner::apply_power_off() {
-  while (system_.client_state() == ClientState::Booting || system_.client_state() == ClientState::Restarting)
+  while (system_.state<Client>() == Client::State::Booting || system_.state<Client>() == Client::State::Restarting)
     if (!wait_for_timer()) return false;
-  if (system_.client_state() != ClientState::Up) return true;
+  if (system_.state<Client>() != Client::State::Up) return true;
   system_.power_off();
   observe();
   return !settled();
@@ -147,18 +153,19 @@ ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
   const int weekday0 = static_cast<int>(rng.between(0, kWorkdays - 1));
   const auto usual_start = static_cast<Minutes>(rng.between(h.start_from, h.start_until));
   const auto usual_hours = static_cast<Minutes>(rng.between(h.hours_min, h.hours_max));
-  const auto program_delay = static_cast<Minutes>(rng.between(h.program_from, h.program_until));
+  // Each program its own delay after day 0's first start-up; they finish in time order.
+  program_times_.clear();
+  for (int p = 0; p < c.programs(); ++p)
+    program_times_.emplace_back(static_cast<Minutes>(rng.between(h.program_from, h.program_until)), p);
+  std::stable_sort(program_times_.begin(), program_times_.end());
   for (auto& outcome : init_plan_)
     outcome = rng.chance(h.init_failure) ? InitOutcome::failed : InitOutcome::ok;
 
   system_.reset();
   system_.plan_inits(&init_plan_, InitOutcome::ok);
   obs_ = {};
-  const bool restarts =
-      c.after_running == AfterRunning::ProgramRestarts || c.after_running == AfterRunning::SmsRestarts;
-  const Minutes restart_cost = restarts ? c.shutdown_minutes + c.boot_minutes : 0;
   // A config whose users never switch off (workaround B) overrides the habit: every evening the PC stays on.
-  const bool never_off = !c.env.user_powers_off || c.day.always_on;
+  const bool never_off = !c.env.user_powers_off || c.env.day.always_on;
 
   for (int d = 0; d < max_days_; ++d) {
     const Minutes base = d * kMinutesPerDay;
@@ -174,12 +181,23 @@ ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
       Minutes off = base + std::max(usual_start + usual_hours + end_jitter, start + 1);
       if (!step_to(base + start) || !apply_power_on()) break;
       if (d == 0) {
-        const Minutes program_at = base + start + c.boot_minutes + program_delay;
-        if (!step_to(program_at)) break;
-        system_.finish_program(c.mif);
-        observe();
-        // The user stays until the program's restart is over.
-        off = std::max(off, program_at + restart_cost + 1);
+        bool settled_now = false;
+        for (const auto& [delay, p] : program_times_) {
+          const ProgramSpec& spec = c.model.programs[static_cast<std::size_t>(p)];
+          const Minutes program_at = base + start + c.model.boot_minutes + delay;
+          if (!step_to(program_at)) {
+            settled_now = true;
+            break;
+          }
+          system_.finish_program(p, spec.mif);
+          observe();
+          // The user stays until the program's restart is over.
+          const Minutes restart_cost = restarts_computer(spec.after_running)
+                                           ? c.model.shutdown_minutes + c.model.boot_minutes
+                                           : 0;
+          off = std::max(off, program_at + restart_cost + 1);
+        }
+        if (settled_now) break;
       }
       if (!leave_on && (!step_to(off) || !apply_power_off())) break;
     }
@@ -192,11 +210,13 @@ ClientOutcome ClientRunner::finish() {
   close_instance();
   events_ += system_.events();
   ClientOutcome out = obs_.outcome;
-  const Minutes lifetime = config_->item_lifetime;
+  const Minutes lifetime = config_->model.item_lifetime;
   bool late = false;
-  for (int i = 0; i < system_.items_submitted(); ++i) {
-    const auto& item = system_.item(i);
-    const bool delivered = system_.item_state(i) == QueueItemState::Delivered;
+  const auto& items = system_.group<QueueItem>();
+  for (int i = 0; i < items.size(); ++i) {
+    if (items.state(i) == int(QueueItem::State::Empty)) continue;
+    const auto& item = items.data(i);
+    const bool delivered = items.state(i) == int(QueueItem::State::Delivered);
     if (delivered && item.delivered_at < item.deadline(lifetime)) {
       out.delay = std::max(out.delay, item.delivered_at - item.submitted_at);
       continue;

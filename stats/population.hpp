@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "model/system.hpp"
-#include "stats/habits.hpp"
+#include "model/habits.hpp"
 #include "stats/rng.hpp"
 
 namespace cqm::stats {
@@ -61,6 +61,7 @@ class ClientRunner {
     ClientOutcome outcome;
   };
 
+  static void on_event(void* self, std::size_t machine, int instance, std::string_view event);
   bool step_to(Minutes t);
   bool apply_power_on();
   bool apply_power_off();
@@ -75,6 +76,7 @@ class ClientRunner {
   const Habits* habits_;
   System system_;
   std::vector<InitOutcome> init_plan_;
+  std::vector<std::pair<Minutes, int>> program_times_;  ///< scratch: day 0's programs, in time order
   int max_days_;
   Observation obs_;
   std::uint64_t events_ = 0;

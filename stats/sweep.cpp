@@ -27,7 +27,7 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"expire_while_inaccessible", "cqm.expire_while_inaccessible"},
     {"init_failure", "init.failure"},
     {"race_window", "init.race_window"},
-    {"after_running", "client.after_running"},
+    {"after_running", "program[0].after_running"},
     {"os", "client.os"},
     {"p_init_failure", "habits.init.failure_probability"},
     {"leave_on", "habits.day.leave_on"},
@@ -136,18 +136,15 @@ CellVerdict exhaustive_verdict(const Config& config, const checker::Limits& limi
   o.explorers = {ExplorerKind::exhaustive};
   o.threads = threads;
   o.limits = limits;
+  o.properties = 1u << property_index(delivered_before_expiry().name);
   CellVerdict v;
   try {
     const ExplorerReport r = check_exhaustive(config, o);
     v.states = r.search.states;
     v.seconds = r.seconds;
-    v.verdict = r.verdict;
-    if (r.verdict == Verdict::Inconclusive) v.note = checker::outcome_name(r.outcome);
-    if (r.verdict == Verdict::Violated && r.counterexample->property != delivered_before_expiry().name) {
-      // The search stops at the first violation: this property's own verdict is unknown.
-      v.verdict = Verdict::Inconclusive;
-      v.note = r.counterexample->property + " violated first";
-    }
+    const PropertyResult& p = r.properties.front();
+    v.verdict = p.verdict;
+    v.note = p.note;
   } catch (const InputError& e) {
     v.verdict = Verdict::Inconclusive;
     v.note = e.why();

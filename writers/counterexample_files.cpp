@@ -31,7 +31,7 @@ std::vector<std::filesystem::path> write_counterexample(const std::filesystem::p
   ensure_output_dir(dir);
   // Render everything first: a rendering failure leaves no file behind.
   std::vector<DiagramFile> files{{"trace.json", trace_to_json(cex)},
-                                 {"Cqmgr32.log", render_log(cex.log, cex.config.site_code)}};
+                                 {"Cqmgr32.log", render_log(cex.log, cex.config.model.site_code)}};
   for (auto& f : trace_diagram_files(cex, "trace", false, render)) files.push_back(std::move(f));
   return write_diagram_files(dir, files);
 }
@@ -48,9 +48,10 @@ std::vector<DiagramFile> preset_counterexample_files(const std::string& preset, 
   CheckOptions options;
   options.explorers = {ExplorerKind::exhaustive};
   const ExplorerReport report = check_exhaustive(*config, options);
-  if (!report.counterexample)
+  const PropertyResult* violated = report.first_violation();
+  if (!violated)
     throw OutputError("the exhaustive explorer finds no counterexample for preset '" + preset + "' to draw");
-  return trace_diagram_files(*report.counterexample, preset + "_counterexample", png);
+  return trace_diagram_files(*violated->counterexample, preset + "_counterexample", png);
 }
 
 }  // namespace cqm

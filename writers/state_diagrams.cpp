@@ -2,30 +2,14 @@
 
 #include <sstream>
 
-#include "model/describe.hpp"
+#include "model/machines.hpp"
+#include "model/routes.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/graphviz.hpp"
 #include "writers/machine_dot.hpp"
 
 namespace cqm {
 namespace {
-
-/// File stems follow the machines' headers (model/client.hpp → client.dot).
-const char* stem_of(MachineKind kind) {
-  switch (kind) {
-    case MachineKind::client:
-      return "client";
-    case MachineKind::program:
-      return "program";
-    case MachineKind::copy_queue:
-      return "copy_queue";
-    case MachineKind::destination:
-      return "destination";
-    case MachineKind::queue_item:
-      return "queue_item";
-  }
-  return "machine";
-}
 
 constexpr const char* kOverview = "overview";
 
@@ -46,7 +30,7 @@ void add(std::vector<DiagramFile>& files, const std::string& stem, const std::st
 
 std::vector<std::string> state_diagram_stems() {
   std::vector<std::string> stems;
-  for (const auto& m : describe_all()) stems.emplace_back(stem_of(m.kind));
+  for (const auto& m : describe_all()) stems.push_back(m.stem);
   stems.emplace_back(kOverview);
   return stems;
 }
@@ -55,10 +39,10 @@ std::vector<DiagramFile> state_diagram_files(bool png) {
   const auto machines = describe_all();
   std::vector<DiagramFile> files;
   for (const auto& m : machines) {
-    add(files, stem_of(m.kind), machine_dot(m), png);
+    add(files, m.stem, machine_dot(m), png);
   }
   std::ostringstream overview;
-  write_overview_dot(overview, machines, system_routes());
+  write_overview_dot(overview, machines, route_table());
   add(files, kOverview, overview.str(), png);
   return files;
 }

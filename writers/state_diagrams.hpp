@@ -11,8 +11,7 @@ struct DiagramFile {
   std::string content;  ///< DOT text or image bytes
 };
 
-/// The stems, in the order files are produced: client, program, copy_queue, destination, queue_item,
-/// overview.
+/// The stems, in the order files are produced: each machine's in registry order, then overview.
 std::vector<std::string> state_diagram_stems();
 
 /// Every file of the set, rendered in memory. Throws RenderError naming the diagram.

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "model/machines.hpp"
 #include "writers/dot_text.hpp"
 
 namespace cqm {
@@ -12,52 +13,19 @@ constexpr const char* kRedFill = "#fdecea";
 constexpr const char* kRedCell = "#f6c4bf";
 constexpr const char* kDayFill = "#eeeeee";
 constexpr const char* kGrid = "#c5cedb";
-constexpr std::size_t kColumns = 3 + kTraceLanes.size();  // time, environment, lanes, log
 // Wider lines stretch the log column, and with it the picture, past a screen.
 constexpr std::size_t kLogWidth = 72;
 constexpr std::size_t kReasonWidth = 150;
 
-LaneChange lane_state(const SystemSnapshot& s, std::size_t lane) {
-  switch (lane) {
-    case 0:
-      return {kClientStateNames[s.client], ""};
-    case 1:
-      return {kProgramStateNames[s.program], ""};
-    case 2:
-      return {kCopyQueueStateNames[s.cqm], ""};
-    case 3:
-      // The count, because "retry set to 1" every morning is the KB's clue that the retry never comes.
-      return {kDestinationStateNames[s.destination],
-              s.destination == static_cast<std::uint8_t>(DestinationState::RetryPending)
-                  ? "retry " + std::to_string(s.retry_count)
-                  : ""};
-    default: {
-      const std::size_t i = lane - 4;
-      return {kQueueItemStateNames[s.item_state[i]], s.status[i] != 0 ? std::to_string(s.status[i]) : ""};
-    }
-  }
-}
-
-/// The model names every timer step "timer"; which one fired follows from the timers armed before it, in the
-/// order System::fire tries them.
-std::string timers_due(const SystemSnapshot& before, Minutes at, const Config& config) {
-  std::vector<std::string> fired;
-  if (before.client_due == at) {
-    const auto client = static_cast<ClientState>(before.client);
-    fired.push_back(client == ClientState::Booting ? "boot done" : "shut-down done");
-  }
-  std::string lifetimes;  // one phrase for all: "lifetime of 10005, 10009 ends" keeps the column narrow
-  for (std::size_t i = 0; i < before.item_state.size(); ++i)
-    if (!before.deadline_fired[i] &&
-        before.item_state[i] == static_cast<std::uint8_t>(QueueItemState::Queued) &&
-        before.submitted_at[i] != kNever && before.submitted_at[i] + config.item_lifetime == at)
-      lifetimes += (lifetimes.empty() ? "" : ", ") + std::to_string(before.status[i]);
-  if (!lifetimes.empty()) fired.push_back("lifetime of " + lifetimes + " ends");
-  if (before.reconnect_due == at) fired.emplace_back("reconnect");
-  if (before.retry_timer == at) fired.emplace_back("retry timer");
-  if (before.wake_due == at) fired.emplace_back("wake-up");
-  std::string out;
-  for (const auto& f : fired) out += (out.empty() ? "" : ", ") + f;
+/// Every lane's state in a snapshot, in registry order: each instance of each machine shown in timelines.
+std::vector<LaneChange> lane_states(const SystemSnapshot& s) {
+  std::vector<LaneChange> out;
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    if constexpr (in_timeline<M>())
+      for (const auto& instance : s.all<M>())
+        out.push_back({std::string(M::states[instance.state]), machine_note<M>(instance.state, instance.data),
+                       machine_summary<M>(instance.state, instance.data)});
+  });
   return out;
 }
 
@@ -72,13 +40,6 @@ std::string shorten(std::string line) {
     at += 11;
   }
   return line;
-}
-
-std::string mif_detail(const Counterexample& cex, const TraceStep& step) {
-  for (const auto& e : cex.schedule.events)
-    if (e.at == step.at && e.action == EnvAction::program_finishes)
-      return "mif: " + std::string(enum_name(e.mif));
-  return "";
 }
 
 bool same_shape(const TimelineStep& a, const TimelineStep& b) {
@@ -99,21 +60,6 @@ bool has_violation(const TimelineDay& d) {
   return false;
 }
 
-/// What a state entered means in a sentence; empty for the routine ones (booting, up, stopped...).
-std::string phrase(std::size_t lane, const LaneChange& c) {
-  if (lane == 0 && c.state == "Restarting") return "restart";
-  if (lane == 1 && c.state == "Finished") return "program finished";
-  if (lane == 2 && c.state == "InitFailed") return "init failed";
-  if (lane == 2 && c.state == "Ready") return "init ok";
-  if (lane == 3 && c.state == "RetryPending") return "retry set to " + c.note.substr(c.note.find(' ') + 1);
-  if (lane >= 4 && (c.state == "Queued" || c.state == "Delivered" || c.state == "Expired")) {
-    std::string s = c.state;
-    s[0] = static_cast<char>(s[0] - 'A' + 'a');
-    return c.note + " " + s;
-  }
-  return "";
-}
-
 std::string event_phrase(const TimelineStep& s) {
   const std::string t = format_clock(s.at % kMinutesPerDay);
   if (s.event == "power_on") return "on " + t;
@@ -132,8 +78,8 @@ std::string summarise(const TimelineDay& d) {
   };
   for (const auto& s : d.steps) {
     add(event_phrase(s));
-    for (std::size_t lane = 0; lane < kTraceLanes.size(); ++lane)
-      if (!s.lanes[lane].state.empty()) add(phrase(lane, s.lanes[lane]));
+    for (const auto& lane : s.lanes)
+      if (!lane.state.empty()) add(lane.summary);
   }
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
@@ -152,12 +98,22 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width) {
 
 }  // namespace
 
+std::vector<std::string> timeline_lanes(const SystemSnapshot& s) {
+  std::vector<std::string> out;
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    if constexpr (in_timeline<M>())
+      for (std::size_t i = 0; i < s.all<M>().size(); ++i)
+        out.push_back(instance_label(machine_index<M>, static_cast<int>(i)));
+  });
+  return out;
+}
+
 Timeline trace_timeline(const Counterexample& cex) {
   Timeline t;
-  for (std::size_t lane = 0; lane < kTraceLanes.size(); ++lane)
-    t.initial[lane] = lane_state(cex.initial, lane);
+  t.lanes = timeline_lanes(cex.initial);
+  t.initial = lane_states(cex.initial);
   std::vector<TimelineDay> days;
-  const SystemSnapshot* before = &cex.initial;
+  std::vector<LaneChange> before = t.initial;
   std::size_t log_begin = 0;
   for (std::size_t k = 0; k < cex.steps.size(); ++k) {
     const TraceStep& step = cex.steps[k];
@@ -165,18 +121,19 @@ Timeline trace_timeline(const Counterexample& cex) {
     row.at = step.at;
     row.event = step.event;
     row.violating = k + 1 == cex.steps.size();
-    row.detail = step.event == "timer" ? timers_due(*before, step.at, cex.config) : mif_detail(cex, step);
+    row.detail = step.detail;
+    const std::vector<LaneChange> now = lane_states(step.state);
+    row.lanes.resize(now.size());
     bool changed = false;
-    for (std::size_t lane = 0; lane < kTraceLanes.size(); ++lane) {
-      const LaneChange now = lane_state(step.state, lane);
-      if (now == lane_state(*before, lane)) continue;
-      row.lanes[lane] = now;
+    for (std::size_t lane = 0; lane < now.size(); ++lane) {
+      if (lane < before.size() && now[lane] == before[lane]) continue;
+      row.lanes[lane] = now[lane];
       changed = true;
     }
     for (std::size_t i = log_begin; i < step.log_end && i < cex.log.size(); ++i)
-      row.log.push_back(shorten(log_text(cex.log[i], cex.config.site_code)));
+      row.log.push_back(shorten(log_text(cex.log[i], cex.config.model.site_code)));
     log_begin = step.log_end;
-    before = &step.state;
+    before = now;
     // An environment event stays even when nothing follows from it: that it changed nothing is the story.
     if (!changed && row.log.empty() && row.event == "timer" && !row.violating) continue;
     const int day = step.at / kMinutesPerDay;
@@ -253,10 +210,10 @@ std::string step_row(const TimelineStep& s) {
   return row + log_cell(s.log, s.violating) + "</TR>\n";
 }
 
-std::string spanning_row(const std::string& content, const char* colour) {
+std::string spanning_row(const std::string& content, const char* colour, std::size_t columns) {
   return "<TR>" +
          cell(content,
-              "COLSPAN=\"" + std::to_string(kColumns) + "\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" " + fill(colour)) +
+              "COLSPAN=\"" + std::to_string(columns) + "\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" " + fill(colour)) +
          "</TR>\n";
 }
 
@@ -276,6 +233,7 @@ void write_title(std::ostream& out, const Counterexample& cex) {
 
 std::string trace_dot(const Counterexample& cex) {
   const Timeline t = trace_timeline(cex);
+  const std::size_t columns = 3 + t.lanes.size();  // time, environment, lanes, log
   std::ostringstream out;
   out << "// Generated by cqmcheck from a replayed counterexample; do not edit.\n"
       << "digraph trace {\n";
@@ -288,7 +246,7 @@ std::string trace_dot(const Counterexample& cex) {
 
   out << "<TR>" << cell("<B>time</B>", fill(dot::kStateFill))
       << cell("<B>Environment</B>", fill(dot::kStateFill));
-  for (const char* lane : kTraceLanes) out << cell("<B>" + dot::html(lane) + "</B>", fill(dot::kStateFill));
+  for (const auto& lane : t.lanes) out << cell("<B>" + dot::html(lane) + "</B>", fill(dot::kStateFill));
   out << cell("<B>Cqmgr32.log</B>", fill(dot::kStateFill)) << "</TR>\n";
 
   out << "<TR>" << cell(dot::html(format_time(0)), "ALIGN=\"LEFT\"") << cell(small("start"));
@@ -303,7 +261,7 @@ std::string trace_dot(const Counterexample& cex) {
         "days " + std::to_string(d.first_day) + "&#8211;" + std::to_string(d.first_day + d.days - 1);
     out << "<TR>" << cell("<B>" + days + "</B>", "ALIGN=\"LEFT\" " + fill(kDayFill))
         << cell("<B>&#215; " + std::to_string(d.days) + " days</B>: " + dot::html(d.summary),
-                "COLSPAN=\"" + std::to_string(kColumns - 1) + "\" ALIGN=\"LEFT\" " + fill(kDayFill))
+                "COLSPAN=\"" + std::to_string(columns - 1) + "\" ALIGN=\"LEFT\" " + fill(kDayFill))
         << "</TR>\n";
   }
 
@@ -311,7 +269,7 @@ std::string trace_dot(const Counterexample& cex) {
   for (const auto& line : wrap(cex.reason, kReasonWidth)) reason += dot::html(line) + "<BR ALIGN=\"LEFT\"/>";
   out << spanning_row(red("<B>" + dot::html(cex.property) + " violated at " + dot::html(format_time(cex.at)) +
                           "</B><BR ALIGN=\"LEFT\"/>" + reason),
-                      kRedFill);
+                      kRedFill, columns);
   out << "</TABLE>>];\n}\n";
   return out.str();
 }

@@ -1,8 +1,8 @@
 #pragma once
-// A counterexample as a picture: a timeline table, one row per step that shows something, one column (lane)
-// per machine. Nine days of the KB's story would not fit a screen, so a run of identical days becomes one
-// row "× N days: …". The timeline is data first (tests check the folding on it), DOT second.
-#include <array>
+// A counterexample as a picture: a timeline table, one row per step that shows something, one column (lane) per
+// machine instance the registry shows in timelines (every program and queue item its own). Nine days of the
+// KB's story would not fit a screen, so a run of identical days becomes one row "× N days: …". The timeline is
+// data first (tests check the folding on it), DOT second.
 #include <string>
 #include <vector>
 
@@ -10,15 +10,12 @@
 
 namespace cqm {
 
-/// The machine lanes, left to right after the time and the environment event.
-inline constexpr std::array<const char*, 6> kTraceLanes = {"Client",      "Program",      "CopyQueueManager",
-                                                           "Destination", "QueueItem[0]", "QueueItem[1]"};
-
 /// The state a lane entered at a step, and a short note that tells same-named states apart ("10009",
-/// "retry 1"). Empty state: the lane did not change.
+/// "retry 1"); `summary` is its phrase in a folded day's gist. Empty state: the lane did not change.
 struct LaneChange {
   std::string state;
   std::string note;
+  std::string summary;
   bool operator==(const LaneChange&) const = default;
 };
 
@@ -26,10 +23,9 @@ struct LaneChange {
 struct TimelineStep {
   Minutes at = 0;
   std::string event;   ///< "power_on", "program_finishes", ... or "timer"
-  std::string detail;  ///< "mif: success", or which timer fired ("boot done", "lifetime of 10009 ends")
-  std::array<LaneChange, kTraceLanes.size()> lanes;
-  std::vector<std::string>
-      log;  ///< Cqmgr32.log lines, the destination's long name shortened to "Destination"
+  std::string detail;  ///< "program[0], mif: success", or which timer fired ("power", "lifetime of 10009 ends")
+  std::vector<LaneChange> lanes;
+  std::vector<std::string> log;  ///< Cqmgr32.log lines, the destination's long name shortened to "Destination"
   bool violating = false;
 };
 
@@ -44,9 +40,13 @@ struct TimelineDay {
 };
 
 struct Timeline {
-  std::array<LaneChange, kTraceLanes.size()> initial;  ///< every lane's state at day 0 00:00
+  std::vector<std::string> lanes;   ///< "Client", "Program[0]", ..., "QueueItem[1]"
+  std::vector<LaneChange> initial;  ///< every lane's state at day 0 00:00
   std::vector<TimelineDay> days;
 };
+
+/// The lanes of a snapshot, in registry order.
+std::vector<std::string> timeline_lanes(const SystemSnapshot& s);
 
 /// The counterexample's steps as rows, grouped into days, identical runs folded. The day of the violating
 /// step is never folded.

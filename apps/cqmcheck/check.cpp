@@ -5,10 +5,11 @@
 
 #include "apps/cqmcheck/commands.hpp"
 #include "apps/cqmcheck/progress.hpp"
-#include "apps/cqmcheck/report.hpp"
 #include "io/input_error.hpp"
+#include "properties/assumptions.hpp"
+#include "results/check_result.hpp"
+#include "results/replay_result.hpp"
 #include "writers/counterexample_files.hpp"
-#include "writers/trace_json.hpp"
 
 namespace cqm::cli {
 
@@ -17,14 +18,15 @@ void SearchFlags::add_to(CLI::App& cmd) {
   cmd.add_option("--runs", runs, "random schedules to check (default: the config's environment.random_runs)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
   cmd.add_option("--threads", threads, "threads for the exhaustive explorer")->check(CLI::Range(1, 64));
-  cmd.add_option("--max-states", max_states,
-                 "stop the exhaustive search past this many states: INCONCLUSIVE");
+  cmd.add_option("--max-states", max_states, "stop the exhaustive search past this many states: INCONCLUSIVE");
   cmd.add_option("--max-memory", max_memory,
                  "stop a search holding more than this (e.g. 512M, 4G; default: half the RAM)");
   cmd.add_option("--max-seconds", max_seconds, "stop a search after this long: INCONCLUSIVE")
       ->check(CLI::PositiveNumber);
   cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd.add_flag("--quiet", quiet, "no progress line on stderr");
+  cmd.add_flag("--exact-states", exact_states,
+               "exhaustive: store the full state, without the abstractions the state key declares");
 }
 
 namespace {
@@ -34,8 +36,7 @@ std::uint64_t parse_size(const std::string& text) {
   try {
     v = std::stoull(text, &used);
   } catch (const std::exception&) {
-    throw InputError("command line", 0, "--max-memory",
-                     "expected a size such as 512M or 4G, got '" + text + "'");
+    throw InputError("command line", 0, "--max-memory", "expected a size such as 512M or 4G, got '" + text + "'");
   }
   const std::string unit = text.substr(used);
   const std::uint64_t scale = unit.empty() || unit == "B" ? 1
@@ -44,8 +45,7 @@ std::uint64_t parse_size(const std::string& text) {
                               : unit == "G"               ? 1ull << 30
                                                           : 0;
   if (scale == 0 || v == 0)
-    throw InputError("command line", 0, "--max-memory",
-                     "expected a size such as 512M or 4G, got '" + text + "'");
+    throw InputError("command line", 0, "--max-memory", "expected a size such as 512M or 4G, got '" + text + "'");
   return v * scale;
 }
 }  // namespace
@@ -55,6 +55,7 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
   o.seed = seed;
   o.runs = runs;
   o.threads = threads;
+  o.exact_states = exact_states;
   o.limits.max_states = max_states;
   o.limits.max_seconds = max_seconds;
   o.limits.interrupted = interrupted;
@@ -66,6 +67,26 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
                                 static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE)) / 2;
   }
   return o;
+}
+
+std::vector<Evidence> write_evidence(const CheckReport& report, const std::filesystem::path& out) {
+  // The first violated property's counterexamples: the first explorer's straight into `out`, another
+  // explorer's in a sub-folder named after it; another property's in out/<property>/<explorer>.
+  std::vector<Evidence> written;
+  std::string first;
+  for (const auto& e : report.explorers)
+    for (const auto& p : e.properties) {
+      if (!p.counterexample) continue;
+      const std::string property(p.property->name);
+      if (first.empty()) first = property;
+      std::filesystem::path dir = out;
+      if (property != first)
+        dir = out / property / explorer_name(e.kind);
+      else if (!written.empty())
+        dir = out / explorer_name(e.kind);
+      written.push_back({property, e.kind, write_counterexample(dir, *p.counterexample)});
+    }
+  return written;
 }
 
 namespace {
@@ -89,46 +110,17 @@ void run_check(const CheckFlags& f) {
   options.explorers = explorers_of(f.explorer);
   ProgressPrinter progress("check " + config.name, f.search.quiet);
   options.limits.progress = progress.callback();
-  const CheckReport report = check(config, options);
-  const bool json = f.search.format == "json";
-  nlohmann::ordered_json j;
-  j["preset"] = config.name;
-  j["summary"] = config.summary;
-  j["assumptions"] = envelope_assumptions(config);
-  j["explorers"] = nlohmann::ordered_json::array();
-  if (!json) {
-    std::printf("cqmcheck check: %s — %s\n", config.name.c_str(), config.summary.c_str());
-    std::printf("environment assumptions:");
-    for (const auto& a : envelope_assumptions(config)) std::printf(" %s;", a.c_str());
-    std::printf("\n");
-  }
-  bool out_taken = false;
-  for (const auto& e : report.explorers) {
-    std::vector<std::filesystem::path> files;
-    if (e.counterexample && !f.out.empty()) {
-      // The first counterexample (the exhaustive explorer's shortest, when it found one) goes straight into
-      // --out; any other explorer's into a sub-folder named after it.
-      const std::filesystem::path dir =
-          out_taken ? std::filesystem::path(f.out) / explorer_name(e.kind) : std::filesystem::path(f.out);
-      files = write_counterexample(dir, *e.counterexample);
-      out_taken = true;
-    }
-    if (json)
-      j["explorers"].push_back(explorer_json(e, files));
-    else
-      std::printf("%s", explorer_text(e, files).c_str());
-  }
-  const Verdict v = report.verdict();
-  const bool interrupted = interrupt_flag()->load();
-  if (json) {
-    j["verdict"] = std::string(enum_name(v));
-    j["interrupted"] = interrupted;
-    std::printf("%s\n", j.dump(2).c_str());
-  } else {
-    std::printf("verdict: %s%s\n", std::string(enum_name(v)).c_str(),
-                interrupted ? " (interrupted: the figures above are those reached)" : "");
-  }
-  if (interrupted) throw ExitCode{v == Verdict::Violated ? kExitInterrupted : kExitInconclusive};
+  CheckResult result;
+  result.report = check(config, options);
+  result.assumptions = assumption_lines(config);
+  if (!f.out.empty()) result.evidence = write_evidence(result.report, f.out);
+  result.interrupted = interrupt_flag()->load();
+  if (f.search.format == "json")
+    std::printf("%s\n", check_json(result).dump(2).c_str());
+  else
+    std::printf("%s", check_text(result).c_str());
+  const Verdict v = result.report.verdict();
+  if (result.interrupted) throw ExitCode{v == Verdict::Violated ? kExitInterrupted : kExitInconclusive};
   if (exit_code(v) != kExitOk) throw ExitCode{exit_code(v)};
 }
 
@@ -140,46 +132,24 @@ struct ReplayFlags {
 };
 
 void run_replay(const ReplayFlags& f) {
-  const TraceInput in = read_trace(f.trace);
-  auto cex = replay(in.config, in.schedule);
-  const bool json = f.format == "json";
-  std::vector<std::filesystem::path> files;
-  if (cex) {
-    cex->explorer = in.explorer;
-    cex->seed = in.seed;
+  ReplayResult r;
+  r.trace = f.trace;
+  r.input = read_trace(f.trace);
+  r.counterexample = replay(r.input.config, r.input.schedule);
+  if (r.counterexample) {
+    r.counterexample->explorer = r.input.explorer;
+    r.counterexample->seed = r.input.seed;
+    const auto parent = std::filesystem::path(f.trace).parent_path();
     if (!f.out.empty())
-      files = write_counterexample(f.out, *cex);  // the picture included
+      r.files = write_counterexample(f.out, *r.counterexample);  // the picture included
     else if (f.svg)
-      files = write_trace_diagram(std::filesystem::path(f.trace).parent_path().empty()
-                                      ? std::filesystem::path(".")
-                                      : std::filesystem::path(f.trace).parent_path(),
-                                  *cex);
+      r.files = write_trace_diagram(parent.empty() ? std::filesystem::path(".") : parent, *r.counterexample);
   }
-  const Verdict v = cex ? Verdict::Violated : Verdict::Holds;
-  if (json) {
-    nlohmann::ordered_json j;
-    j["trace"] = f.trace;
-    j["preset"] = in.config.name;
-    j["claimed_property"] = in.property;
-    j["verdict"] = std::string(enum_name(v));
-    if (cex) j["property"] = cex->property, j["reason"] = cex->reason, j["at"] = format_time(cex->at);
-    std::printf("%s\n", j.dump(2).c_str());
-  } else {
-    std::printf("cqmcheck replay: %s (%s, from the %s explorer)\n", f.trace.c_str(), in.config.name.c_str(),
-                in.explorer.c_str());
-    if (cex) {
-      std::printf("%s", story(*cex).c_str());
-      if (cex->property != in.property)
-        std::printf("  note: the trace claimed %s; the replay violates %s first\n", in.property.c_str(),
-                    cex->property.c_str());
-      for (const auto& p : files) std::printf("  wrote %s\n", p.c_str());
-    } else {
-      std::printf("  %s is no longer violated: every property holds to %s\n", in.property.c_str(),
-                  format_time(in.schedule.horizon).c_str());
-    }
-    std::printf("verdict: %s\n", std::string(enum_name(v)).c_str());
-  }
-  if (cex) throw ExitCode{kExitViolated};
+  if (f.format == "json")
+    std::printf("%s\n", replay_json(r).dump(2).c_str());
+  else
+    std::printf("%s", replay_text(r).c_str());
+  if (r.counterexample) throw ExitCode{kExitViolated};
 }
 
 }  // namespace
@@ -193,10 +163,10 @@ void add_check(CLI::App& app) {
   f->search.add_to(*cmd);
   cmd->add_option("--explorer", f->explorer, "random, exhaustive or all")
       ->check(CLI::IsMember({"random", "exhaustive", "all"}));
-  cmd->add_option(
-      "--out", f->out,
-      "write the counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg) into this folder; "
-      "a second explorer's goes into a sub-folder named after it");
+  cmd->add_option("--out", f->out,
+                  "write each counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg): the first straight "
+                  "into this folder, a second explorer's into a sub-folder named after it, another property's "
+                  "into PROPERTY/EXPLORER");
   cmd->callback([f] { run_check(*f); });
 }
 
@@ -208,8 +178,8 @@ void add_replay(CLI::App& app) {
   cmd->add_option("--out", f->out, "write the replayed counterexample into this folder");
   cmd->add_option("--format", f->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--svg", f->svg,
-                "draw the replayed counterexample: trace.dot and trace.svg into --out, else "
-                "next to the trace file");
+                "draw the replayed counterexample: trace.dot and trace.svg into --out, else next to the trace "
+                "file");
   cmd->callback([f] { run_replay(*f); });
 }
 

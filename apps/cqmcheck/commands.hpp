@@ -6,6 +6,7 @@
 #include <string>
 
 #include "harness/check.hpp"
+#include "results/check_result.hpp"
 #include "model/config.hpp"
 
 namespace cqm::cli {
@@ -39,9 +40,13 @@ struct SearchFlags {
   double max_seconds = 0;
   std::string format = "text";
   bool quiet = false;
+  bool exact_states = false;
   void add_to(CLI::App& cmd);
   CheckOptions options(const std::atomic<bool>* interrupted) const;
 };
+
+/// Writes each counterexample of the report under `out` (check and suite lay them out alike).
+std::vector<Evidence> write_evidence(const CheckReport& report, const std::filesystem::path& out);
 
 /// Set by SIGINT/SIGTERM: searches stop as soon as they can and report what they have.
 const std::atomic<bool>* interrupt_flag();

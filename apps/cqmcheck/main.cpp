@@ -37,9 +37,13 @@ const std::atomic<bool>* interrupt_flag() { return &g_interrupted; }
 void add_presets(CLI::App& app) {
   auto* cmd = app.add_subcommand("presets", "list every preset with one line on what it is");
   cmd->callback([] {
-    for (const auto& c : presets())
-      std::printf("%-34s expect %-9s %s\n", c.name.c_str(), std::string(enum_name(c.expected)).c_str(),
+    for (const auto& c : presets()) {
+      std::string expected;
+      for (const auto& [property, verdict] : c.expected.verdicts)
+        expected += (expected.empty() ? "" : ", ") + std::string(enum_name(verdict)) + " " + property;
+      std::printf("%-34s expect %-34s %s\n", c.name.c_str(), expected.empty() ? "HOLDS" : expected.c_str(),
                   c.summary.c_str());
+    }
   });
 }
 

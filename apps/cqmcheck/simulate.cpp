@@ -2,9 +2,9 @@
 #include <cstdio>
 
 #include "apps/cqmcheck/commands.hpp"
-#include "io/input_error.hpp"
 #include "io/schedule_toml.hpp"
-#include "model/schedule.hpp"
+#include "io/trace_reader.hpp"
+#include "results/simulate_result.hpp"
 
 namespace cqm::cli {
 namespace {
@@ -13,60 +13,34 @@ struct SimulateOptions {
   ModelChoice model;
   std::string schedule_file;
   int days = 0;
+  std::string format = "text";
 };
 
-std::string fate_line(const System& system, int i) {
-  const auto& item = system.item(i);
-  const std::string what =
-      "status " + std::to_string(item.status) + " (" + std::string(status_meaning(item.status)) + ")";
-  const std::string submitted = "submitted " + format_time(item.submitted_at);
-  switch (system.item_state(i)) {
-    case QueueItemState::Delivered:
-      return what + ": Delivered at " + format_time(item.delivered_at) + ", " + submitted;
-    case QueueItemState::Expired:
-      return what + ": Expired at " + format_time(item.expired_at) + ", " + submitted + ", lifetime " +
-             std::to_string(system.config().item_lifetime) + " min";
-    default:
-      return what + ": still Queued at the horizon, " + submitted;
-  }
-}
-
-void simulate(const SimulateOptions& o) {
+void run_simulate(const SimulateOptions& o) {
   const Config config = o.model.load();
   Schedule schedule = o.schedule_file.empty() ? canonical_schedule(config) : read_schedule(o.schedule_file);
+  if (!o.schedule_file.empty()) check_schedule_programs(schedule, config, o.schedule_file);
   if (o.days > 0) schedule.horizon = o.days * kMinutesPerDay;
-  LogRecords log;
-  std::vector<Refusal> refusals;
-  System system(config, &log, &refusals);
-  run_schedule(system, schedule);
-
-  std::printf("# cqmcheck simulate: %s — %s\n", config.name.c_str(), config.summary.c_str());
-  std::printf("# %s, until %s\n", o.schedule_file.empty() ? "canonical timeline" : o.schedule_file.c_str(),
-              format_time(horizon_of(schedule, config)).c_str());
-  std::printf("\n== Cqmgr32.log ==\n%s", render_log(log, config.site_code).c_str());
-  std::printf("\n== Queue items ==\n");
-  if (system.items_submitted() == 0) std::printf("no status message was submitted\n");
-  for (int i = 0; i < system.items_submitted(); ++i) std::printf("%s\n", fate_line(system, i).c_str());
-  if (!refusals.empty()) {
-    std::printf("\n== Refused events (the state did not accept them) ==\n");
-    for (const auto& r : refusals)
-      std::printf("%s: %s refused %s in %s\n", format_time(r.at).c_str(), machine_name(r.machine), r.event,
-                  state_name(r.machine, r.state));
-  }
+  const SimulateResult r =
+      simulate(config, schedule, o.schedule_file.empty() ? "canonical timeline" : o.schedule_file);
+  if (o.format == "json")
+    std::printf("%s\n", simulate_json(r).dump(2).c_str());
+  else
+    std::printf("%s", simulate_text(r).c_str());
 }
 
 }  // namespace
 
 void add_simulate(CLI::App& app) {
   auto opts = std::make_shared<SimulateOptions>();
-  auto* cmd = app.add_subcommand("simulate",
-                                 "run one deterministic timeline; print Cqmgr32.log and each item's fate");
+  auto* cmd =
+      app.add_subcommand("simulate", "run one deterministic timeline; print Cqmgr32.log and each item's fate");
   opts->model.add_to(*cmd, "kb-q292030");
-  cmd->add_option("--schedule", opts->schedule_file,
-                  "a TOML schedule of environment events (doc/schedule.md)");
-  cmd->add_option("--days", opts->days, "run this many days (default: until the item's lifetime has ended)")
+  cmd->add_option("--schedule", opts->schedule_file, "a TOML schedule of environment events (doc/schedule.md)");
+  cmd->add_option("--days", opts->days, "run this many days (default: until every status's lifetime has ended)")
       ->check(CLI::Range(1, 3650));
-  cmd->callback([opts] { simulate(*opts); });
+  cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([opts] { run_simulate(*opts); });
 }
 
 }  // namespace cqm::cli

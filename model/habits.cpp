@@ -1,4 +1,4 @@
-#include "stats/habits.hpp"
+#include "model/habits.hpp"
 
 namespace cqm::stats {
 

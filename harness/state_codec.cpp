@@ -1,0 +1,233 @@
+#include "harness/state_codec.hpp"
+
+#include <bit>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <cstring>
+#include <stdexcept>
+
+namespace cqm {
+namespace {
+
+int bits_for(std::uint64_t values) { return values <= 1 ? 0 : std::bit_width(values - 1); }
+
+template <class T>
+using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+/// Writes or reads the key's bit fields, in one order for both.
+struct BitStream {
+  std::uint64_t* words;
+  std::size_t pos = 0;
+  void put(std::uint64_t v, int n) {
+    if (n == 0) return;
+    const std::size_t w = pos / 64, b = pos % 64;
+    words[w] |= v << b;
+    if (b + static_cast<std::size_t>(n) > 64) words[w + 1] |= v >> (64 - b);
+    pos += static_cast<std::size_t>(n);
+  }
+  std::uint64_t get(int n) {
+    if (n == 0) return 0;
+    const std::size_t w = pos / 64, b = pos % 64;
+    std::uint64_t v = words[w] >> b;
+    if (b + static_cast<std::size_t>(n) > 64) v |= words[w + 1] << (64 - b);
+    pos += static_cast<std::size_t>(n);
+    return n == 64 ? v : v & ((std::uint64_t{1} << n) - 1);
+  }
+};
+
+/// What one pass over the layout does with each field: count its bits, pack it, unpack it, or describe it.
+enum class Pass { measure, pack, unpack, describe };
+
+struct Walker {
+  Pass pass;
+  const Config& config;
+  bool exact;
+  int int_bits;
+  Minutes int_max;
+  BitStream stream{nullptr};
+  std::size_t bits = 0;
+  std::vector<StateCodec::Field>* fields = nullptr;
+  Minutes now = 0;
+  int state_ = -1;  ///< the active state of the instance whose fields are being visited
+
+  template <class T>
+  int width() const {
+    if constexpr (std::is_same_v<T, bool>)
+      return 1;
+    else if constexpr (std::is_enum_v<T>)
+      return bits_for(static_cast<std::uint64_t>(enum_count<T>()));
+    else
+      return int_bits;
+  }
+
+  template <class T>
+  std::uint64_t encode(T v, std::string_view name) const {
+    if constexpr (std::is_same_v<T, bool>) {
+      return v ? 1 : 0;
+    } else if constexpr (std::is_enum_v<T>) {
+      const int i = enum_index(v);
+      if (i < 0) throw std::logic_error("model bug: " + std::string(name) + " holds a value with no name");
+      return static_cast<std::uint64_t>(i);
+    } else {
+      static_assert(std::is_same_v<T, std::int32_t>, "described state fields are bool, enums or 32-bit ints");
+      if (v == kNever) return 0;
+      if (v < -1 || v > int_max)
+        throw std::logic_error("model bug: " + std::string(name) + " = " + std::to_string(v) +
+                               " lies outside the state key's range [-1, " + std::to_string(int_max) + "]");
+      return static_cast<std::uint64_t>(v + 2);
+    }
+  }
+
+  template <class T>
+  static T decode(std::uint64_t code) {
+    if constexpr (std::is_same_v<T, bool>)
+      return code != 0;
+    else if constexpr (std::is_enum_v<T>)
+      return enum_at<T>(static_cast<int>(code));
+    else
+      return code == 0 ? kNever : static_cast<T>(static_cast<std::int64_t>(code) - 2);
+  }
+
+  /// One stored value of `bits` bits.
+  void raw(std::uint64_t& value, int n, const std::string& name, const char* rule) {
+    switch (pass) {
+      case Pass::measure: bits += static_cast<std::size_t>(n); break;
+      case Pass::pack: stream.put(value, n); break;
+      case Pass::unpack: value = stream.get(n); break;
+      case Pass::describe: fields->push_back({name, n, rule ? rule : ""}); break;
+    }
+  }
+
+  template <class T>
+  void value(T& v, const std::string& name, T (*as)(const key::Context&, T) = nullptr, const char* rule = nullptr) {
+    std::uint64_t code = 0;
+    if (pass == Pass::pack) code = encode(as && !exact ? as({config, now, state_}, v) : v, name);
+    raw(code, width<T>(), name, exact ? nullptr : rule);
+    if (pass == Pass::unpack) v = decode<T>(code);
+  }
+
+  /// Every described field of `data`, each under its rule unless exact.
+  template <class Data>
+  void fields_of(Data& data, const std::string& prefix, int state = -1) {
+    constexpr auto rules = key::rules_of<Data>();
+    state_ = state;
+    boost::mp11::mp_for_each<members_of<Data>>([&](auto member) {
+      using T = std::remove_reference_t<decltype(data.*member.pointer)>;
+      const std::string name = prefix + member.name;
+      bool stored = true;
+      T (*as)(const key::Context&, T) = nullptr;
+      const char* reason = nullptr;
+      std::apply(
+          [&](const auto&... rule) {
+            (
+                [&] {
+                  if constexpr (std::is_same_v<std::remove_cv_t<decltype(rule.member)>, std::remove_cv_t<decltype(member.pointer)>>) {
+                    if (rule.member != member.pointer) return;
+                    reason = rule.reason;
+                    if constexpr (requires { rule.as; })
+                      as = rule.as;
+                    else
+                      stored = false;
+                  }
+                }(),
+                ...);
+          },
+          rules);
+      if (stored || exact) {
+        value(data.*member.pointer, name, as, reason);
+      } else if (pass == Pass::describe) {
+        fields->push_back({name, 0, reason});
+      }
+    });
+    // Fields not stored are restored from the others once all of them are read.
+    if (pass == Pass::unpack && !exact)
+      std::apply(
+          [&](const auto&... rule) {
+            (
+                [&] {
+                  if constexpr (requires { rule.restore; })
+                    data.*rule.member = rule.restore({config, now, state}, data);
+                }(),
+                ...);
+          },
+          rules);
+  }
+
+  template <class M>
+  void machine(InstancesOf<M>& instances) {
+    const int n = M::instances(config);
+    if (pass != Pass::pack)
+      instances.resize(static_cast<std::size_t>(n));
+    else if (static_cast<int>(instances.size()) != n)
+      throw std::logic_error("model bug: a snapshot with the wrong number of " + std::string(M::name) + "s");
+    const int state_bits = bits_for(M::states.size());
+    for (int i = 0; i < n; ++i) {
+      const std::string label = has_many<M>() ? std::string(M::name) + "[" + std::to_string(i) + "]."
+                                              : std::string(M::name) + ".";
+      auto& instance = instances[static_cast<std::size_t>(i)];
+      std::uint64_t state = instance.state;
+      raw(state, state_bits, label + "state", nullptr);
+      if (pass == Pass::unpack) instance.state = static_cast<std::uint8_t>(state);
+      fields_of(instance.data, label, instance.state);
+    }
+  }
+
+  void all(SystemSnapshot& s, EnvBook& book) {
+    // The clock first: the rules of every other field read it.
+    value(s.now, "now");
+    now = s.now;
+    fields_of(s.inputs, "inputs.");
+    fields_of(book, "environment.");
+    for_each_machine([&]<class M>(std::type_identity<M>) { machine<M>(s.all<M>()); });
+  }
+};
+
+/// Every duration a config holds: timers are armed at most this far past the clock.
+Minutes durations_of(const Config& c) {
+  const auto& m = c.model;
+  const auto& e = c.env;
+  std::int64_t sum = std::int64_t{m.boot_minutes} + m.shutdown_minutes + m.wake_up_cycle + m.item_lifetime +
+                     m.retry_interval + m.reconnect_delay + m.race_window + e.quantum + e.min_session +
+                     e.max_session + e.max_outage + kMinutesPerDay;
+  return static_cast<Minutes>(std::min<std::int64_t>(sum, 1'000'000'000));
+}
+
+}  // namespace
+
+StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : config_(&config), exact_(exact) {
+  const std::int64_t bound = 2 * (std::int64_t{horizon} + durations_of(config)) + 16;
+  int_max_ = static_cast<Minutes>(std::min<std::int64_t>(bound, kNever - 3));
+  int_bits_ = bits_for(static_cast<std::uint64_t>(int_max_) + 3);
+  SystemSnapshot s;
+  EnvBook book;
+  Walker w{Pass::measure, config, exact, int_bits_, int_max_};
+  w.all(s, book);
+  bits_ = w.bits;
+  words_ = std::max<std::size_t>(1, (bits_ + 63) / 64);
+}
+
+void StateCodec::pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const {
+  std::memset(key, 0, words_ * sizeof(std::uint64_t));
+  Walker w{Pass::pack, *config_, exact_, int_bits_, int_max_, BitStream{key}};
+  // The walker is shared by all passes; packing never writes to the state.
+  w.all(const_cast<SystemSnapshot&>(s), const_cast<EnvBook&>(book));
+}
+
+void StateCodec::unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const {
+  Walker w{Pass::unpack, *config_, exact_, int_bits_, int_max_, BitStream{const_cast<std::uint64_t*>(key)}};
+  s.refusals = 0;  // a refusal is judged on the step that makes it (no_refused_events)
+  s.queue_overflowed = false;
+  w.all(s, book);
+}
+
+std::vector<StateCodec::Field> StateCodec::layout() const {
+  std::vector<Field> out;
+  SystemSnapshot s;
+  EnvBook book;
+  Walker w{Pass::describe, *config_, exact_, int_bits_, int_max_};
+  w.fields = &out;
+  w.all(s, book);
+  return out;
+}
+
+}  // namespace cqm

@@ -1,0 +1,53 @@
+#pragma once
+// The exhaustive explorer's state key, derived from the described state: the clock, the environment's inputs and
+// bookkeeping, and every instance of every machine in the registry — its active state and each field of its
+// Boost.Describe'd data — packed to the bits each needs. Nothing is listed here by hand: a field added to a
+// machine's data is in the key.
+//
+// Exactness: a field is stored as it is unless its struct declares a rule for it next to the field
+// (model/key_rules.hpp: kept only as far as the future can tell, or not stored and restored), with the reason
+// that is sound for every property. `exact` ignores every rule: the key is then the full state, and
+// tests/harness/differential_test.cpp holds the two to the same verdicts. Integers are stored in a range derived
+// from the config (the exploration horizon plus every duration, twice over); a value outside it is a model bug
+// and throws, never a silent truncation.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "harness/environment.hpp"
+
+namespace cqm {
+
+class StateCodec {
+ public:
+  StateCodec(const Config& config, Minutes horizon, bool exact);
+
+  std::size_t words() const { return words_; }  ///< 64-bit words per key
+  std::size_t bits() const { return bits_; }
+  bool exact() const { return exact_; }
+
+  void pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const;
+  void unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const;
+
+  /// One field of the layout: "QueueItem[1].submitted_at", its bits, and the declared rule's reason (empty when
+  /// stored exactly).
+  struct Field {
+    std::string name;
+    int bits = 0;
+    std::string rule;
+  };
+  std::vector<Field> layout() const;
+
+  /// The integers a key holds: -1 up to this (and kNever).
+  Minutes int_max() const { return int_max_; }
+
+ private:
+  const Config* config_;
+  bool exact_;
+  Minutes int_max_;
+  int int_bits_;
+  std::size_t bits_ = 0;
+  std::size_t words_ = 1;
+};
+
+}  // namespace cqm

@@ -1,0 +1,58 @@
+#pragma once
+// How a described field enters the exhaustive explorer's state key. By default every field of every machine's
+// data is stored exactly (harness/state_codec.hpp derives the key from the Boost.Describe description). A field
+// may instead be abstracted — kept only as far as any future behaviour or verdict can tell, or not stored and
+// restored from the others — and such a rule is declared next to the struct that holds the field, with the reason
+// it is sound for every property. `--exact-states` ignores every rule; a differential test (tests/harness) runs
+// both and requires the same verdicts.
+#include <tuple>
+
+#include "model/config.hpp"
+
+namespace cqm::key {
+
+/// What a rule may read: the config, the clock of the state being stored, and the active state of the machine
+/// instance the field belongs to (-1 for data that is not a machine's).
+struct Context {
+  const Config& config;
+  Minutes now;
+  int state = -1;
+};
+
+/// Stored as `as(value)`: two values with the same image are one state.
+template <class Data, class T>
+struct Kept {
+  T Data::*member;
+  T (*as)(const Context&, T value);
+  const char* reason;
+};
+
+/// Not stored: after a state is read back, `restore` gives the field a value from the other fields.
+template <class Data, class T>
+struct NotStored {
+  T Data::*member;
+  T (*restore)(const Context&, const Data& data);
+  const char* reason;
+};
+
+template <class Data, class T>
+constexpr Kept<Data, T> kept_as(T Data::*member, T (*as)(const Context&, T), const char* reason) {
+  return {member, as, reason};
+}
+
+template <class Data, class T>
+constexpr NotStored<Data, T> not_stored(T Data::*member, T (*restore)(const Context&, const Data&),
+                                        const char* reason) {
+  return {member, restore, reason};
+}
+
+/// The rules declared for `Data` (an ADL function `key_rules(const Data*)` next to it), or none.
+template <class Data>
+constexpr auto rules_of() {
+  if constexpr (requires { key_rules(static_cast<const Data*>(nullptr)); })
+    return key_rules(static_cast<const Data*>(nullptr));
+  else
+    return std::tuple<>{};
+}
+
+}  // namespace cqm::key

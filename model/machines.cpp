@@ -1,0 +1,51 @@
+#include "model/machines.hpp"
+
+#include <array>
+
+namespace cqm {
+namespace {
+
+struct Entry {
+  std::string_view name;
+  std::span<const std::string_view> states;
+  bool many;
+  MachineDescription (*describe)();
+};
+
+const std::array<Entry, kMachines>& entries() {
+  static const auto table = [] {
+    std::array<Entry, kMachines> out{};
+    std::size_t i = 0;
+    for_each_machine([&]<class M>(std::type_identity<M>) {
+      out[i++] = {M::name, std::span<const std::string_view>(M::states), has_many<M>(), &M::describe};
+    });
+    return out;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::string_view machine_name(std::size_t machine) { return entries().at(machine).name; }
+std::span<const std::string_view> machine_states(std::size_t machine) { return entries().at(machine).states; }
+
+std::size_t machine_of(std::string_view name) {
+  for (std::size_t i = 0; i < kMachines; ++i)
+    if (entries()[i].name == name) return i;
+  return kMachines;
+}
+
+std::string instance_label(std::size_t machine, int instance) {
+  const Entry& e = entries().at(machine);
+  std::string out(e.name);
+  if (e.many) out += "[" + std::to_string(instance) + "]";
+  return out;
+}
+
+std::vector<MachineDescription> describe_all() {
+  std::vector<MachineDescription> out;
+  for (const Entry& e : entries()) out.push_back(e.describe());
+  return out;
+}
+
+}  // namespace cqm

@@ -1,0 +1,49 @@
+#pragma once
+// The route table: how each notice — a fact a machine announced, or an input of the environment or the clock —
+// becomes events for machines, in order, and what each event carries from the world. It is the only wiring of
+// the model: the System dispatches by it, diagrams/overview.svg is drawn from it, and a test holds it to the
+// machines' tables (every event a table takes arrives by some route; every routed event is in its target's
+// table).
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "model/env.hpp"
+
+namespace cqm {
+
+class System;
+
+/// Which instances of the target machine receive the event.
+enum class Select : std::uint8_t {
+  one,        ///< the single instance
+  every,      ///< every instance, in order
+  announcer,  ///< the instance with the announcing one's index (program i -> program i)
+  arg,        ///< the instance the notice names (a timer's owner arms timer k)
+  timer_item, ///< the queue item whose lifetime timer elapsed
+  free_slot,  ///< the queue's first Empty slot (none left: the System notes the overflow)
+  in_queue,   ///< every item in the queue (Queued or Overdue), in order
+};
+std::string_view select_name(Select select);
+
+/// Which timer elapsed, for the routes of timer_elapsed.
+enum class TimerRole : std::uint8_t { power, lifetime, reconnect, retry, wake_up };
+std::string_view timer_role_name(TimerRole role);
+TimerRole timer_role(const TimerLayout& layout, int timer);
+
+struct Route {
+  NoticeKind notice;
+  std::string_view from;  ///< who announces it: a machine's name, several, "environment" or "clock"
+  std::optional<TimerRole> role;
+  std::size_t to;  ///< the target's registry index
+  Select select;
+  std::string_view event;  ///< the event delivered
+  std::function<void(System&, const Notice&, int instance)> deliver;
+  int (*instances)(const System&);  ///< how many instances the target has
+};
+
+/// Every route; the routes of one notice in the order their events are delivered.
+const std::vector<Route>& route_table();
+
+}  // namespace cqm

@@ -1,0 +1,93 @@
+#pragma once
+// A timer: armed with a due time by the machine that owns it, cancelled, or reached by the System's clock, when
+// it announces that it elapsed; the route table tells its owner (model/routes.cpp). Every timed decision in the
+// model — boot and shut-down, CQM's wake-up cycle, an item's lifetime, the fixes' retry and reconnect — runs
+// through one of these (the layout of the instances is TimerLayout, model/env.hpp).
+#include <array>
+#include <boost/describe/class.hpp>
+#include <string_view>
+
+#include "model/describe.hpp"
+#include "model/machine_def.hpp"
+#include "model/machine_handle.hpp"
+
+namespace cqm {
+
+struct Timer;
+
+struct TimerData {
+  Minutes due = kNever;
+  bool operator==(const TimerData&) const = default;
+};
+BOOST_DESCRIBE_STRUCT(TimerData, (), (due))
+
+struct timer_armed {
+  static constexpr const char* name() { return "timer_armed"; }
+  Minutes due;
+};
+CQM_EVENT(timer_cancelled);
+/// The System's clock reached the timer's due time.
+CQM_EVENT(clock_reached);
+
+namespace timer_fsm {
+
+CQM_STATE(Idle);
+CQM_STATE(Armed);
+
+struct set_due {
+  static constexpr const char* name() { return "set_due"; }
+  template <class Fsm, class Src, class Tgt>
+  void operator()(timer_armed const& evt, Fsm& fsm, Src&, Tgt&) const {
+    fsm.due = evt.due;
+  }
+};
+
+struct clear_due {
+  static constexpr const char* name() { return "clear_due"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.due = kNever;
+  }
+};
+
+struct announce_elapsed {
+  static constexpr const char* name() { return "announce_elapsed"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.announce(NoticeKind::timer_elapsed);
+  }
+};
+
+struct timer_ : machine_def<timer_, Timer>, TimerData {
+  using initial_state = Idle;
+
+  // clang-format off
+  struct transition_table : boost::mpl::vector<
+  //         Start   | Event            | Next        | Action                               | Guard
+  msmf::Row< Idle,     timer_armed,       Armed,        set_due,                               msmf::none >,
+  msmf::Row< Armed,    timer_armed,       msmf::none,   set_due,                               msmf::none >,
+  msmf::Row< Armed,    timer_cancelled,   Idle,         clear_due,                             msmf::none >,
+  msmf::Row< Idle,     timer_cancelled,   msmf::none,   msmf::none,                            msmf::none >,
+  msmf::Row< Armed,    clock_reached,     Idle,         actions<clear_due, announce_elapsed>,  msmf::none >
+  > {};
+  // clang-format on
+};
+
+}  // namespace timer_fsm
+
+/// The registry entry (model/machines.hpp).
+struct Timer {
+  static constexpr std::string_view name = "Timer";
+  static constexpr std::string_view stem = "timer";
+  using Front = timer_fsm::timer_;
+  using Data = TimerData;
+  enum class State : std::uint8_t { Idle, Armed };
+  static constexpr std::array<std::string_view, 2> states = {"Idle", "Armed"};
+  static int instances(const Config& c);
+  static constexpr bool many = true;  ///< instances are named Name[i]
+  /// Timers are not a lane of the timeline: a timer step says which fired.
+  static constexpr bool in_timeline = false;
+  static MachineDescription describe();
+};
+
+}  // namespace cqm

@@ -1,0 +1,80 @@
+#include <fmt/format.h>
+
+#include "results/simulate_result.hpp"
+
+namespace cqm {
+
+SimulateResult simulate(const Config& config, const Schedule& schedule, std::string schedule_name) {
+  SimulateResult r;
+  r.config = config;
+  r.schedule = std::move(schedule_name);
+  r.horizon = horizon_of(schedule, config);
+  System system(r.config, &r.log, &r.refusals);
+  run_schedule(system, schedule);
+  const auto& items = system.group<QueueItem>();
+  for (int i = 0; i < items.size(); ++i) {
+    const auto state = static_cast<QueueItem::State>(items.state(i));
+    if (state == QueueItem::State::Empty) continue;
+    const auto& d = items.data(i);
+    const Minutes settled = state == QueueItem::State::Delivered ? d.delivered_at
+                            : state == QueueItem::State::Expired ? d.expired_at
+                                                                 : kNever;
+    r.fates.push_back({d.status, std::string(QueueItem::states[items.state(i)]), d.submitted_at, settled});
+  }
+  r.queue_overflowed = system.queue_overflowed();
+  return r;
+}
+
+std::string fate_text(const Fate& f, Minutes lifetime) {
+  const std::string what = fmt::format("status {} ({})", enum_name(f.status), status_meaning(int(f.status)));
+  const std::string submitted = "submitted " + format_time(f.submitted);
+  if (f.state == "Delivered") return what + ": Delivered at " + format_time(f.settled) + ", " + submitted;
+  if (f.state == "Expired")
+    return what + ": Expired at " + format_time(f.settled) + ", " + submitted + ", lifetime " +
+           std::to_string(lifetime) + " min";
+  return what + ": still " + f.state + " at the horizon, " + submitted;
+}
+
+std::string simulate_text(const SimulateResult& r) {
+  std::string out = fmt::format("# cqmcheck simulate: {} — {}\n# {}, until {}\n", r.config.name, r.config.summary,
+                                r.schedule, format_time(r.horizon));
+  out += "\n== Cqmgr32.log ==\n" + render_log(r.log, r.config.model.site_code);
+  out += "\n== Queue items ==\n";
+  if (r.fates.empty()) out += "no status message was submitted\n";
+  for (const auto& f : r.fates) out += fate_text(f, r.config.model.item_lifetime) + "\n";
+  if (r.queue_overflowed)
+    out += "a status found no free queue slot (environment.max_queue): it was not submitted\n";
+  if (!r.refusals.empty()) {
+    out += "\n== Refused events (the state did not accept them) ==\n";
+    for (const auto& x : r.refusals)
+      out += fmt::format("{}: {}[{}] refused {} in {}\n", format_time(x.at), x.machine, x.instance, x.event, x.state);
+  }
+  return out;
+}
+
+nlohmann::ordered_json simulate_json(const SimulateResult& r) {
+  nlohmann::ordered_json j;
+  j["preset"] = r.config.name;
+  j["schedule"] = r.schedule;
+  j["horizon"] = format_time(r.horizon);
+  j["log"] = nlohmann::ordered_json::array();
+  for (const auto& line : r.log) j["log"].push_back(log_line(line, r.config.model.site_code));
+  j["items"] = nlohmann::ordered_json::array();
+  for (const auto& f : r.fates)
+    j["items"].push_back({{"status", std::string(enum_name(f.status))},
+                          {"state", f.state},
+                          {"submitted", format_time(f.submitted)},
+                          {"settled", f.settled == kNever ? nlohmann::ordered_json()
+                                                          : nlohmann::ordered_json(format_time(f.settled))}});
+  j["refusals"] = nlohmann::ordered_json::array();
+  for (const auto& x : r.refusals)
+    j["refusals"].push_back({{"at", format_time(x.at)},
+                             {"machine", std::string(x.machine)},
+                             {"instance", x.instance},
+                             {"state", std::string(x.state)},
+                             {"event", std::string(x.event)}});
+  j["queue_overflowed"] = r.queue_overflowed;
+  return j;
+}
+
+}  // namespace cqm
