@@ -6,6 +6,7 @@
 #include "checker/bfs.hpp"
 #include "harness/check.hpp"
 #include "harness/search_model.hpp"
+#include "properties/property.hpp"
 
 namespace {
 
@@ -21,30 +22,36 @@ void report(benchmark::State& state, const cqm::checker::SearchStats& s, std::ui
   state.counters["bytes/state"] = s.bytes_per_state();
 }
 
-// A full search of a holding preset on a fine grid: every state is expanded.
+// A full search of a holding preset on a fine grid, every property looked for: every state is expanded.
+// Args: quantum, threads, exact (1: the key is the full state, no declared abstraction).
 void bm_exhaustive_full(benchmark::State& state, const char* preset) {
   const cqm::Config config = finer(preset, static_cast<cqm::Minutes>(state.range(0)));
   const int threads = static_cast<int>(state.range(1));
+  const bool exact = state.range(2) != 0;
   cqm::checker::SearchStats last;
   std::uint64_t states = 0;
   for (auto _ : state) {
-    cqm::SearchModel model(config);
-    const auto r = cqm::checker::bfs(model, {}, threads);
+    cqm::SearchModel model(config, exact);
+    const auto r = cqm::checker::bfs(model, cqm::all_properties_mask(), cqm::checker::Limits{}, threads);
+    if (r.violated) state.SkipWithError("a holding preset violated a property");
     last = r.stats;
     states += r.stats.states;
   }
   report(state, last, states);
 }
 BENCHMARK_CAPTURE(bm_exhaustive_full, fix_reconnect, "fix-reconnect")
-    ->Args({15, 1})
-    ->Args({15, 2})
-    ->Args({5, 1})
-    ->Args({5, 2})
+    ->ArgNames({"quantum", "threads", "exact"})
+    ->Args({15, 1, 0})
+    ->Args({15, 2, 0})
+    ->Args({15, 1, 1})
+    ->Args({5, 1, 0})
+    ->Args({5, 2, 0})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK_CAPTURE(bm_exhaustive_full, always_on, "workaround-always-on")
-    ->Args({5, 1})
-    ->Args({5, 2})
+    ->ArgNames({"quantum", "threads", "exact"})
+    ->Args({5, 1, 0})
+    ->Args({5, 2, 0})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
@@ -54,11 +61,14 @@ void bm_time_to_kb_counterexample(benchmark::State& state) {
   cqm::CheckOptions o;
   o.explorers = {cqm::ExplorerKind::exhaustive};
   o.threads = 1;
+  // Only the KB's property: the search stops at its first violation instead of going on for the others.
+  o.properties = 1u << cqm::property_index("delivered_before_expiry");
   std::uint64_t states = 0;
   cqm::checker::SearchStats last;
   for (auto _ : state) {
     const auto r = cqm::check_exhaustive(config, o);
-    if (!r.counterexample) state.SkipWithError("no counterexample");
+    const cqm::PropertyResult* p = r.result_of("delivered_before_expiry");
+    if (!p || !p->counterexample) state.SkipWithError("no counterexample");
     last = r.search;
     states += r.search.states;
   }

@@ -14,7 +14,7 @@ void bm_canonical_timeline(benchmark::State& state, const char* preset) {
   for (auto _ : state) {
     cqm::run_schedule(system, schedule);
     events += system.events();
-    benchmark::DoNotOptimize(system.item_state(1));
+    benchmark::DoNotOptimize(system.state<cqm::QueueItem>(1));
   }
   state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
   state.counters["events/run"] = static_cast<double>(system.events());

@@ -1,8 +1,8 @@
 #pragma once
 // Breadth-first exhaustive search over a model's states, stored as fixed-size keys in an open-addressing hash
 // set, with parent links so that each property's first violation is reported with a shortest path (fewest
-// steps). The search goes on past a violation until every property it looks for is violated or the state space
-// is exhausted, so one run gives a verdict per property.
+// steps). The search goes on past a violation until every property it looks for is violated or the state
+// space is exhausted, so one run gives a verdict per property.
 //
 // The model is any type with:
 //   std::size_t key_words() const;            64-bit words per key; keys are compared bytewise
@@ -15,9 +15,9 @@
 //       terminal state
 //   std::uint32_t depth_bound() const;        an upper bound on the depth, for progress reports
 //
-// Determinism: a layer is cut into chunks expanded on up to `threads` threads; successors are inserted in layer
-// order, so the states, their numbering, the statistics and the counterexamples are the same for any thread
-// count.
+// Determinism: a layer is cut into chunks expanded on up to `threads` threads; successors are inserted in
+// layer order, so the states, their numbering, the statistics and the counterexamples are the same for any
+// thread count.
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -78,23 +78,26 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
   for (int i = 1; i < threads; ++i) workers.push_back(model.fork());
 
   // A signal is honoured within a chunk, so a search stops within milliseconds of Ctrl-C.
-  auto stop_requested = [&] { return limits.interrupted && limits.interrupted->load(std::memory_order_relaxed); };
+  auto stop_requested = [&] {
+    return limits.interrupted && limits.interrupted->load(std::memory_order_relaxed);
+  };
   std::uint32_t remaining = look_for;
   auto expand_range = [&](Model& m, std::uint32_t from, std::uint32_t to, Chunk& out) {
     for (std::uint32_t i = from; i < to; ++i) {
       if ((i & 1023) == 0 && stop_requested()) return;
-      m.expand(store.key(i), remaining, [&](std::uint16_t choice, const std::uint64_t* succ, std::uint32_t v) {
-        ++out.transitions;
-        for (std::uint32_t fresh = v & ~out.found_mask; fresh; fresh &= fresh - 1)
-          out.found[static_cast<std::size_t>(std::countr_zero(fresh))] = Found{i, choice};
-        out.found_mask |= v;
-        if (!succ) {
-          ++out.truncated;
-          return;
-        }
-        out.keys.insert(out.keys.end(), succ, succ + words);
-        out.successors.push_back({hash_key(succ, words), i, choice});
-      });
+      m.expand(store.key(i), remaining,
+               [&](std::uint16_t choice, const std::uint64_t* succ, std::uint32_t v) {
+                 ++out.transitions;
+                 for (std::uint32_t fresh = v & ~out.found_mask; fresh; fresh &= fresh - 1)
+                   out.found[static_cast<std::size_t>(std::countr_zero(fresh))] = Found{i, choice};
+                 out.found_mask |= v;
+                 if (!succ) {
+                   ++out.truncated;
+                   return;
+                 }
+                 out.keys.insert(out.keys.end(), succ, succ + words);
+                 out.successors.push_back({hash_key(succ, words), i, choice});
+               });
     }
   };
 
@@ -113,8 +116,8 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
   while (layer_begin < layer_end) {
     const std::uint32_t width = layer_end - layer_begin;
     // Chunks are consecutive slices of the layer, expanded completely and concatenated in order, so how the
-    // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even out
-    // uneven costs.
+    // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even
+    // out uneven costs.
     const std::uint32_t per_chunk =
         threads <= 1 ? width : std::max<std::uint32_t>(256, (width + threads * 8 - 1) / (threads * 8));
     const std::uint32_t chunks = (width + per_chunk - 1) / per_chunk;
@@ -127,7 +130,8 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
       out[c].truncated = 0;
     }
     auto slice = [&](std::uint32_t c, Model& m) {
-      expand_range(m, layer_begin + c * per_chunk, std::min(layer_end, layer_begin + (c + 1) * per_chunk), out[c]);
+      expand_range(m, layer_begin + c * per_chunk, std::min(layer_end, layer_begin + (c + 1) * per_chunk),
+                   out[c]);
     };
     if (chunks == 1) {
       slice(0, model);
@@ -137,12 +141,13 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
         for (std::uint32_t c = next++; c < chunks; c = next++) slice(c, m);
       };
       std::vector<std::thread> pool;
-      for (int t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(workers[static_cast<std::size_t>(t - 1)]));
+      for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work, std::ref(workers[static_cast<std::size_t>(t - 1)]));
       work(model);
       for (auto& th : pool) th.join();
     }
-    // A violation found in this layer is a shortest one for its property, even if the layer was cut short by a
-    // signal: every shallower layer was complete.
+    // A violation found in this layer is a shortest one for its property, even if the layer was cut short by
+    // a signal: every shallower layer was complete.
     for (std::uint32_t c = 0; c < chunks; ++c) {
       Chunk& chunk = out[c];
       result.stats.transitions += chunk.transitions;
@@ -154,8 +159,8 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
         result.paths[p].push_back(chunk.found[p].choice);
       }
       result.violated |= chunk.found_mask;
-      // Insertion is the serial part: hashes were computed in parallel, and the slot a few successors ahead is
-      // prefetched so the random probes overlap.
+      // Insertion is the serial part: hashes were computed in parallel, and the slot a few successors ahead
+      // is prefetched so the random probes overlap.
       constexpr std::size_t kAhead = 8;
       const auto& succ = chunk.successors;
       for (std::size_t i = 0; i < succ.size(); ++i) {
@@ -170,8 +175,10 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
     layer_begin = layer_end;
     layer_end = static_cast<std::uint32_t>(store.size());
     if (limits.max_states && store.size() > limits.max_states) return finish(Outcome::limit_states);
-    if (limits.max_memory_bytes && store.bytes() > limits.max_memory_bytes) return finish(Outcome::limit_memory);
-    if (limits.max_seconds > 0 && std::chrono::duration<double>(clock::now() - t0).count() > limits.max_seconds)
+    if (limits.max_memory_bytes && store.bytes() > limits.max_memory_bytes)
+      return finish(Outcome::limit_memory);
+    if (limits.max_seconds > 0 &&
+        std::chrono::duration<double>(clock::now() - t0).count() > limits.max_seconds)
       return finish(Outcome::limit_time);
     if (limits.progress)
       limits.progress({"states", store.size(),

@@ -3,9 +3,9 @@
 // shrunk by RapidCheck's own shrinking to a minimal failing value. Seeded and replayable: the same seed, run
 // count and generator give the same runs, the same shrink steps and the same counterexample.
 //
-// Runs are done in batches (each a RapidCheck check with a seed derived from the user's and the batch's number),
-// so limits and interruption are honoured between batches without cutting RapidCheck short, and a caller that
-// looks for several properties can go on after a failure with the next batch.
+// Runs are done in batches (each a RapidCheck check with a seed derived from the user's and the batch's
+// number), so limits and interruption are honoured between batches without cutting RapidCheck short, and a
+// caller that looks for several properties can go on after a failure with the next batch.
 #include <rapidcheck.h>
 
 #include <chrono>
@@ -22,7 +22,7 @@ namespace cqm::checker {
 
 struct RandomParams {
   std::uint64_t seed = 1;
-  std::uint64_t runs = 10000;  ///< values to check in this call
+  std::uint64_t runs = 10000;     ///< values to check in this call
   std::uint64_t first_batch = 0;  ///< the batch number to start from (a continued search)
   int max_size = 100;
   int batch = 2000;  ///< runs per RapidCheck check
@@ -56,8 +56,9 @@ class ShrinkCounter : public rc::detail::TestListener {
   std::uint64_t tries = 0;
 };
 
-// RapidCheck prints "Using configuration: seed=..." on stderr the first time it reads its global configuration
-// (RC_PARAMS). We pass every parameter explicitly, so that line would only mislead: read it once, silenced.
+// RapidCheck prints "Using configuration: seed=..." on stderr the first time it reads its global
+// configuration (RC_PARAMS). We pass every parameter explicitly, so that line would only mislead: read it
+// once, silenced.
 inline void load_rapidcheck_configuration_quietly() {
   static const bool loaded = [] {
     std::streambuf* saved = std::cerr.rdbuf(nullptr);
@@ -79,7 +80,8 @@ inline std::uint64_t batch_seed(std::uint64_t seed, std::uint64_t batch) {
 
 /// `holds(value)` returns true when the value keeps the property. Stops at the first (shrunk) failure.
 template <class T, class Holds>
-RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params, const Limits& limits) {
+RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params,
+                              const Limits& limits) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   RandomResult<T> result;
@@ -104,7 +106,8 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
       result.outcome = Outcome::limit_memory;
       break;
     }
-    const std::uint64_t n = std::min<std::uint64_t>(static_cast<std::uint64_t>(params.batch), params.runs - result.runs);
+    const std::uint64_t n =
+        std::min<std::uint64_t>(static_cast<std::uint64_t>(params.batch), params.runs - result.runs);
     rc::detail::TestParams tp;
     tp.seed = detail::batch_seed(params.seed, b);
     tp.maxSuccess = static_cast<int>(n);
@@ -139,8 +142,8 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
     }
     result.runs += n;
     if (limits.progress)
-      limits.progress(
-          {"runs", result.runs, static_cast<double>(result.runs) / static_cast<double>(params.runs), elapsed()});
+      limits.progress({"runs", result.runs,
+                       static_cast<double>(result.runs) / static_cast<double>(params.runs), elapsed()});
   }
   result.next_batch = b;
   if (params.states_visited) result.states = params.states_visited();

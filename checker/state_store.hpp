@@ -1,8 +1,8 @@
 #pragma once
-// The visited-state store of the exhaustive explorer: keys of a fixed number of 64-bit words (the model says how
-// many) in one array in insertion (BFS) order, each with its parent's index and the choice that led to it, and
-// an open-addressing hash index over them. Memory per state: 8 bytes a key word + 6, plus 4-8 bytes of hash
-// slots (load factor 1/4 to 1/2).
+// The visited-state store of the exhaustive explorer: keys of a fixed number of 64-bit words (the model says
+// how many) in one array in insertion (BFS) order, each with its parent's index and the choice that led to
+// it, and an open-addressing hash index over them. Memory per state: 8 bytes a key word + 6, plus 4-8 bytes
+// of hash slots (load factor 1/4 to 1/2).
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>

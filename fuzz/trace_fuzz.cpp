@@ -1,10 +1,10 @@
-// The trace.json reader (our own JSON parser with line numbers) on arbitrary bytes.
+// The trace.json reader (nlohmann-json, with the line-finding scanner on its error path) on arbitrary bytes.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "io/input_error.hpp"
-#include "writers/trace_json.hpp"
+#include "io/trace_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

@@ -32,7 +32,9 @@ void for_each_property(std::uint32_t mask, F&& f) {
 
 }  // namespace
 
-const char* explorer_name(ExplorerKind kind) { return kind == ExplorerKind::exhaustive ? "exhaustive" : "random"; }
+const char* explorer_name(ExplorerKind kind) {
+  return kind == ExplorerKind::exhaustive ? "exhaustive" : "random";
+}
 
 Verdict worse(Verdict a, Verdict b) {
   if (a == Verdict::Violated || b == Verdict::Violated) return Verdict::Violated;
@@ -96,9 +98,10 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   const std::uint32_t programs = (1u << config.programs()) - 1;
   if (unfinished.empty() && (ran.load() & programs) != programs) {
     const int missing = std::countr_zero(~ran.load() & programs);
-    unfinished = "vacuous: program[" + std::to_string(missing) +
-                 "] never ran inside the envelope (its window, the power-on window and the sessions never meet on "
-                 "the quantum grid), so nothing it reports was checked";
+    unfinished =
+        "vacuous: program[" + std::to_string(missing) +
+        "] never ran inside the envelope (its window, the power-on window and the sessions never meet on "
+        "the quantum grid), so nothing it reports was checked";
   }
   for_each_property(mask, [&](int p) {
     PropertyResult res;
@@ -132,7 +135,8 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   checker::Limits limits = o.limits;
   if (o.limits.progress)
     limits.progress = [&](const checker::Progress& p) {
-      o.limits.progress({p.unit, rep.runs + p.done, static_cast<double>(rep.runs + p.done) / static_cast<double>(total),
+      o.limits.progress({p.unit, rep.runs + p.done,
+                         static_cast<double>(rep.runs + p.done) / static_cast<double>(total),
                          rep.seconds + p.seconds});
     };
   // Each failure is shrunk and taken as the counterexample of the properties it violates; the search goes on
@@ -199,7 +203,8 @@ CheckReport check(const Config& config, const CheckOptions& o) {
   CheckReport report;
   report.config = config;
   for (auto kind : o.explorers)
-    report.explorers.push_back(kind == ExplorerKind::exhaustive ? check_exhaustive(config, o) : check_random(config, o));
+    report.explorers.push_back(kind == ExplorerKind::exhaustive ? check_exhaustive(config, o)
+                                                                : check_random(config, o));
   return report;
 }
 

@@ -18,8 +18,8 @@ struct CheckOptions {
   std::uint64_t seed = 1;
   std::uint64_t runs = 0;  ///< random runs; 0: the config's environment.random_runs
   int threads = 2;
-  bool exact_states = false;         ///< exhaustive: the key is the full state, no declared abstraction
-  std::uint32_t properties = ~0u;    ///< the properties to check (bits of all_properties())
+  bool exact_states = false;       ///< exhaustive: the key is the full state, no declared abstraction
+  std::uint32_t properties = ~0u;  ///< the properties to check (bits of all_properties())
   checker::Limits limits;
 };
 
@@ -36,16 +36,16 @@ struct ExplorerReport {
   ExplorerKind kind = ExplorerKind::exhaustive;
   checker::Outcome outcome = checker::Outcome::complete;  ///< how the search ended
   std::vector<PropertyResult> properties;                 ///< those checked, in all_properties() order
-  checker::SearchStats search;     ///< exhaustive
-  std::size_t key_bits = 0;        ///< exhaustive: bits per stored state's key
-  bool exact_states = false;       ///< exhaustive: no abstraction in the key
-  int queue_bound = 0;             ///< exhaustive: queue items the search could hold
-  std::uint64_t truncated = 0;     ///< exhaustive: successors past the queue bound
-  std::uint64_t runs = 0;          ///< random
-  std::uint64_t shrink_steps = 0;  ///< random
-  std::uint64_t shrink_tries = 0;  ///< random
-  std::uint64_t batch_seed = 0;    ///< random: RapidCheck's seed of the first failing batch
-  std::uint64_t random_states = 0; ///< random: steps simulated over all runs (what --max-states caps)
+  checker::SearchStats search;                            ///< exhaustive
+  std::size_t key_bits = 0;                               ///< exhaustive: bits per stored state's key
+  bool exact_states = false;                              ///< exhaustive: no abstraction in the key
+  int queue_bound = 0;                                    ///< exhaustive: queue items the search could hold
+  std::uint64_t truncated = 0;                            ///< exhaustive: successors past the queue bound
+  std::uint64_t runs = 0;                                 ///< random
+  std::uint64_t shrink_steps = 0;                         ///< random
+  std::uint64_t shrink_tries = 0;                         ///< random
+  std::uint64_t batch_seed = 0;     ///< random: RapidCheck's seed of the first failing batch
+  std::uint64_t random_states = 0;  ///< random: steps simulated over all runs (what --max-states caps)
   double seconds = 0;
 
   /// The worst verdict of its properties: VIOLATED, else INCONCLUSIVE, else HOLDS.
@@ -58,8 +58,8 @@ struct ExplorerReport {
 struct CheckReport {
   Config config;
   std::vector<ExplorerReport> explorers;
-  /// A property's verdict over every explorer: VIOLATED when one found a counterexample, INCONCLUSIVE when one
-  /// could not finish, else HOLDS.
+  /// A property's verdict over every explorer: VIOLATED when one found a counterexample, INCONCLUSIVE when
+  /// one could not finish, else HOLDS.
   Verdict verdict_of(std::string_view property) const;
   Verdict verdict() const;
 };

@@ -1,7 +1,7 @@
 #pragma once
-// A counterexample: a schedule, re-played through a fresh System with the log on, its property checked on every
-// step. Explorers only propose schedules; nothing is reported as a violation unless its replay here violates the
-// property again.
+// A counterexample: a schedule, re-played through a fresh System with the log on, its property checked on
+// every step. Explorers only propose schedules; nothing is reported as a violation unless its replay here
+// violates the property again.
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,9 +33,10 @@ struct Counterexample {
   std::vector<Refusal> refusals;
 };
 
-/// Runs `schedule` on a fresh System under `config`, checking the properties of `mask` after every step; stops
-/// at the first violation of one of them. Empty when they all hold to the horizon.
-std::optional<Counterexample> replay(const Config& config, const Schedule& schedule, std::uint32_t mask = ~0u);
+/// Runs `schedule` on a fresh System under `config`, checking the properties of `mask` after every step;
+/// stops at the first violation of one of them. Empty when they all hold to the horizon.
+std::optional<Counterexample> replay(const Config& config, const Schedule& schedule,
+                                     std::uint32_t mask = ~0u);
 
 /// The properties of `mask` the schedule violates somewhere (the random explorer's fast path: no log, no
 /// trace). The run stops once each of them has been found violated.

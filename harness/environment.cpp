@@ -34,7 +34,8 @@ EnvironmentModel::EnvironmentModel(const Config& config) : config_(&config) {
 
 bool EnvironmentModel::init_can_fail() const {
   const auto& m = config_->model;
-  return m.os == Os::Win9x && m.init_failure != InitFailure::Never && config_->env.max_init_failures_in_a_row != 0;
+  return m.os == Os::Win9x && m.init_failure != InitFailure::Never &&
+         config_->env.max_init_failures_in_a_row != 0;
 }
 
 void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector<Choice>& out) const {
@@ -45,8 +46,8 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
   const Minutes day = t / kMinutesPerDay;
   const auto client = s.state<Client>();
 
-  // The user: switches the PC on at most once a day inside [on_from, on_until] — and must, at the window's last
-  // grid point, after max_days_off days without — and off after at least min_session and at the latest
+  // The user: switches the PC on at most once a day inside [on_from, on_until] — and must, at the window's
+  // last grid point, after max_days_off days without — and off after at least min_session and at the latest
   // max_session after any start-up.
   Choice::Power powers[2] = {Choice::Power::none, Choice::Power::none};
   int n_powers = 1;
@@ -112,7 +113,8 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
   }
 }
 
-void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c, std::vector<ScheduleEvent>* events) const {
+void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c,
+                             std::vector<ScheduleEvent>* events) const {
   const Minutes t = s.now();
   auto act = [&](EnvAction a, int program = 0) {
     const ScheduleEvent ev{t, a, config_->model.programs[static_cast<std::size_t>(program)].mif, program};
@@ -143,7 +145,8 @@ bool EnvironmentModel::is_terminal(const System& s) const {
   for (int p = 0; p < config_->programs(); ++p) {
     const auto state = s.state<Program>(p);
     if (state == Program::State::Finished) continue;
-    if (state == Program::State::Pending && s.now() >= config_->env.programs[static_cast<std::size_t>(p)].until)
+    if (state == Program::State::Pending &&
+        s.now() >= config_->env.programs[static_cast<std::size_t>(p)].until)
       continue;  // it can no longer run
     return false;
   }

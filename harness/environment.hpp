@@ -1,7 +1,8 @@
 #pragma once
 // The explorers' environment: what the user, Windows, the CAP and the programs may do, at quantum boundaries,
-// inside the config's envelope (config.env). The exhaustive explorer takes every choice; a counterexample path
-// is turned back into a Schedule through the same code, so what is replayed is exactly what was explored.
+// inside the config's envelope (config.env). The exhaustive explorer takes every choice; a counterexample
+// path is turned back into a Schedule through the same code, so what is replayed is exactly what was
+// explored.
 #include <boost/describe/class.hpp>
 #include <cstdint>
 #include <vector>
@@ -28,12 +29,14 @@ constexpr auto key_rules(const EnvBook*) {
             const Minutes today = c.now / kMinutesPerDay;
             return v < 0 ? v : std::max(v, today - 1 - c.config.env.max_days_off);
           },
-          "the user's choices only ask whether the PC was ever switched on, whether it was today, and whether "
+          "the user's choices only ask whether the PC was ever switched on, whether it was today, and "
+          "whether "
           "more than environment.max_days_off days have passed without it: every day before that acts alike"),
       key::kept_as(
           &EnvBook::outage_since,
           +[](const key::Context& c, Minutes v) { return std::max(v, c.now - c.config.env.max_outage); },
-          "it is only compared with environment.max_outage: an outage that long must end, however long ago it "
+          "it is only compared with environment.max_outage: an outage that long must end, however long ago "
+          "it "
           "began"),
   };
 }

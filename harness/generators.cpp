@@ -15,7 +15,8 @@ int habit_days(const Config& c) {
 rc::Gen<Habits> habits_gen(const Config& c) {
   const auto& e = c.env;
   const Minutes on_span = e.on_until - e.on_from;
-  // With no upper limit the user may keep the PC on into the night; a day's session never runs past the next on.
+  // With no upper limit the user may keep the PC on into the night; a day's session never runs past the next
+  // on.
   const Minutes session_span = (e.max_session > 0 ? e.max_session : kMinutesPerDay) - e.min_session;
   const int days = e.user_powers_off ? habit_days(c) : 1;
   const int start_ups = habit_days(c) + 4 + 2 * c.programs();
@@ -29,11 +30,12 @@ rc::Gen<Habits> habits_gen(const Config& c) {
       rc::gen::set(&Outage::length, rc::gen::inRange<Minutes>(1, std::max<Minutes>(e.max_outage, 1) + 1)));
   const auto delay = rc::gen::inRange<Minutes>(0, e.min_session + std::max(session_span, 0) + 1);
   return rc::gen::build<Habits>(
-      rc::gen::set(&Habits::days, rc::gen::container<std::vector<DayHabit>>(static_cast<std::size_t>(days), day)),
+      rc::gen::set(&Habits::days,
+                   rc::gen::container<std::vector<DayHabit>>(static_cast<std::size_t>(days), day)),
       rc::gen::set(&Habits::program_delays,
                    rc::gen::container<std::vector<Minutes>>(static_cast<std::size_t>(c.programs()), delay)),
-      rc::gen::set(&Habits::init_fails, rc::gen::container<std::vector<bool>>(static_cast<std::size_t>(start_ups),
-                                                                              rc::gen::arbitrary<bool>())),
+      rc::gen::set(&Habits::init_fails, rc::gen::container<std::vector<bool>>(
+                                            static_cast<std::size_t>(start_ups), rc::gen::arbitrary<bool>())),
       rc::gen::set(&Habits::outages,
                    rc::gen::resize(e.max_cap_outages, rc::gen::container<std::vector<Outage>>(outage))));
 }
@@ -62,7 +64,8 @@ Schedule schedule_of(const Config& c, const Habits& h) {
         const Minutes delay = h.program_delays[static_cast<std::size_t>(p)];
         Minutes at = std::clamp(up + std::min(delay, session), w.from, w.until - 1);
         at = std::max(at, up);
-        s.events.push_back({at, EnvAction::program_finishes, c.model.programs[static_cast<std::size_t>(p)].mif, p});
+        s.events.push_back(
+            {at, EnvAction::program_finishes, c.model.programs[static_cast<std::size_t>(p)].mif, p});
         if (restarts_computer(c.model.programs[static_cast<std::size_t>(p)].after_running))
           last_start = std::max(last_start, at + c.model.shutdown_minutes + c.model.boot_minutes);
       }
@@ -83,7 +86,8 @@ Schedule schedule_of(const Config& c, const Habits& h) {
                    [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at < b.at; });
   for (bool f : h.init_fails) s.init.push_back(f ? InitOutcome::failed : InitOutcome::ok);
   s.init_otherwise = InitOutcome::ok;
-  s.horizon = static_cast<Minutes>(h.days.size() + (e.user_powers_off ? 0 : habit_days(c) - 1)) * kMinutesPerDay;
+  s.horizon =
+      static_cast<Minutes>(h.days.size() + (e.user_powers_off ? 0 : habit_days(c) - 1)) * kMinutesPerDay;
   return s;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // RapidCheck generators of environment schedules inside the config's envelope. A schedule is generated as
-// "habits" — small numbers RapidCheck knows how to shrink (toward the earliest power-on, the shortest session,
-// each program right after start-up, fewer failed inits, fewer outages, fewer days away) — and then laid out as
-// a Schedule.
+// "habits" — small numbers RapidCheck knows how to shrink (toward the earliest power-on, the shortest
+// session, each program right after start-up, fewer failed inits, fewer outages, fewer days away) — and then
+// laid out as a Schedule.
 #include <rapidcheck.h>
 
 #include <vector>
@@ -23,9 +23,9 @@ struct Outage {
 };
 
 struct Habits {
-  std::vector<DayHabit> days;            ///< one per day of the horizon
-  std::vector<Minutes> program_delays;   ///< per program: after day 0's start-up, within its session
-  std::vector<bool> init_fails;          ///< per start-up (true: failed); past the end: ok
+  std::vector<DayHabit> days;           ///< one per day of the horizon
+  std::vector<Minutes> program_delays;  ///< per program: after day 0's start-up, within its session
+  std::vector<bool> init_fails;         ///< per start-up (true: failed); past the end: ok
   std::vector<Outage> outages;
 };
 
@@ -34,9 +34,9 @@ int habit_days(const Config& config);
 
 rc::Gen<Habits> habits_gen(const Config& config);
 
-/// The habits as a timeline that keeps the envelope: the PC on within [on_from, on_until] every day (but for at
-/// most max_days_off days in a row), off after at least min_session after any start-up (including a program's
-/// restart) and at most max_session.
+/// The habits as a timeline that keeps the envelope: the PC on within [on_from, on_until] every day (but for
+/// at most max_days_off days in a row), off after at least min_session after any start-up (including a
+/// program's restart) and at most max_session.
 Schedule schedule_of(const Config& config, const Habits& habits);
 
 }  // namespace cqm

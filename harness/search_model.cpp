@@ -37,8 +37,9 @@ void check_grid(const Config& c) {
   // divides a day; otherwise the window's points differ from day to day, and day 0's are checked here).
   if (grid_at_or_after(e.on_from, q) > e.on_until)
     refuse(c, "environment.on_from",
-           "the power-on window " + format_clock(e.on_from) + "-" + format_clock(e.on_until) + " holds no point of " +
-               grid + ": the exhaustive explorer would search an empty environment (widen the window to a multiple "
+           "the power-on window " + format_clock(e.on_from) + "-" + format_clock(e.on_until) +
+               " holds no point of " + grid +
+               ": the exhaustive explorer would search an empty environment (widen the window to a multiple "
                "of the quantum, or choose a quantum that divides its start)");
   if (kMinutesPerDay % q != 0 && e.user_powers_off)
     refuse(c, "environment.quantum",
@@ -47,8 +48,8 @@ void check_grid(const Config& c) {
     const ProgramWindow& w = e.programs[static_cast<std::size_t>(p)];
     if (grid_at_or_after(w.from, q) >= w.until)
       refuse(c, program_key(p, "runs_from"),
-             "the program's window " + format_time(w.from) + " to " + format_time(w.until) + " holds no point of " +
-                 grid + ": the program would never run in the exhaustive search");
+             "the program's window " + format_time(w.from) + " to " + format_time(w.until) +
+                 " holds no point of " + grid + ": the program would never run in the exhaustive search");
   }
   // After a power-on on the grid, the first grid point the PC is up at: if the user must already switch off
   // there, nothing can happen while it is up.
@@ -56,8 +57,9 @@ void check_grid(const Config& c) {
   const Minutes first_up = std::max<Minutes>(1, (boot + q - 1) / q) * q;
   if (e.user_powers_off && e.max_session > 0 && first_up - boot >= e.max_session)
     refuse(c, "environment.max_session",
-           std::to_string(e.max_session) + " min is too short for " + grid + ": at the first grid point after a " +
-               "start-up (" + std::to_string(first_up - boot) + " min into the session) the user must already "
+           std::to_string(e.max_session) + " min is too short for " + grid +
+               ": at the first grid point after a " + "start-up (" + std::to_string(first_up - boot) +
+               " min into the session) the user must already "
                "switch off, so no program could run");
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The System and its environment as a model for checker::bfs: states are keys of the described state
-// (harness/state_codec.hpp), successors are the environment's choices followed by one quantum of simulated time,
-// and every step is checked against the properties the search looks for.
+// (harness/state_codec.hpp), successors are the environment's choices followed by one quantum of simulated
+// time, and every step is checked against the properties the search looks for.
 #include <atomic>
 #include <memory>
 #include <vector>

@@ -38,6 +38,20 @@ struct BitStream {
 /// What one pass over the layout does with each field: count its bits, pack it, unpack it, or describe it.
 enum class Pass { measure, pack, unpack, describe };
 
+/// A field's name, put together only when it is shown (describe, or an error): packing a key builds no
+/// strings.
+struct Name {
+  std::string_view owner;  ///< "Client", "QueueItem", "inputs", "environment", or empty for "now"
+  int instance = -1;       ///< for machines with many instances
+  std::string_view member;
+  std::string text() const {
+    std::string out(owner);
+    if (instance >= 0) out += "[" + std::to_string(instance) + "]";
+    if (!out.empty()) out += ".";
+    return out + std::string(member);
+  }
+};
+
 struct Walker {
   Pass pass;
   const Config& config;
@@ -61,18 +75,18 @@ struct Walker {
   }
 
   template <class T>
-  std::uint64_t encode(T v, std::string_view name) const {
+  std::uint64_t encode(T v, const Name& name) const {
     if constexpr (std::is_same_v<T, bool>) {
       return v ? 1 : 0;
     } else if constexpr (std::is_enum_v<T>) {
       const int i = enum_index(v);
-      if (i < 0) throw std::logic_error("model bug: " + std::string(name) + " holds a value with no name");
+      if (i < 0) throw std::logic_error("model bug: " + name.text() + " holds a value with no name");
       return static_cast<std::uint64_t>(i);
     } else {
       static_assert(std::is_same_v<T, std::int32_t>, "described state fields are bool, enums or 32-bit ints");
       if (v == kNever) return 0;
       if (v < -1 || v > int_max)
-        throw std::logic_error("model bug: " + std::string(name) + " = " + std::to_string(v) +
+        throw std::logic_error("model bug: " + name.text() + " = " + std::to_string(v) +
                                " lies outside the state key's range [-1, " + std::to_string(int_max) + "]");
       return static_cast<std::uint64_t>(v + 2);
     }
@@ -89,17 +103,25 @@ struct Walker {
   }
 
   /// One stored value of `bits` bits.
-  void raw(std::uint64_t& value, int n, const std::string& name, const char* rule) {
+  void raw(std::uint64_t& value, int n, const Name& name, const char* rule) {
     switch (pass) {
-      case Pass::measure: bits += static_cast<std::size_t>(n); break;
-      case Pass::pack: stream.put(value, n); break;
-      case Pass::unpack: value = stream.get(n); break;
-      case Pass::describe: fields->push_back({name, n, rule ? rule : ""}); break;
+      case Pass::measure:
+        bits += static_cast<std::size_t>(n);
+        break;
+      case Pass::pack:
+        stream.put(value, n);
+        break;
+      case Pass::unpack:
+        value = stream.get(n);
+        break;
+      case Pass::describe:
+        fields->push_back({name.text(), n, rule ? rule : ""});
+        break;
     }
   }
 
   template <class T>
-  void value(T& v, const std::string& name, T (*as)(const key::Context&, T) = nullptr, const char* rule = nullptr) {
+  void value(T& v, const Name& name, T (*as)(const key::Context&, T) = nullptr, const char* rule = nullptr) {
     std::uint64_t code = 0;
     if (pass == Pass::pack) code = encode(as && !exact ? as({config, now, state_}, v) : v, name);
     raw(code, width<T>(), name, exact ? nullptr : rule);
@@ -108,12 +130,12 @@ struct Walker {
 
   /// Every described field of `data`, each under its rule unless exact.
   template <class Data>
-  void fields_of(Data& data, const std::string& prefix, int state = -1) {
+  void fields_of(Data& data, std::string_view owner, int instance = -1, int state = -1) {
     constexpr auto rules = key::rules_of<Data>();
     state_ = state;
     boost::mp11::mp_for_each<members_of<Data>>([&](auto member) {
       using T = std::remove_reference_t<decltype(data.*member.pointer)>;
-      const std::string name = prefix + member.name;
+      const Name name{owner, instance, member.name};
       bool stored = true;
       T (*as)(const key::Context&, T) = nullptr;
       const char* reason = nullptr;
@@ -121,7 +143,8 @@ struct Walker {
           [&](const auto&... rule) {
             (
                 [&] {
-                  if constexpr (std::is_same_v<std::remove_cv_t<decltype(rule.member)>, std::remove_cv_t<decltype(member.pointer)>>) {
+                  if constexpr (std::is_same_v<std::remove_cv_t<decltype(rule.member)>,
+                                               std::remove_cv_t<decltype(member.pointer)>>) {
                     if (rule.member != member.pointer) return;
                     reason = rule.reason;
                     if constexpr (requires { rule.as; })
@@ -136,7 +159,7 @@ struct Walker {
       if (stored || exact) {
         value(data.*member.pointer, name, as, reason);
       } else if (pass == Pass::describe) {
-        fields->push_back({name, 0, reason});
+        fields->push_back({name.text(), 0, reason});
       }
     });
     // Fields not stored are restored from the others once all of them are read.
@@ -162,22 +185,21 @@ struct Walker {
       throw std::logic_error("model bug: a snapshot with the wrong number of " + std::string(M::name) + "s");
     const int state_bits = bits_for(M::states.size());
     for (int i = 0; i < n; ++i) {
-      const std::string label = has_many<M>() ? std::string(M::name) + "[" + std::to_string(i) + "]."
-                                              : std::string(M::name) + ".";
+      const int shown = has_many<M>() ? i : -1;
       auto& instance = instances[static_cast<std::size_t>(i)];
       std::uint64_t state = instance.state;
-      raw(state, state_bits, label + "state", nullptr);
+      raw(state, state_bits, Name{M::name, shown, "state"}, nullptr);
       if (pass == Pass::unpack) instance.state = static_cast<std::uint8_t>(state);
-      fields_of(instance.data, label, instance.state);
+      fields_of(instance.data, M::name, shown, instance.state);
     }
   }
 
   void all(SystemSnapshot& s, EnvBook& book) {
     // The clock first: the rules of every other field read it.
-    value(s.now, "now");
+    value(s.now, Name{{}, -1, "now"});
     now = s.now;
-    fields_of(s.inputs, "inputs.");
-    fields_of(book, "environment.");
+    fields_of(s.inputs, "inputs");
+    fields_of(book, "environment");
     for_each_machine([&]<class M>(std::type_identity<M>) { machine<M>(s.all<M>()); });
   }
 };

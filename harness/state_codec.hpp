@@ -1,15 +1,15 @@
 #pragma once
-// The exhaustive explorer's state key, derived from the described state: the clock, the environment's inputs and
-// bookkeeping, and every instance of every machine in the registry — its active state and each field of its
-// Boost.Describe'd data — packed to the bits each needs. Nothing is listed here by hand: a field added to a
-// machine's data is in the key.
+// The exhaustive explorer's state key, derived from the described state: the clock, the environment's inputs
+// and bookkeeping, and every instance of every machine in the registry — its active state and each field of
+// its Boost.Describe'd data — packed to the bits each needs. Nothing is listed here by hand: a field added to
+// a machine's data is in the key.
 //
 // Exactness: a field is stored as it is unless its struct declares a rule for it next to the field
 // (model/key_rules.hpp: kept only as far as the future can tell, or not stored and restored), with the reason
 // that is sound for every property. `exact` ignores every rule: the key is then the full state, and
-// tests/harness/differential_test.cpp holds the two to the same verdicts. Integers are stored in a range derived
-// from the config (the exploration horizon plus every duration, twice over); a value outside it is a model bug
-// and throws, never a silent truncation.
+// tests/harness/differential_test.cpp holds the two to the same verdicts. Integers are stored in a range
+// derived from the config (the exploration horizon plus every duration, twice over); a value outside it is a
+// model bug and throws, never a silent truncation.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -29,8 +29,8 @@ class StateCodec {
   void pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const;
   void unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const;
 
-  /// One field of the layout: "QueueItem[1].submitted_at", its bits, and the declared rule's reason (empty when
-  /// stored exactly).
+  /// One field of the layout: "QueueItem[1].submitted_at", its bits, and the declared rule's reason (empty
+  /// when stored exactly).
   struct Field {
     std::string name;
     int bits = 0;

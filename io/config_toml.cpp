@@ -17,47 +17,80 @@ using F = Field<Config>;
 // environment, day).
 const std::vector<F>& config_fields() {
   static const std::vector<F> fields{
-      {"preset", [](Config&, const toml::node&, const Where&) {}},  // read first, by parse_config
-      string_field<Config>("name", [](Config& c) -> auto& { return c.name; }),
-      string_field<Config>("summary", [](Config& c) -> auto& { return c.summary; }),
-      enum_field<Config, Os>("client.os", [](Config& c) -> auto& { return c.model.os; }),
-      string_field<Config>("client.site_code", [](Config& c) -> auto& { return c.model.site_code; }),
-      minutes_field<Config>("client.boot_minutes", [](Config& c) -> auto& { return c.model.boot_minutes; }),
-      minutes_field<Config>("client.shutdown_minutes", [](Config& c) -> auto& { return c.model.shutdown_minutes; }),
-      minutes_field<Config>("cqm.wake_up_cycle", [](Config& c) -> auto& { return c.model.wake_up_cycle; }),
-      minutes_field<Config>("cqm.item_lifetime", [](Config& c) -> auto& { return c.model.item_lifetime; }),
-      bool_field<Config>("cqm.startup_cycle", [](Config& c) -> auto& { return c.model.startup_cycle; }),
-      bool_field<Config>("cqm.expire_while_inaccessible",
-                         [](Config& c) -> auto& { return c.model.expire_while_inaccessible; }),
-      enum_field<Config, RetryPolicy>("cqm.retry_policy", [](Config& c) -> auto& { return c.model.retry_policy; }),
-      minutes_field<Config>("cqm.retry_interval", [](Config& c) -> auto& { return c.model.retry_interval; }),
-      bool_field<Config>("cqm.reconnect_when_broken",
-                         [](Config& c) -> auto& { return c.model.reconnect_when_broken; }),
-      minutes_field<Config>("cqm.reconnect_delay", [](Config& c) -> auto& { return c.model.reconnect_delay; }),
-      bool_field<Config>("cqm.late_reinit_succeeds", [](Config& c) -> auto& { return c.model.late_reinit_succeeds; }),
-      enum_field<Config, InitFailure>("init.failure", [](Config& c) -> auto& { return c.model.init_failure; }),
-      minutes_field<Config>("init.race_window", [](Config& c) -> auto& { return c.model.race_window; }),
-      time_field<Config>("day.on_at", [](Config& c) -> auto& { return c.env.day.on_at; }),
-      time_field<Config>("day.off_at", [](Config& c) -> auto& { return c.env.day.off_at; }),
-      bool_field<Config>("day.always_on", [](Config& c) -> auto& { return c.env.day.always_on; }),
-      bool_field<Config>("day.init_fails_when_possible",
-                         [](Config& c) -> auto& { return c.env.day.init_fails_when_possible; }),
-      int_field<Config>("day.days", [](Config& c) -> auto& { return c.env.day.days; }, 0, 3650),
-      minutes_field<Config>("environment.quantum", [](Config& c) -> auto& { return c.env.quantum; }),
-      time_field<Config>("environment.on_from", [](Config& c) -> auto& { return c.env.on_from; }),
-      time_field<Config>("environment.on_until", [](Config& c) -> auto& { return c.env.on_until; }),
-      int_field<Config>("environment.max_days_off", [](Config& c) -> auto& { return c.env.max_days_off; }, 0, 3650),
-      minutes_field<Config>("environment.min_session", [](Config& c) -> auto& { return c.env.min_session; }),
-      minutes_field<Config>("environment.max_session", [](Config& c) -> auto& { return c.env.max_session; }),
-      bool_field<Config>("environment.user_powers_off", [](Config& c) -> auto& { return c.env.user_powers_off; }),
-      int_field<Config>("environment.max_init_failures_in_a_row",
-                        [](Config& c) -> auto& { return c.env.max_init_failures_in_a_row; }, -1, 1000),
-      int_field<Config>("environment.max_cap_outages", [](Config& c) -> auto& { return c.env.max_cap_outages; }, 0,
-                        16),
-      minutes_field<Config>("environment.max_outage", [](Config& c) -> auto& { return c.env.max_outage; }),
-      int_field<Config>("environment.max_queue", [](Config& c) -> auto& { return c.env.max_queue; }, 0, 64),
-      int_field<Config>("environment.random_runs", [](Config& c) -> auto& { return c.env.random_runs; }, 1,
-                        100'000'000),
+      {"preset", [](Config&, const toml::node&, const Where&) {}},    // read first, by parse_config
+      {"program", [](Config&, const toml::node&, const Where&) {}},   // read by read_programs
+      {"expected", [](Config&, const toml::node&, const Where&) {}},  // read by read_expected
+      string_field<Config>(
+          "name", [](Config & c) -> auto& { return c.name; }),
+      string_field<Config>(
+          "summary", [](Config & c) -> auto& { return c.summary; }),
+      enum_field<Config, Os>(
+          "client.os", [](Config & c) -> auto& { return c.model.os; }),
+      string_field<Config>(
+          "client.site_code", [](Config & c) -> auto& { return c.model.site_code; }),
+      minutes_field<Config>(
+          "client.boot_minutes", [](Config & c) -> auto& { return c.model.boot_minutes; }),
+      minutes_field<Config>(
+          "client.shutdown_minutes", [](Config & c) -> auto& { return c.model.shutdown_minutes; }),
+      minutes_field<Config>(
+          "cqm.wake_up_cycle", [](Config & c) -> auto& { return c.model.wake_up_cycle; }),
+      minutes_field<Config>(
+          "cqm.item_lifetime", [](Config & c) -> auto& { return c.model.item_lifetime; }),
+      bool_field<Config>(
+          "cqm.startup_cycle", [](Config & c) -> auto& { return c.model.startup_cycle; }),
+      bool_field<Config>(
+          "cqm.expire_while_inaccessible",
+          [](Config & c) -> auto& { return c.model.expire_while_inaccessible; }),
+      enum_field<Config, RetryPolicy>(
+          "cqm.retry_policy", [](Config & c) -> auto& { return c.model.retry_policy; }),
+      minutes_field<Config>(
+          "cqm.retry_interval", [](Config & c) -> auto& { return c.model.retry_interval; }),
+      bool_field<Config>(
+          "cqm.reconnect_when_broken", [](Config & c) -> auto& { return c.model.reconnect_when_broken; }),
+      minutes_field<Config>(
+          "cqm.reconnect_delay", [](Config & c) -> auto& { return c.model.reconnect_delay; }),
+      bool_field<Config>(
+          "cqm.late_reinit_succeeds", [](Config & c) -> auto& { return c.model.late_reinit_succeeds; }),
+      enum_field<Config, InitFailure>(
+          "init.failure", [](Config & c) -> auto& { return c.model.init_failure; }),
+      minutes_field<Config>(
+          "init.race_window", [](Config & c) -> auto& { return c.model.race_window; }),
+      time_field<Config>(
+          "day.on_at", [](Config & c) -> auto& { return c.env.day.on_at; }),
+      time_field<Config>(
+          "day.off_at", [](Config & c) -> auto& { return c.env.day.off_at; }),
+      bool_field<Config>(
+          "day.always_on", [](Config & c) -> auto& { return c.env.day.always_on; }),
+      bool_field<Config>(
+          "day.init_fails_when_possible",
+          [](Config & c) -> auto& { return c.env.day.init_fails_when_possible; }),
+      int_field<Config>(
+          "day.days", [](Config & c) -> auto& { return c.env.day.days; }, 0, 3650),
+      minutes_field<Config>(
+          "environment.quantum", [](Config & c) -> auto& { return c.env.quantum; }),
+      time_field<Config>(
+          "environment.on_from", [](Config & c) -> auto& { return c.env.on_from; }),
+      time_field<Config>(
+          "environment.on_until", [](Config & c) -> auto& { return c.env.on_until; }),
+      int_field<Config>(
+          "environment.max_days_off", [](Config & c) -> auto& { return c.env.max_days_off; }, 0, 3650),
+      minutes_field<Config>(
+          "environment.min_session", [](Config & c) -> auto& { return c.env.min_session; }),
+      minutes_field<Config>(
+          "environment.max_session", [](Config & c) -> auto& { return c.env.max_session; }),
+      bool_field<Config>(
+          "environment.user_powers_off", [](Config & c) -> auto& { return c.env.user_powers_off; }),
+      int_field<Config>(
+          "environment.max_init_failures_in_a_row",
+          [](Config & c) -> auto& { return c.env.max_init_failures_in_a_row; }, -1, 1000),
+      int_field<Config>(
+          "environment.max_cap_outages", [](Config & c) -> auto& { return c.env.max_cap_outages; }, 0, 16),
+      minutes_field<Config>(
+          "environment.max_outage", [](Config & c) -> auto& { return c.env.max_outage; }),
+      int_field<Config>(
+          "environment.max_queue", [](Config & c) -> auto& { return c.env.max_queue; }, 0, 64),
+      int_field<Config>(
+          "environment.random_runs", [](Config & c) -> auto& { return c.env.random_runs; }, 1, 100'000'000),
   };
   return fields;
 }
@@ -71,11 +104,16 @@ struct ProgramEntry {
 const std::vector<Field<ProgramEntry>>& program_fields() {
   using P = ProgramEntry;
   static const std::vector<Field<P>> fields{
-      enum_field<P, AfterRunning>("after_running", [](P& p) -> auto& { return p.spec.after_running; }),
-      enum_field<P, MifResult>("mif", [](P& p) -> auto& { return p.spec.mif; }),
-      time_field<P>("runs_from", [](P& p) -> auto& { return p.window.from; }),
-      time_field<P>("runs_until", [](P& p) -> auto& { return p.window.until; }),
-      time_field<P>("runs_at", [](P& p) -> auto& { return p.window.at; }),
+      enum_field<P, AfterRunning>(
+          "after_running", [](P & p) -> auto& { return p.spec.after_running; }),
+      enum_field<P, MifResult>(
+          "mif", [](P & p) -> auto& { return p.spec.mif; }),
+      time_field<P>(
+          "runs_from", [](P & p) -> auto& { return p.window.from; }),
+      time_field<P>(
+          "runs_until", [](P & p) -> auto& { return p.window.until; }),
+      time_field<P>(
+          "runs_at", [](P & p) -> auto& { return p.window.at; }),
   };
   return fields;
 }
@@ -110,7 +148,8 @@ void read_programs(const toml::node& n, Config& c, const std::string& file) {
   c.model.programs.clear();
   c.env.programs.clear();
   for (std::size_t i = 0; i < arr->size(); ++i) {
-    ProgramEntry entry{i < specs.size() ? specs[i] : ProgramSpec{}, i < windows.size() ? windows[i] : ProgramWindow{}};
+    ProgramEntry entry{i < specs.size() ? specs[i] : ProgramSpec{},
+                       i < windows.size() ? windows[i] : ProgramWindow{}};
     const auto& table = *arr->get(i)->as_table();
     const std::string shown = "program[" + std::to_string(i) + "]";
     apply_fields(table, program_fields(), entry, file, "", shown);
@@ -122,7 +161,8 @@ void read_programs(const toml::node& n, Config& c, const std::string& file) {
 
 void read_expected(const toml::node& n, Config& c, const std::string& file) {
   const auto* table = n.as_table();
-  if (!table) fail({file, "expected", line_of(n)}, "expected a table: [expected] with one verdict per property");
+  if (!table)
+    fail({file, "expected", line_of(n)}, "expected a table: [expected] with one verdict per property");
   for (const auto& [k, v] : *table) {
     const std::string key(k.str());
     const Where where{file, "expected." + key, line_of(v)};
@@ -132,8 +172,8 @@ void read_expected(const toml::node& n, Config& c, const std::string& file) {
       if (!arr) fail(where, "expected an array of config keys");
       c.expected.assumptions_not_needed.clear();
       for (std::size_t i = 0; i < arr->size(); ++i)
-        c.expected.assumptions_not_needed.push_back(
-            read_string(*arr->get(i), {file, where.key + "[" + std::to_string(i) + "]", line_of(*arr->get(i))}));
+        c.expected.assumptions_not_needed.push_back(read_string(
+            *arr->get(i), {file, where.key + "[" + std::to_string(i) + "]", line_of(*arr->get(i))}));
       continue;
     }
     if (!find_property(key)) {
@@ -172,14 +212,12 @@ Config parse_config(std::string_view text, const std::string& file) {
   }
   config.source = {file, {}};
   refuse_moved(doc, file);
-  toml::table rest = doc;
   if (const toml::node* p = doc.get("program")) read_programs(*p, config, file);
   if (const toml::node* e = doc.get("expected")) read_expected(*e, config, file);
-  rest.erase("program");
-  rest.erase("expected");
-  apply_fields(rest, config_fields(), config, file);
+  apply_fields(doc, config_fields(), config, file);
   record_lines(doc, "", config.source);
-  if (auto bad = validate(config)) throw InputError(file, config.source.line_of(bad->first), bad->first, bad->second);
+  if (auto bad = validate(config))
+    throw InputError(file, config.source.line_of(bad->first), bad->first, bad->second);
   // A mark must name an assumption this config's verdicts rest on.
   const auto all = assumptions(config);
   for (const auto& key : config.expected.assumptions_not_needed)

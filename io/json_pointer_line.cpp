@@ -12,7 +12,8 @@ class Scanner {
   Scanner(std::string_view text, std::string_view pointer) : s_(text) {
     for (std::size_t i = 1; i <= pointer.size() && !pointer.empty();) {
       const std::size_t next = pointer.find('/', i);
-      wanted_.emplace_back(pointer.substr(i, next == std::string_view::npos ? std::string_view::npos : next - i));
+      wanted_.emplace_back(
+          pointer.substr(i, next == std::string_view::npos ? std::string_view::npos : next - i));
       if (next == std::string_view::npos) break;
       i = next + 1;
     }
@@ -25,7 +26,8 @@ class Scanner {
 
  private:
   void space() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\r' || s_[pos_] == '\n')) {
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\r' || s_[pos_] == '\n')) {
       if (s_[pos_] == '\n') ++line_;
       ++pos_;
     }
@@ -93,6 +95,8 @@ class Scanner {
 
 }  // namespace
 
-int json_pointer_line(std::string_view text, std::string_view pointer) { return Scanner(text, pointer).run(); }
+int json_pointer_line(std::string_view text, std::string_view pointer) {
+  return Scanner(text, pointer).run();
+}
 
 }  // namespace cqm

@@ -20,7 +20,8 @@ std::string member_of(std::string_view pointer) {
   std::size_t i = 1;
   while (i <= pointer.size() && !pointer.empty()) {
     const std::size_t next = pointer.find('/', i);
-    const std::string part(pointer.substr(i, next == std::string_view::npos ? std::string_view::npos : next - i));
+    const std::string part(
+        pointer.substr(i, next == std::string_view::npos ? std::string_view::npos : next - i));
     const bool index = !part.empty() && part.find_first_not_of("0123456789") == std::string::npos;
     out += index ? "[" + part + "]" : (out.empty() ? "" : ".") + part;
     if (next == std::string_view::npos) break;
@@ -98,15 +99,17 @@ TraceInput parse_trace(std::string_view text, const std::string& file) {
   } catch (const InputError& e) {
     throw InputError(file, 0, "", e.why());
   }
-  r.members(root, "",
-            {"format", "version", "preset", "summary", "explorer", "seed", "property", "reason", "violated_at",
-             "assumptions", "config", "schedule", "steps"},
-            {"format", "version", "explorer", "seed", "property", "config", "schedule"});
+  const std::initializer_list<std::string_view> known = {
+      "format", "version",     "preset",      "summary", "explorer", "seed", "property",
+      "reason", "violated_at", "assumptions", "config",  "schedule", "steps"};
+  // What the file is, first: a trace of another format or version is told so, not that members are missing.
+  r.members(root, "", known, {"format", "version"});
   if (r.text_of(root["format"], "/format") != "cqm-model trace") r.fail("/format", "not a cqm-model trace");
   const Json& version = root["version"];
   if (!version.is_number_integer() || version.get<long long>() != kTraceVersion)
     r.fail("/version", "expected " + std::to_string(kTraceVersion) +
                            " (traces of earlier versions cannot be replayed: run check again)");
+  r.members(root, "", known, {"explorer", "seed", "property", "config", "schedule"});
   TraceInput in;
   in.property = r.text_of(root["property"], "/property");
   if (!find_property(in.property)) r.fail("/property", "unknown property '" + in.property + "'");
@@ -118,9 +121,10 @@ TraceInput parse_trace(std::string_view text, const std::string& file) {
     in.config = parse_config(config_text, file + " (config)");
   } catch (const InputError& e) {
     // The config is one JSON string: place the error on its line, name the key inside it.
-    throw InputError(file, json_pointer_line(text, "/config"), "config" + (e.field().empty() ? "" : "." + e.field()),
-                     (e.line() > 0 ? "line " + std::to_string(e.line()) + " of the embedded config: " : std::string()) +
-                         e.why());
+    throw InputError(
+        file, json_pointer_line(text, "/config"), "config" + (e.field().empty() ? "" : "." + e.field()),
+        (e.line() > 0 ? "line " + std::to_string(e.line()) + " of the embedded config: " : std::string()) +
+            e.why());
   }
   const Json& sched = root["schedule"];
   r.members(sched, "/schedule", {"horizon", "init", "init_otherwise", "events"},
@@ -148,7 +152,8 @@ TraceInput parse_trace(std::string_view text, const std::string& file) {
     if (ev.contains("program")) {
       if (!program) r.fail(p + "/program", "belongs only to program_finishes");
       const Json& index = ev["program"];
-      if (!index.is_number_unsigned() || index.get<std::uint64_t>() >= static_cast<std::uint64_t>(in.config.programs()))
+      if (!index.is_number_unsigned() ||
+          index.get<std::uint64_t>() >= static_cast<std::uint64_t>(in.config.programs()))
         r.fail(p + "/program",
                "expected a program of the config: 0 to " + std::to_string(in.config.programs() - 1));
       e.program = static_cast<int>(index.get<std::uint64_t>());

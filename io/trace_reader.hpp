@@ -1,7 +1,7 @@
 #pragma once
-// Reading a counterexample's trace.json back (`cqmcheck replay`): the config, the schedule, and what the trace
-// claims. Parsed by nlohmann-json; every member is checked against the format (doc/trace.md): an unknown or
-// misspelt member is an error, never ignored. The steps are not read back: replay recomputes them.
+// Reading a counterexample's trace.json back (`cqmcheck replay`): the config, the schedule, and what the
+// trace claims. Parsed by nlohmann-json; every member is checked against the format (doc/trace.md): an
+// unknown or misspelt member is an error, never ignored. The steps are not read back: replay recomputes them.
 #include <cstdint>
 #include <string>
 #include <string_view>

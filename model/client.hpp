@@ -34,7 +34,8 @@ constexpr auto key_rules(const ClientData*) {
           "session older than the larger of the two behaves like one exactly that old"),
       key::not_stored(
           &ClientData::start_ups, +[](const key::Context&, const ClientData&) { return 0; },
-          "it numbers start-ups for the init plan of a replayed schedule; the exhaustive explorer chooses each "
+          "it numbers start-ups for the init plan of a replayed schedule; the exhaustive explorer chooses "
+          "each "
           "start-up's outcome instead, and no guard or property reads it"),
   };
 }
@@ -113,11 +114,14 @@ struct Client {
   using Front = client_fsm::client_;
   using Data = ClientData;
   enum class State : std::uint8_t { Off, Booting, Up, ShuttingDown, Restarting };
-  static constexpr std::array<std::string_view, 5> states = {"Off", "Booting", "Up", "ShuttingDown", "Restarting"};
+  static constexpr std::array<std::string_view, 5> states = {"Off", "Booting", "Up", "ShuttingDown",
+                                                             "Restarting"};
   static int instances(const Config&) { return 1; }
   static MachineDescription describe();
   /// How a timeline's folded-day summary tells that it entered `state` ("" for the routine ones).
-  static std::string summary(int state, const Data&) { return state == int(State::Restarting) ? "restart" : ""; }
+  static std::string summary(int state, const Data&) {
+    return state == int(State::Restarting) ? "restart" : "";
+  }
 };
 
 }  // namespace cqm

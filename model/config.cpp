@@ -39,15 +39,21 @@ Problem validate(const Config& c) {
                                                        {"environment.quantum", e.quantum}};
   for (auto [key, v] : positives)
     if (v <= 0) return problem(key, "must be a positive number of minutes");
-  std::vector<std::pair<std::string, Minutes>> durations = {
-      {"client.boot_minutes", m.boot_minutes},       {"client.shutdown_minutes", m.shutdown_minutes},
-      {"cqm.wake_up_cycle", m.wake_up_cycle},        {"cqm.item_lifetime", m.item_lifetime},
-      {"cqm.retry_interval", m.retry_interval},      {"cqm.reconnect_delay", m.reconnect_delay},
-      {"init.race_window", m.race_window},           {"day.on_at", e.day.on_at},
-      {"day.off_at", e.day.off_at},                  {"environment.quantum", e.quantum},
-      {"environment.min_session", e.min_session},    {"environment.max_session", e.max_session},
-      {"environment.max_outage", e.max_outage},      {"environment.on_from", e.on_from},
-      {"environment.on_until", e.on_until}};
+  std::vector<std::pair<std::string, Minutes>> durations = {{"client.boot_minutes", m.boot_minutes},
+                                                            {"client.shutdown_minutes", m.shutdown_minutes},
+                                                            {"cqm.wake_up_cycle", m.wake_up_cycle},
+                                                            {"cqm.item_lifetime", m.item_lifetime},
+                                                            {"cqm.retry_interval", m.retry_interval},
+                                                            {"cqm.reconnect_delay", m.reconnect_delay},
+                                                            {"init.race_window", m.race_window},
+                                                            {"day.on_at", e.day.on_at},
+                                                            {"day.off_at", e.day.off_at},
+                                                            {"environment.quantum", e.quantum},
+                                                            {"environment.min_session", e.min_session},
+                                                            {"environment.max_session", e.max_session},
+                                                            {"environment.max_outage", e.max_outage},
+                                                            {"environment.on_from", e.on_from},
+                                                            {"environment.on_until", e.on_until}};
   for (int i = 0; i < static_cast<int>(e.programs.size()); ++i) {
     durations.emplace_back(program_key(i, "runs_from"), e.programs[static_cast<std::size_t>(i)].from);
     durations.emplace_back(program_key(i, "runs_until"), e.programs[static_cast<std::size_t>(i)].until);
@@ -57,7 +63,8 @@ Problem validate(const Config& c) {
     if (v < 0) return problem(key, "must not be negative");
     if (v > kMaxMinutes) return problem(key, "must be at most " + std::to_string(kMaxMinutes) + " minutes");
   }
-  if (m.programs.empty() || m.programs.size() > 8) return problem("program", "give 1 to 8 [[program]] tables");
+  if (m.programs.empty() || m.programs.size() > 8)
+    return problem("program", "give 1 to 8 [[program]] tables");
   if (m.programs.size() != e.programs.size())
     return problem("program", "every program needs its window (a model bug if the reader let this through)");
   for (int i = 0; i < static_cast<int>(e.programs.size()); ++i) {
@@ -66,7 +73,8 @@ Problem validate(const Config& c) {
   }
   if (e.day.on_at >= kMinutesPerDay || e.day.off_at > kMinutesPerDay)
     return problem("day.off_at", "times of day must lie within one day");
-  if (!e.day.always_on && e.day.off_at <= e.day.on_at) return problem("day.off_at", "must be later than day.on_at");
+  if (!e.day.always_on && e.day.off_at <= e.day.on_at)
+    return problem("day.off_at", "must be later than day.on_at");
   if (e.day.days < 0) return problem("day.days", "must not be negative");
   if (e.on_until < e.on_from || e.on_until >= kMinutesPerDay)
     return problem("environment.on_until", "must lie within the day, not before on_from");
@@ -77,8 +85,10 @@ Problem validate(const Config& c) {
     return problem("environment.max_init_failures_in_a_row", "must be -1 (unbounded) or a count");
   if (e.max_cap_outages < 0) return problem("environment.max_cap_outages", "must not be negative");
   if (e.random_runs <= 0) return problem("environment.random_runs", "must be positive");
-  if (e.max_queue < 0) return problem("environment.max_queue", "must be 0 (every status a run submits) or more");
-  if (m.site_code.empty() || m.site_code.size() > 8) return problem("client.site_code", "must be 1 to 8 characters");
+  if (e.max_queue < 0)
+    return problem("environment.max_queue", "must be 0 (every status a run submits) or more");
+  if (m.site_code.empty() || m.site_code.size() > 8)
+    return problem("client.site_code", "must be 1 to 8 characters");
   return std::nullopt;
 }
 

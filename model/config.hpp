@@ -1,9 +1,9 @@
 #pragma once
 // The configuration, in three parts: the model's settings (what the system under study is), the exploration
-// envelope (what the environment may do, and the canonical timeline `simulate` runs), and the expected verdict
-// of each property. Every number the model or the explorers use lives here, with the KB's defaults; presets
-// (presets.cpp) are named values of it. Where the KB is silent a field says so, and README.md lists it under
-// "Model assumptions". doc/config.md gives every TOML key.
+// envelope (what the environment may do, and the canonical timeline `simulate` runs), and the expected
+// verdict of each property. Every number the model or the explorers use lives here, with the KB's defaults;
+// presets (presets.cpp) are named values of it. Where the KB is silent a field says so, and README.md lists
+// it under "Model assumptions". doc/config.md gives every TOML key.
 #include <map>
 #include <optional>
 #include <string>
@@ -32,15 +32,16 @@ struct ModelSettings {
   std::vector<ProgramSpec> programs{ProgramSpec{}};
 
   // Copy Queue Manager (KB defaults).
-  Minutes wake_up_cycle = 1380;                    ///< KB: "default Copy Queue Manager cycle is 1380 minutes"
-  Minutes item_lifetime = 11520;                   ///< KB: "item lifetime ... 11520 minutes (eight days)"
-  bool startup_cycle = true;                       ///< assumption: CQM runs a copy cycle as soon as it starts
-  bool expire_while_inaccessible = true;           ///< assumption: SP2; false keeps items of an inaccessible CAP
-  RetryPolicy retry_policy = RetryPolicy::WakeUp;  ///< assumption behind "retry set to 1": wait for the wake-up
-  Minutes retry_interval = 15;                     ///< used by RetryPolicy::Interval (fix-short-retry)
-  bool reconnect_when_broken = false;              ///< fix-reconnect: re-initialise a broken CAP connection
-  Minutes reconnect_delay = 5;                     ///< ... this long after the race window has passed
-  bool late_reinit_succeeds = true;  ///< assumption: any re-initialisation after the race window succeeds
+  Minutes wake_up_cycle = 1380;           ///< KB: "default Copy Queue Manager cycle is 1380 minutes"
+  Minutes item_lifetime = 11520;          ///< KB: "item lifetime ... 11520 minutes (eight days)"
+  bool startup_cycle = true;              ///< assumption: CQM runs a copy cycle as soon as it starts
+  bool expire_while_inaccessible = true;  ///< assumption: SP2; false keeps items of an inaccessible CAP
+  RetryPolicy retry_policy =
+      RetryPolicy::WakeUp;             ///< assumption behind "retry set to 1": wait for the wake-up
+  Minutes retry_interval = 15;         ///< used by RetryPolicy::Interval (fix-short-retry)
+  bool reconnect_when_broken = false;  ///< fix-reconnect: re-initialise a broken CAP connection
+  Minutes reconnect_delay = 5;         ///< ... this long after the race window has passed
+  bool late_reinit_succeeds = true;    ///< assumption: any re-initialisation after the race window succeeds
 
   // The Win9x initialisation race.
   InitFailure init_failure = InitFailure::Race;
@@ -53,9 +54,9 @@ struct ModelSettings {
 /// When the environment runs one program: any time in [from, until) in the explorers, `at` in the canonical
 /// timeline.
 struct ProgramWindow {
-  Minutes from = 480;     ///< 08:00
-  Minutes until = 1440;   ///< day 1 00:00
-  Minutes at = 600;       ///< day 0 10:00
+  Minutes from = 480;    ///< 08:00
+  Minutes until = 1440;  ///< day 1 00:00
+  Minutes at = 600;      ///< day 0 10:00
   bool operator==(const ProgramWindow&) const = default;
 };
 
@@ -68,23 +69,24 @@ struct UserDay {
   int days = 0;                          ///< horizon in days; 0 = long enough for the item lifetime to end
 };
 
-/// The explorers' environment envelope: what the user, Windows and the CAP may do. Fixes are proved only inside
-/// it, and every verdict prints the assumptions it rests on (DESIGN §1 "Fairness").
+/// The explorers' environment envelope: what the user, Windows and the CAP may do. Fixes are proved only
+/// inside it, and every verdict prints the assumptions it rests on (DESIGN §1 "Fairness").
 struct Envelope {
-  Minutes quantum = 60;       ///< exhaustive explorer: environment decisions happen on multiples of this
-  Minutes on_from = 480;      ///< the user switches the PC on between on_from ...
-  Minutes on_until = 540;     ///< ... and on_until
-  int max_days_off = 0;       ///< ... on every day, or after at most this many days in a row without it
-  Minutes min_session = 60;   ///< after any start-up the PC stays up at least this long
-  Minutes max_session = 600;  ///< the user switches off at the latest this long after a start-up; 0 = may stay on
-  bool user_powers_off = true;          ///< false: the PC is never switched off (workaround B)
+  Minutes quantum = 60;      ///< exhaustive explorer: environment decisions happen on multiples of this
+  Minutes on_from = 480;     ///< the user switches the PC on between on_from ...
+  Minutes on_until = 540;    ///< ... and on_until
+  int max_days_off = 0;      ///< ... on every day, or after at most this many days in a row without it
+  Minutes min_session = 60;  ///< after any start-up the PC stays up at least this long
+  Minutes max_session =
+      600;  ///< the user switches off at the latest this long after a start-up; 0 = may stay on
+  bool user_powers_off = true;  ///< false: the PC is never switched off (workaround B)
   std::vector<ProgramWindow> programs{ProgramWindow{}};  ///< one per ModelSettings::programs
   int max_init_failures_in_a_row = -1;  ///< -1: unbounded (the KB's "every start-up may fail")
   int max_cap_outages = 0;              ///< real CAP outages the environment may add
   Minutes max_outage = 0;               ///< ... each lasting at most this long
-  int max_queue = 0;                    ///< exhaustive explorer's bound on queue items; 0: all a run can submit
-  int random_runs = 10000;              ///< schedules the random explorer checks per preset
-  UserDay day;                          ///< the one timeline `simulate` runs
+  int max_queue = 0;        ///< exhaustive explorer's bound on queue items; 0: all a run can submit
+  int random_runs = 10000;  ///< schedules the random explorer checks per preset
+  UserDay day;              ///< the one timeline `simulate` runs
 };
 
 /// The verdict `cqmcheck suite` expects of each property; a property not named is expected to hold. An
@@ -96,8 +98,8 @@ struct Expectations {
   bool not_needed(std::string_view key) const;
 };
 
-/// Where a config was read from: the file and the line of each key, so that a check made later (the exhaustive
-/// explorer's grid) can still name the line.
+/// Where a config was read from: the file and the line of each key, so that a check made later (the
+/// exhaustive explorer's grid) can still name the line.
 struct ConfigSource {
   std::string file;
   std::map<std::string, int, std::less<>> lines;
@@ -120,7 +122,8 @@ const std::vector<Config>& presets();
 /// The preset of that name, or empty.
 std::optional<Config> find_preset(std::string_view name);
 
-/// The checks a config must pass whatever its source (preset, TOML, sweep): returns the offending key and why.
+/// The checks a config must pass whatever its source (preset, TOML, sweep): returns the offending key and
+/// why.
 std::optional<std::pair<std::string, std::string>> validate(const Config& config);
 
 /// The horizon of the canonical timeline: the UserDay's days, or long enough for every status to expire.

@@ -1,9 +1,9 @@
 #pragma once
-// CQM's connection to the CAP. KB: "On some clients, Copy Queue Manager may not be able to initialize correctly
-// upon startup, which can produce an inaccessible connection to a client access point" — the CAP itself is
-// fine. Whether the initialisation fails is decided here (the race, the OS, the environment's bound on failures
-// in a row); so is whether a later re-initialisation — by a timed copy cycle, or by the reconnect fix's timer —
-// repairs it (config cqm.late_reinit_succeeds, the same assumption for both).
+// CQM's connection to the CAP. KB: "On some clients, Copy Queue Manager may not be able to initialize
+// correctly upon startup, which can produce an inaccessible connection to a client access point" — the CAP
+// itself is fine. Whether the initialisation fails is decided here (the race, the OS, the environment's bound
+// on failures in a row); so is whether a later re-initialisation — by a timed copy cycle, or by the reconnect
+// fix's timer — repairs it (config cqm.late_reinit_succeeds, the same assumption for both).
 #include <algorithm>
 #include <array>
 #include <boost/describe/class.hpp>
@@ -131,8 +131,8 @@ struct cancel_reconnect {
   }
 };
 
-/// DESIGN §1: the failure needs Win9x, a planned failure, the mode's condition (race: work racing the start-up;
-/// any_boot: none), and the environment's bound on failures in a row.
+/// DESIGN §1: the failure needs Win9x, a planned failure, the mode's condition (race: work racing the
+/// start-up; any_boot: none), and the environment's bound on failures in a row.
 struct does_init_fail {
   static constexpr const char* name() { return "does_init_fail"; }
   template <class Fsm, class Src, class Tgt>
@@ -186,7 +186,8 @@ struct connection_ : machine_def<connection_, Connection>, ConnectionData {
   msmf::Row< Broken,          reinit_requested,           msmf::none,     msmf::none,                                  is_within_race >,
   msmf::Row< Established,     reinit_requested,           msmf::none,     msmf::none,                                  msmf::none >,
   msmf::Row< Broken,          reconnect_timer_elapsed,    Established,    actions<log_reconnected, announce_reestablished>, can_reinitialise >,
-  msmf::Row< Broken,          reconnect_timer_elapsed,    msmf::none,     log_reinit_failed,                           not_<can_reinitialise> >,
+  msmf::Row< Broken,          reconnect_timer_elapsed,    msmf::none,     log_reinit_failed,                           reinit_fails >,
+  msmf::Row< Broken,          reconnect_timer_elapsed,    msmf::none,     msmf::none,                                  is_within_race >,
   msmf::Row< Established,     reconnect_timer_elapsed,    msmf::none,     msmf::none,                                  msmf::none >,
   msmf::Row< Broken,          link_found_down,            msmf::none,     arm_reconnect,                               reconnects_when_broken >,
   msmf::Row< Broken,          link_found_down,            msmf::none,     msmf::none,                                  not_<reconnects_when_broken> >,

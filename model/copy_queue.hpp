@@ -1,8 +1,9 @@
 #pragma once
-// The Copy Queue Manager: started at each start-up, it asks for its connection to the CAP (model/connection.hpp),
-// deletes the items whose lifetime has ended, and runs numbered copy cycles — at start-up, on an item's
-// 'OK to Process' event, and on its timers (wake-up, and the retry and reconnect timers of the fixes). A cycle
-// checks the queue, services the destination (model/destination.hpp) and logs its end.
+// The Copy Queue Manager: started at each start-up, it asks for its connection to the CAP
+// (model/connection.hpp), deletes the items whose lifetime has ended, and runs numbered copy cycles — at
+// start-up, on an item's 'OK to Process' event, and on its timers (wake-up, and the retry and reconnect
+// timers of the fixes). A cycle checks the queue, services the destination (model/destination.hpp) and logs
+// its end.
 #include <array>
 #include <boost/describe/class.hpp>
 #include <string_view>
@@ -80,11 +81,16 @@ template <CycleTrigger Trigger>
 struct request_cycle {
   static constexpr const char* name() {
     switch (Trigger) {
-      case CycleTrigger::startup: return "request_startup_cycle";
-      case CycleTrigger::ok_to_process: return "request_ok_to_process_cycle";
-      case CycleTrigger::wake_up: return "request_wake_up_cycle";
-      case CycleTrigger::retry_timer: return "request_retry_cycle";
-      case CycleTrigger::reconnect: return "request_reconnect_cycle";
+      case CycleTrigger::startup:
+        return "request_startup_cycle";
+      case CycleTrigger::ok_to_process:
+        return "request_ok_to_process_cycle";
+      case CycleTrigger::wake_up:
+        return "request_wake_up_cycle";
+      case CycleTrigger::retry_timer:
+        return "request_retry_cycle";
+      case CycleTrigger::reconnect:
+        return "request_reconnect_cycle";
     }
     return "request_cycle";
   }

@@ -116,8 +116,11 @@ MachineDescription describe_machine() {
   static_assert(mpl::empty<typename Front::internal_transition_table>::value,
                 "machine-wide internal transitions are not drawn yet: put them in the table");
 
-  MachineDescription d{std::string(Machine::name), std::string(Machine::stem),
-                       name_of<typename Front::initial_state>(), {}, {}};
+  MachineDescription d{std::string(Machine::name),
+                       std::string(Machine::stem),
+                       name_of<typename Front::initial_state>(),
+                       {},
+                       {}};
   describe_detail::add_rows<Table, void>(d.transitions);
 
   // Every state MSM numbers, placed at its id; each state's own internal_transition_table follows the table.

@@ -2,8 +2,8 @@
 // CQM's view of the CAP's statmsgs.box. A copy cycle services it: with items queued it copies them if it can
 // (the connection is established and the CAP is up), else it is found inaccessible and waits to retry — until
 // the next wake-up (the KB's "retry set to 1") or, with the short-retry fix, a retry interval. Cycles before
-// the retry is due log "not yet ready for retry": the KB's log. The retry state is in CQM's memory: a CQM stop
-// resets it.
+// the retry is due log "not yet ready for retry": the KB's log. The retry state is in CQM's memory: a CQM
+// stop resets it.
 #include <array>
 #include <boost/describe/class.hpp>
 #include <string_view>
@@ -156,7 +156,8 @@ using fails_until_wake_up = all_of<has_items, not_<can_copy>, waits_for_wake_up>
 using fails_for_an_interval = all_of<has_items, not_<can_copy>, not_<waits_for_wake_up>>;
 using due_and_copies = all_of<has_items, is_retry_due, can_copy>;
 using due_and_fails_until_wake_up = all_of<has_items, is_retry_due, not_<can_copy>, waits_for_wake_up>;
-using due_and_fails_for_an_interval = all_of<has_items, is_retry_due, not_<can_copy>, not_<waits_for_wake_up>>;
+using due_and_fails_for_an_interval =
+    all_of<has_items, is_retry_due, not_<can_copy>, not_<waits_for_wake_up>>;
 using is_too_early = all_of<has_items, not_<is_retry_due>>;
 
 struct destination_ : machine_def<destination_, Destination>, DestinationData {

@@ -1,7 +1,7 @@
 #pragma once
 // What every machine sees of the world: the config, the clock, the log, an outbox for the facts it announces,
-// and the refusal record. Machines never see each other: the System routes what they announce (model/routes.cpp)
-// as events to the others, filling each event from the world as the route table says.
+// and the refusal record. Machines never see each other: the System routes what they announce
+// (model/routes.cpp) as events to the others, filling each event from the world as the route table says.
 #include <cstdint>
 #include <string_view>
 #include <vector>

@@ -4,8 +4,8 @@
 
 namespace cqm {
 
-/// CQM stopped (shut-down or restart): what it kept in memory — the connection, the destinations' retry state —
-/// goes with it; the queue is on disk.
+/// CQM stopped (shut-down or restart): what it kept in memory — the connection, the destinations' retry state
+/// — goes with it; the queue is on disk.
 CQM_EVENT(cqm_stopped);
 
 }  // namespace cqm

@@ -1,10 +1,10 @@
 #pragma once
 // How a described field enters the exhaustive explorer's state key. By default every field of every machine's
-// data is stored exactly (harness/state_codec.hpp derives the key from the Boost.Describe description). A field
-// may instead be abstracted — kept only as far as any future behaviour or verdict can tell, or not stored and
-// restored from the others — and such a rule is declared next to the struct that holds the field, with the reason
-// it is sound for every property. `--exact-states` ignores every rule; a differential test (tests/harness) runs
-// both and requires the same verdicts.
+// data is stored exactly (harness/state_codec.hpp derives the key from the Boost.Describe description). A
+// field may instead be abstracted — kept only as far as any future behaviour or verdict can tell, or not
+// stored and restored from the others — and such a rule is declared next to the struct that holds the field,
+// with the reason it is sound for every property. `--exact-states` ignores every rule; a differential test
+// (tests/harness) runs both and requires the same verdicts.
 #include <tuple>
 
 #include "model/config.hpp"

@@ -1,7 +1,7 @@
 #pragma once
-// What every machine's front-end shares: the MSM front-end base, MSM's lighter policies, the Env pointer and the
-// instance's index, an explicit no_transition that records the refused event instead of asserting, and guard
-// combinators whose names say what they test (the generated diagrams show them).
+// What every machine's front-end shares: the MSM front-end base, MSM's lighter policies, the Env pointer and
+// the instance's index, an explicit no_transition that records the refused event instead of asserting, and
+// guard combinators whose names say what they test (the generated diagrams show them).
 #include <boost/msm/front/functor_row.hpp>
 #include <boost/msm/front/state_machine_def.hpp>
 #include <string>

@@ -106,5 +106,4 @@ void MachineGroup<Machine>::set(int i, const Instance<Data>& in) {
 
 /// Instantiates the group and its `on` for each event the machine's table names.
 #define CQM_INSTANTIATE_GROUP(Machine) template class ::cqm::MachineGroup<Machine>;
-#define CQM_ACCEPTS(Machine, Event) \
-  template void ::cqm::MachineGroup<Machine>::on<Event>(int, const Event&);
+#define CQM_ACCEPTS(Machine, Event) template void ::cqm::MachineGroup<Machine>::on<Event>(int, const Event&);

@@ -1,7 +1,7 @@
 #pragma once
-// The machine registry: every machine of the model, once, in the order the System holds them, the snapshot and
-// the state key store them, and the trace, the timeline and the diagrams show them. Nothing else lists machines:
-// adding one is its header and .cpp in model/ and one entry here (README, "Adding a machine").
+// The machine registry: every machine of the model, once, in the order the System holds them, the snapshot
+// and the state key store them, and the trace, the timeline and the diagrams show them. Nothing else lists
+// machines: adding one is its header and .cpp in model/ and one entry here (README, "Adding a machine").
 //
 // A registry entry is a struct with: `name`, `stem` (its header's and diagram's file stem), `Front` (its MSM
 // front-end), `Data` (its described data), `State` and `states` (its states by MSM id), `instances(config)`,
@@ -24,7 +24,8 @@
 
 namespace cqm {
 
-using Machines = boost::mp11::mp_list<Client, Program, CopyQueueManager, Connection, Destination, QueueItem, Timer>;
+using Machines =
+    boost::mp11::mp_list<Client, Program, CopyQueueManager, Connection, Destination, QueueItem, Timer>;
 
 inline constexpr std::size_t kMachines = boost::mp11::mp_size<Machines>::value;
 template <class M>
@@ -52,8 +53,8 @@ constexpr bool in_timeline() {
     return true;
 }
 
-/// The optional presentation of a registry entry: a short note beside a state in a timeline ("retry 1"), and a
-/// phrase for a folded day's summary ("init failed"); empty when the entry has none.
+/// The optional presentation of a registry entry: a short note beside a state in a timeline ("retry 1"), and
+/// a phrase for a folded day's summary ("init failed"); empty when the entry has none.
 template <class M>
 std::string machine_note(int state, const typename M::Data& data) {
   if constexpr (requires { M::note(state, data); })

@@ -44,9 +44,12 @@ CQM_STATE(Finished);
 /// The status message SMS sends for a finished program (DESIGN §1: 10009 for a success .mif).
 constexpr StatusId final_status_for(MifResult mif) {
   switch (mif) {
-    case MifResult::Success: return StatusId::succeeded_mif;
-    case MifResult::Failure: return StatusId::failed_mif;
-    case MifResult::None: return StatusId::succeeded_exit_code;
+    case MifResult::Success:
+      return StatusId::succeeded_mif;
+    case MifResult::Failure:
+      return StatusId::failed_mif;
+    case MifResult::None:
+      return StatusId::succeeded_exit_code;
   }
   return StatusId::succeeded_exit_code;
 }
@@ -147,13 +150,15 @@ struct Program {
   using Front = program_fsm::program_;
   using Data = ProgramData;
   enum class State : std::uint8_t { Pending, Deferred, Running, AwaitingRestart, Finished };
-  static constexpr std::array<std::string_view, 5> states = {"Pending", "Deferred", "Running", "AwaitingRestart",
-                                                             "Finished"};
+  static constexpr std::array<std::string_view, 5> states = {"Pending", "Deferred", "Running",
+                                                             "AwaitingRestart", "Finished"};
   static int instances(const Config& c) { return c.programs(); }
   static constexpr bool many = true;  ///< instances are named Name[i]
   static MachineDescription describe();
   static std::string summary(int state, const Data&) {
-    return state == int(State::Finished) ? "program finished" : state == int(State::Deferred) ? "program deferred" : "";
+    return state == int(State::Finished)   ? "program finished"
+           : state == int(State::Deferred) ? "program deferred"
+                                           : "";
   }
 };
 

@@ -1,8 +1,9 @@
 #pragma once
 // One status message in CQM's queue. The queue is on disk: an item survives shut-down and restart, and leaves
-// the queue only as Delivered or Expired (KB: "deleted after its configured item lifetime"). When its lifetime
-// ends it is Overdue until CQM, running, deletes it — at once if CQM runs, else when CQM next starts; before SP2
-// (cqm.expire_while_inaccessible = false) an item of an inaccessible destination is kept and may still be copied.
+// the queue only as Delivered or Expired (KB: "deleted after its configured item lifetime"). When its
+// lifetime ends it is Overdue until CQM, running, deletes it — at once if CQM runs, else when CQM next
+// starts; before SP2 (cqm.expire_while_inaccessible = false) an item of an inaccessible destination is kept
+// and may still be copied.
 #include <array>
 #include <boost/describe/class.hpp>
 #include <string_view>
@@ -24,7 +25,9 @@ struct QueueItemData {
   Minutes submitted_at = kNever;
   Minutes delivered_at = kNever;
   Minutes expired_at = kNever;
-  Minutes deadline(Minutes lifetime) const { return submitted_at == kNever ? kNever : submitted_at + lifetime; }
+  Minutes deadline(Minutes lifetime) const {
+    return submitted_at == kNever ? kNever : submitted_at + lifetime;
+  }
   bool operator==(const QueueItemData&) const = default;
 };
 BOOST_DESCRIBE_STRUCT(QueueItemData, (), (status, submitted_at, delivered_at, expired_at))
@@ -36,12 +39,14 @@ constexpr auto key_rules(const QueueItemData*) {
           +[](const key::Context& c, const QueueItemData& d) {
             return c.state == int(QueueItemState::Delivered) ? d.submitted_at : kNever;
           },
-          "the properties judge a delivery time on the step that sets it, and nothing later reads it: any time "
+          "the properties judge a delivery time on the step that sets it, and nothing later reads it: any "
+          "time "
           "they accept will do, so a delivered item is restored as delivered at its submission"),
       key::not_stored(
           &QueueItemData::expired_at,
           +[](const key::Context& c, const QueueItemData& d) {
-            return c.state == int(QueueItemState::Expired) ? d.deadline(c.config.model.item_lifetime) : kNever;
+            return c.state == int(QueueItemState::Expired) ? d.deadline(c.config.model.item_lifetime)
+                                                           : kNever;
           },
           "the properties judge a deletion time on the step that sets it, and nothing later reads it: an "
           "expired item is restored as deleted at its deadline"),
@@ -146,7 +151,8 @@ struct QueueItem {
   using Front = queue_item_fsm::queue_item_;
   using Data = QueueItemData;
   using State = QueueItemState;
-  static constexpr std::array<std::string_view, 5> states = {"Empty", "Queued", "Overdue", "Delivered", "Expired"};
+  static constexpr std::array<std::string_view, 5> states = {"Empty", "Queued", "Overdue", "Delivered",
+                                                             "Expired"};
   /// environment.max_queue, or every status the programs can submit.
   static int instances(const Config& c) { return c.env.max_queue > 0 ? c.env.max_queue : c.model.statuses(); }
   static constexpr bool many = true;  ///< instances are named Name[i]
@@ -157,10 +163,14 @@ struct QueueItem {
   }
   static std::string summary(int state, const Data& d) {
     switch (static_cast<State>(state)) {
-      case State::Queued: return std::string(enum_name(d.status)) + " queued";
-      case State::Delivered: return std::string(enum_name(d.status)) + " delivered";
-      case State::Expired: return std::string(enum_name(d.status)) + " expired";
-      default: return "";
+      case State::Queued:
+        return std::string(enum_name(d.status)) + " queued";
+      case State::Delivered:
+        return std::string(enum_name(d.status)) + " delivered";
+      case State::Expired:
+        return std::string(enum_name(d.status)) + " expired";
+      default:
+        return "";
     }
   }
 };

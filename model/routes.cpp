@@ -16,16 +16,28 @@ int instances_of(const System& s) {
 
 template <class M, class Event>
 Route to(N notice, std::string_view from, Select select, std::optional<TimerRole> role = {}) {
-  return {notice, from, role, machine_index<M>, select, event_name<Event>(),
-          [](System& s, const Notice&, int i) { s.group<M>().on(i, Event{}); }, &instances_of<M>};
+  return {notice,
+          from,
+          role,
+          machine_index<M>,
+          select,
+          event_name<Event>(),
+          [](System& s, const Notice&, int i) { s.group<M>().on(i, Event{}); },
+          &instances_of<M>};
 }
 
 /// The event is made from the notice and the world: what the target's guards need to decide.
 template <class M, class Make>
 Route to(N notice, std::string_view from, Select select, Make make, std::optional<TimerRole> role = {}) {
   using Event = decltype(make(std::declval<const System&>(), std::declval<const Notice&>()));
-  return {notice, from, role, machine_index<M>, select, event_name<Event>(),
-          [make](System& s, const Notice& n, int i) { s.group<M>().on(i, make(s, n)); }, &instances_of<M>};
+  return {notice,
+          from,
+          role,
+          machine_index<M>,
+          select,
+          event_name<Event>(),
+          [make](System& s, const Notice& n, int i) { s.group<M>().on(i, make(s, n)); },
+          &instances_of<M>};
 }
 
 constexpr std::string_view kTimerOwners = "Client, CopyQueueManager, Connection, Destination, QueueItem";
@@ -100,24 +112,36 @@ std::vector<Route> make_table() {
 
 std::string_view select_name(Select select) {
   switch (select) {
-    case Select::one: return "one";
-    case Select::every: return "every";
-    case Select::announcer: return "announcer";
-    case Select::arg: return "named";
-    case Select::timer_item: return "its item";
-    case Select::free_slot: return "next free slot";
-    case Select::in_queue: return "in the queue";
+    case Select::one:
+      return "one";
+    case Select::every:
+      return "every";
+    case Select::announcer:
+      return "announcer";
+    case Select::arg:
+      return "named";
+    case Select::timer_item:
+      return "its item";
+    case Select::free_slot:
+      return "next free slot";
+    case Select::in_queue:
+      return "in the queue";
   }
   return "?";
 }
 
 std::string_view timer_role_name(TimerRole role) {
   switch (role) {
-    case TimerRole::power: return "power";
-    case TimerRole::lifetime: return "lifetime";
-    case TimerRole::reconnect: return "reconnect";
-    case TimerRole::retry: return "retry";
-    case TimerRole::wake_up: return "wake-up";
+    case TimerRole::power:
+      return "power";
+    case TimerRole::lifetime:
+      return "lifetime";
+    case TimerRole::reconnect:
+      return "reconnect";
+    case TimerRole::retry:
+      return "retry";
+    case TimerRole::wake_up:
+      return "wake-up";
   }
   return "?";
 }

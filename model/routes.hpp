@@ -1,9 +1,9 @@
 #pragma once
-// The route table: how each notice — a fact a machine announced, or an input of the environment or the clock —
-// becomes events for machines, in order, and what each event carries from the world. It is the only wiring of
-// the model: the System dispatches by it, diagrams/overview.svg is drawn from it, and a test holds it to the
-// machines' tables (every event a table takes arrives by some route; every routed event is in its target's
-// table).
+// The route table: how each notice — a fact a machine announced, or an input of the environment or the clock
+// — becomes events for machines, in order, and what each event carries from the world. It is the only wiring
+// of the model: the System dispatches by it, diagrams/overview.svg is drawn from it, and a test holds it to
+// the machines' tables (every event a table takes arrives by some route; every routed event is in its
+// target's table).
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -17,13 +17,13 @@ class System;
 
 /// Which instances of the target machine receive the event.
 enum class Select : std::uint8_t {
-  one,        ///< the single instance
-  every,      ///< every instance, in order
-  announcer,  ///< the instance with the announcing one's index (program i -> program i)
-  arg,        ///< the instance the notice names (a timer's owner arms timer k)
-  timer_item, ///< the queue item whose lifetime timer elapsed
-  free_slot,  ///< the queue's first Empty slot (none left: the System notes the overflow)
-  in_queue,   ///< every item in the queue (Queued or Overdue), in order
+  one,         ///< the single instance
+  every,       ///< every instance, in order
+  announcer,   ///< the instance with the announcing one's index (program i -> program i)
+  arg,         ///< the instance the notice names (a timer's owner arms timer k)
+  timer_item,  ///< the queue item whose lifetime timer elapsed
+  free_slot,   ///< the queue's first Empty slot (none left: the System notes the overflow)
+  in_queue,    ///< every item in the queue (Queued or Overdue), in order
 };
 std::string_view select_name(Select select);
 

@@ -6,7 +6,9 @@
 
 namespace cqm {
 
-Minutes horizon_of(const Schedule& s, const Config& c) { return s.horizon > 0 ? s.horizon : canonical_horizon(c); }
+Minutes horizon_of(const Schedule& s, const Config& c) {
+  return s.horizon > 0 ? s.horizon : canonical_horizon(c);
+}
 
 Schedule canonical_schedule(const Config& c) {
   Schedule s;
@@ -30,11 +32,21 @@ Schedule canonical_schedule(const Config& c) {
 
 void apply(System& system, const ScheduleEvent& e) {
   switch (e.action) {
-    case EnvAction::power_on: system.power_on(); break;
-    case EnvAction::power_off: system.power_off(); break;
-    case EnvAction::program_finishes: system.finish_program(e.program, e.mif); break;
-    case EnvAction::cap_outage_started: system.set_cap_outage(true); break;
-    case EnvAction::cap_outage_ended: system.set_cap_outage(false); break;
+    case EnvAction::power_on:
+      system.power_on();
+      break;
+    case EnvAction::power_off:
+      system.power_off();
+      break;
+    case EnvAction::program_finishes:
+      system.finish_program(e.program, e.mif);
+      break;
+    case EnvAction::cap_outage_started:
+      system.set_cap_outage(true);
+      break;
+    case EnvAction::cap_outage_ended:
+      system.set_cap_outage(false);
+      break;
   }
 }
 
@@ -42,7 +54,8 @@ void run_schedule(System& system, const Schedule& schedule, const StepHook& hook
   system.reset();
   system.plan_inits(&schedule.init, schedule.init_otherwise);
   const Minutes horizon = horizon_of(schedule, system.config());
-  // Without a hook the clock may jump over several timers at once; with one, each minute with timers is a step.
+  // Without a hook the clock may jump over several timers at once; with one, each minute with timers is a
+  // step.
   auto advance = [&](Minutes t) {
     if (!hook) {
       system.advance_to(t);
@@ -70,6 +83,13 @@ std::string timers_text(const System& system, const std::vector<int>& timers) {
   std::string out;
   for (const int t : timers) {
     std::string what(timer_role_name(timer_role(system.timers(), t)));
+    if (t == system.timers().power()) {
+      // The power timer ends a boot or a shut-down: the state it left the client in says which.
+      const auto client = system.state<Client>();
+      what = client == Client::State::Up        ? "boot done"
+             : client == Client::State::Booting ? "restart: shut-down done"
+                                                : "shut-down done";
+    }
     if (system.timers().is_lifetime(t)) {
       const int item = system.timers().item_of(t);
       what = "lifetime of " + std::string(enum_name(system.data<QueueItem>(item).status)) + " ends";

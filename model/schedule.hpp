@@ -36,7 +36,7 @@ void apply(System& system, const ScheduleEvent& event);
 
 /// One step of a run as the hook sees it: an environment event, or the timers that fired at one minute.
 struct StepInfo {
-  std::string_view event;  ///< the environment action's name, or "timer"
+  std::string_view event;                    ///< the environment action's name, or "timer"
   const std::vector<int>* timers = nullptr;  ///< for "timer": the Timer instances that fired
 };
 

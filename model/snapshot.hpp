@@ -1,8 +1,8 @@
 #pragma once
-// The System's whole state as a value: the clock, the environment's inputs, and every instance of every machine
-// in the registry (its active state and its described data). Derived from the registry and the descriptions,
-// never written out by hand: a field added to a machine's data is in the snapshot, its equality, the trace and
-// the explorer's key without another line.
+// The System's whole state as a value: the clock, the environment's inputs, and every instance of every
+// machine in the registry (its active state and its described data). Derived from the registry and the
+// descriptions, never written out by hand: a field added to a machine's data is in the snapshot, its
+// equality, the trace and the explorer's key without another line.
 #include <boost/describe/class.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <tuple>
@@ -28,7 +28,7 @@ using MachineStates = boost::mp11::mp_rename<boost::mp11::mp_transform<Instances
 struct SystemSnapshot {
   Minutes now = 0;
   Inputs inputs;
-  std::uint32_t refusals = 0;     ///< events refused since the System was reset: judged on the step, never keyed
+  std::uint32_t refusals = 0;  ///< events refused since the System was reset: judged on the step, never keyed
   bool queue_overflowed = false;  ///< a status found no free queue slot (environment.max_queue): never keyed
   MachineStates machines;
 

@@ -26,9 +26,9 @@ System::System(const Config& config, LogRecords* log, std::vector<Refusal>* refu
     : System(config, log, refusals, std::make_index_sequence<kMachines>{}) {}
 
 template <std::size_t... I>
-System::System(const Config& config, LogRecords* log, std::vector<Refusal>* refusals, std::index_sequence<I...>)
-    : config_(&config),
-      groups_(std::make_unique<MachineGroup<boost::mp11::mp_at_c<Machines, I>>>(env_)...) {
+System::System(const Config& config, LogRecords* log, std::vector<Refusal>* refusals,
+               std::index_sequence<I...>)
+    : config_(&config), groups_(std::make_unique<MachineGroup<boost::mp11::mp_at_c<Machines, I>>>(env_)...) {
   env_.config = config_;
   env_.log = log;
   env_.refusal_log = refusals;
@@ -75,7 +75,8 @@ void System::finish_program(int program, MifResult mif) {
   ++events_;
   if (program < 0 || program >= group<Program>().size())
     throw std::out_of_range("no program " + std::to_string(program) + " in this config");
-  dispatch({NoticeKind::program_finished, static_cast<std::int16_t>(program), static_cast<std::int32_t>(mif)});
+  dispatch(
+      {NoticeKind::program_finished, static_cast<std::int16_t>(program), static_cast<std::int32_t>(mif)});
 }
 
 void System::set_cap_outage(bool down) {
@@ -119,7 +120,8 @@ bool System::any_in_queue() const {
   return false;
 }
 
-// ---- routing -----------------------------------------------------------------------------------------------
+// ---- routing
+// -----------------------------------------------------------------------------------------------
 
 void System::dispatch(const Notice& notice) {
   for (const Route* r : routes_by_notice()[static_cast<std::size_t>(notice.kind)]) {
@@ -128,10 +130,18 @@ void System::dispatch(const Notice& notice) {
     boost::container::small_vector<int, 16> targets;
     const auto& items = group<QueueItem>();
     switch (r->select) {
-      case Select::one: targets = {0}; break;
-      case Select::announcer: targets = {notice.index}; break;
-      case Select::arg: targets = {notice.arg}; break;
-      case Select::timer_item: targets = {env_.timers.item_of(notice.index)}; break;
+      case Select::one:
+        targets = {0};
+        break;
+      case Select::announcer:
+        targets = {notice.index};
+        break;
+      case Select::arg:
+        targets = {notice.arg};
+        break;
+      case Select::timer_item:
+        targets = {env_.timers.item_of(notice.index)};
+        break;
       case Select::every:
         for (int i = 0; i < r->instances(*this); ++i) targets.push_back(i);
         break;
@@ -163,7 +173,8 @@ void System::dispatch(const Notice& notice) {
   }
 }
 
-// ---- the clock ---------------------------------------------------------------------------------------------
+// ---- the clock
+// ---------------------------------------------------------------------------------------------
 
 Minutes System::next_timer() const {
   const auto& timers = group<Timer>();
@@ -187,7 +198,8 @@ void System::advance_to(Minutes t) {
   env_.now = std::max(env_.now, t);
 }
 
-// ---- snapshots ---------------------------------------------------------------------------------------------
+// ---- snapshots
+// ---------------------------------------------------------------------------------------------
 
 void System::snapshot(SystemSnapshot& s) const {
   s.now = env_.now;

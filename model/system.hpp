@@ -1,8 +1,8 @@
 #pragma once
-// The composed System: every instance of every machine in the registry, the discrete-event clock (minutes), and
-// the environment's inputs. It decides nothing: what a machine announces, the route table (model/routes.cpp)
-// turns into events for the others, and the machines' tables decide. It knows nothing of explorers: they drive
-// it through the environment inputs below and read it through snapshots.
+// The composed System: every instance of every machine in the registry, the discrete-event clock (minutes),
+// and the environment's inputs. It decides nothing: what a machine announces, the route table
+// (model/routes.cpp) turns into events for the others, and the machines' tables decide. It knows nothing of
+// explorers: they drive it through the environment inputs below and read it through snapshots.
 #include <memory>
 #include <string_view>
 #include <tuple>
@@ -27,12 +27,13 @@ class System {
   // The environment, acting at now().
   void power_on();
   void power_off();
-  /// Program `program` runs and finishes now; if the PC is not up, it runs at the next start-up (assumption: a
-  /// mandatory advertisement runs as soon as the client is up).
+  /// Program `program` runs and finishes now; if the PC is not up, it runs at the next start-up (assumption:
+  /// a mandatory advertisement runs as soon as the client is up).
   void finish_program(int program, MifResult mif);
   void set_cap_outage(bool down);
   /// The outcome CQM's initialisation gets at the next start-up, if the Connection's table allows a failure
-  /// there (race: only with work racing the start-up; never on WinNT; never past the bound on failures in a row).
+  /// there (race: only with work racing the start-up; never on WinNT; never past the bound on failures in a
+  /// row).
   void plan_next_init(InitOutcome outcome);
   /// Schedules: the outcome of the n-th start-up is per_start_up[n], or `otherwise` past its end.
   void plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise);
@@ -40,8 +41,8 @@ class System {
   // The clock: Timer machines hold every due time.
   Minutes now() const { return env_.now; }
   Minutes next_timer() const;
-  /// Fires every timer due at or before t, one at a time in time order (ties: in TimerLayout order), then sets
-  /// the clock to t.
+  /// Fires every timer due at or before t, one at a time in time order (ties: in TimerLayout order), then
+  /// sets the clock to t.
   void advance_to(Minutes t);
   /// The timers the last advance_to fired, in order (their Timer instance indices).
   const std::vector<int>& fired() const { return fired_; }
@@ -65,7 +66,8 @@ class System {
     return group<M>().data(i);
   }
   const Inputs& inputs() const { return inputs_; }
-  /// The outcome planned for the start-up in progress: from the schedule's plan, else the last plan_next_init.
+  /// The outcome planned for the start-up in progress: from the schedule's plan, else the last
+  /// plan_next_init.
   bool planned_init_failure() const;
   /// Work racing a start-up: a program awaiting it or deferred to it, or items in the queue on disk.
   bool work_racing() const;

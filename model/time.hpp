@@ -12,8 +12,8 @@ using Minutes = std::int32_t;
 
 inline constexpr Minutes kMinutesPerDay = 1440;
 inline constexpr Minutes kNever = INT32_MAX;  // a timer that is not armed
-/// The longest duration and the latest time any reader accepts (about 19 years): every sum the model forms of a
-/// few of them stays far inside 32 bits, so no explorer meets a time it cannot hold.
+/// The longest duration and the latest time any reader accepts (about 19 years): every sum the model forms of
+/// a few of them stays far inside 32 bits, so no explorer meets a time it cannot hold.
 inline constexpr Minutes kMaxMinutes = 10'000'000;
 
 /// "day 3 08:00" — the form every log line, fate line and trace uses.

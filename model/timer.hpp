@@ -1,8 +1,8 @@
 #pragma once
-// A timer: armed with a due time by the machine that owns it, cancelled, or reached by the System's clock, when
-// it announces that it elapsed; the route table tells its owner (model/routes.cpp). Every timed decision in the
-// model — boot and shut-down, CQM's wake-up cycle, an item's lifetime, the fixes' retry and reconnect — runs
-// through one of these (the layout of the instances is TimerLayout, model/env.hpp).
+// A timer: armed with a due time by the machine that owns it, cancelled, or reached by the System's clock,
+// when it announces that it elapsed; the route table tells its owner (model/routes.cpp). Every timed decision
+// in the model — boot and shut-down, CQM's wake-up cycle, an item's lifetime, the fixes' retry and reconnect
+// — runs through one of these (the layout of the instances is TimerLayout, model/env.hpp).
 #include <array>
 #include <boost/describe/class.hpp>
 #include <string_view>

@@ -1,6 +1,6 @@
-/// delivered_at_most_once — no status message reaches the CAP twice: the CAP's count of received messages equals
-/// the number of Delivered items. A fix that resends (a shorter retry, a reconnect) must not duplicate.
-/// KB Q292030 context: the site's status summariser counts each 10005/10008/10009 it receives.
+/// delivered_at_most_once — no status message reaches the CAP twice: the CAP's count of received messages
+/// equals the number of Delivered items. A fix that resends (a shorter retry, a reconnect) must not
+/// duplicate. KB Q292030 context: the site's status summariser counts each 10005/10008/10009 it receives.
 /// Must hold under any environment.
 #include "properties/property.hpp"
 
@@ -11,7 +11,8 @@ const Property& delivered_at_most_once() {
       "delivered_at_most_once", "no status message reaches the CAP twice", false,
       [](const Config&, const SystemSnapshot&, const SystemSnapshot& s) -> std::optional<std::string> {
         int delivered = 0;
-        for (const auto& item : s.all<QueueItem>()) delivered += item.state == int(QueueItem::State::Delivered);
+        for (const auto& item : s.all<QueueItem>())
+          delivered += item.state == int(QueueItem::State::Delivered);
         const int received = s.one<Destination>().data.received;
         if (received > delivered)
           return "the CAP received " + std::to_string(received) + " status messages for " +

@@ -1,8 +1,8 @@
-/// delivered_before_expiry — every status message submitted is copied to the CAP before its item lifetime ends.
-/// KB Q292030: "the Copy Queue Manager item is deleted after its configured item lifetime which by default is
-/// set to ... 11520 minutes (eight days)" — the install status never reaches the site. This is the property the
-/// KB's configuration violates and the workarounds and fixes must keep.
-/// Rests on the envelope: a fix is proved only inside it (properties/assumptions.hpp prints it).
+/// delivered_before_expiry — every status message submitted is copied to the CAP before its item lifetime
+/// ends. KB Q292030: "the Copy Queue Manager item is deleted after its configured item lifetime which by
+/// default is set to ... 11520 minutes (eight days)" — the install status never reaches the site. This is the
+/// property the KB's configuration violates and the workarounds and fixes must keep. Rests on the envelope: a
+/// fix is proved only inside it (properties/assumptions.hpp prints it).
 #include "properties/property.hpp"
 
 namespace cqm {
@@ -22,8 +22,8 @@ const Property& delivered_before_expiry() {
           if (!delivered && s.now >= deadline)
             return status_text(d.status) + " submitted " + format_time(d.submitted_at) +
                    " was not delivered when its lifetime of " + std::to_string(c.model.item_lifetime) +
-                   " min ended at " + format_time(deadline) + " (" + std::string(QueueItem::states[item.state]) +
-                   ")";
+                   " min ended at " + format_time(deadline) + " (" +
+                   std::string(QueueItem::states[item.state]) + ")";
         }
         return std::nullopt;
       }};

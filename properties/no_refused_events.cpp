@@ -1,9 +1,9 @@
 /// no_refused_events — every event a machine receives is one its current state accepts. Each machine's
-/// `no_transition` records what it refused (STYLE: unhandled events are data); here the checker decides that in
-/// any explored run none is allowed: a refusal means the route table sent an event wrongly, or the environment
-/// did something the machines cannot (powering on a PC that is up). `cqmcheck simulate` lists a user schedule's
-/// refusals instead of failing on them.
-/// Must hold under any environment the explorers generate.
+/// `no_transition` records what it refused (STYLE: unhandled events are data); here the checker decides that
+/// in any explored run none is allowed: a refusal means the route table sent an event wrongly, or the
+/// environment did something the machines cannot (powering on a PC that is up). `cqmcheck simulate` lists a
+/// user schedule's refusals instead of failing on them. Must hold under any environment the explorers
+/// generate.
 #include "properties/property.hpp"
 
 namespace cqm {

@@ -1,15 +1,17 @@
-/// no_silent_loss — an item leaves the queue only as Delivered, or as Expired with a logged deletion at or after
-/// its deadline. KB Q292030: the item "can remain in the queue and can be retried" until CQM deletes it "after
-/// its configured item lifetime": the loss is by expiry, never by an item vanishing unrecorded.
-/// Must hold under any environment.
+/// no_silent_loss — an item leaves the queue only as Delivered, or as Expired with a logged deletion at or
+/// after its deadline. KB Q292030: the item "can remain in the queue and can be retried" until CQM deletes it
+/// "after its configured item lifetime": the loss is by expiry, never by an item vanishing unrecorded. Must
+/// hold under any environment.
 #include "properties/property.hpp"
 
 namespace cqm {
 
 const Property& no_silent_loss() {
   static const Property p{
-      "no_silent_loss", "an item leaves the queue only as Delivered, or as Expired with a logged deletion", false,
-      [](const Config& c, const SystemSnapshot& before, const SystemSnapshot& s) -> std::optional<std::string> {
+      "no_silent_loss", "an item leaves the queue only as Delivered, or as Expired with a logged deletion",
+      false,
+      [](const Config& c, const SystemSnapshot& before,
+         const SystemSnapshot& s) -> std::optional<std::string> {
         using S = QueueItem::State;
         const auto& was_items = before.all<QueueItem>();
         const auto& items = s.all<QueueItem>();

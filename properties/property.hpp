@@ -1,7 +1,7 @@
 #pragma once
 // A property is a named predicate over one step of a run: the System's state before and after it. State
-// invariants ignore `before`. Every verdict also states the assumptions it rests on (properties/assumptions.hpp):
-// a property that holds only because the environment was too kind is useless.
+// invariants ignore `before`. Every verdict also states the assumptions it rests on
+// (properties/assumptions.hpp): a property that holds only because the environment was too kind is useless.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,9 +1,9 @@
 /// queue_survives_power_loss — shut-down and restart never drop a queued item: the queue is on disk.
 /// KB Q292030: "the message can remain in the queue and can be retried after the next wake-up cycle"; "a new
-/// Copy Queue Manager cycle can occur after a subsequent restart" — the item is still there after each restart.
-/// Checked on each step: whatever was in the queue before is after it still in the queue, or Delivered, or
-/// Expired; and while CQM is stopped nothing leaves the queue at all.
-/// Must hold under any environment.
+/// Copy Queue Manager cycle can occur after a subsequent restart" — the item is still there after each
+/// restart. Checked on each step: whatever was in the queue before is after it still in the queue, or
+/// Delivered, or Expired; and while CQM is stopped nothing leaves the queue at all. Must hold under any
+/// environment.
 #include "properties/property.hpp"
 
 namespace cqm {
@@ -13,8 +13,9 @@ const Property& queue_survives_power_loss() {
       "queue_survives_power_loss", "shut-down and restart never drop a queued item", false,
       [](const Config&, const SystemSnapshot& before, const SystemSnapshot& s) -> std::optional<std::string> {
         using S = QueueItem::State;
-        const bool cqm_stopped_throughout = before.state<CopyQueueManager>() == CopyQueueManager::State::Stopped &&
-                                            s.state<CopyQueueManager>() == CopyQueueManager::State::Stopped;
+        const bool cqm_stopped_throughout =
+            before.state<CopyQueueManager>() == CopyQueueManager::State::Stopped &&
+            s.state<CopyQueueManager>() == CopyQueueManager::State::Stopped;
         const auto& was_items = before.all<QueueItem>();
         const auto& items = s.all<QueueItem>();
         for (std::size_t i = 0; i < was_items.size() && i < items.size(); ++i) {

@@ -3,7 +3,7 @@
 namespace cqm {
 
 const std::vector<const Property*>& all_properties() {
-  static const std::vector<const Property*> all{&delivered_before_expiry(),  &no_silent_loss(),
+  static const std::vector<const Property*> all{&delivered_before_expiry(),   &no_silent_loss(),
                                                 &queue_survives_power_loss(), &delivered_at_most_once(),
                                                 &retry_count_consistent(),    &no_refused_events()};
   return all;
@@ -43,7 +43,8 @@ std::optional<Violation> first_violation(const Config& config, const SystemSnaps
   const auto& all = all_properties();
   for (std::size_t i = 0; i < all.size(); ++i)
     if (mask >> i & 1u)
-      if (auto why = all[i]->check(config, before, after)) return Violation{all[i], std::move(*why), after.now};
+      if (auto why = all[i]->check(config, before, after))
+        return Violation{all[i], std::move(*why), after.now};
   return std::nullopt;
 }
 

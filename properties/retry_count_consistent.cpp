@@ -1,8 +1,7 @@
 /// retry_count_consistent — the retry count CQM logs ("-Destination[...] retry set to N") matches the
-/// destination's state: a destination waiting to retry has a count of at least 1 and a due time; an accessible
-/// one has neither. KB Q292030: "retry set to 1" after "is inaccessible", and again after "not yet ready for
-/// retry" — the count is not reset by a cycle that did not try.
-/// Must hold under any environment.
+/// destination's state: a destination waiting to retry has a count of at least 1 and a due time; an
+/// accessible one has neither. KB Q292030: "retry set to 1" after "is inaccessible", and again after "not yet
+/// ready for retry" — the count is not reset by a cycle that did not try. Must hold under any environment.
 #include "properties/property.hpp"
 
 namespace cqm {

@@ -10,7 +10,9 @@ const Evidence* CheckResult::evidence_of(std::string_view property, ExplorerKind
   return nullptr;
 }
 
-std::string seconds_text(double s) { return s < 1 ? fmt::format("{:.1f} ms", s * 1000) : fmt::format("{:.2f} s", s); }
+std::string seconds_text(double s) {
+  return s < 1 ? fmt::format("{:.1f} ms", s * 1000) : fmt::format("{:.2f} s", s);
+}
 
 int exit_code(Verdict v) {
   switch (v) {
@@ -46,17 +48,19 @@ std::string explorer_text(const ExplorerReport& e, const CheckResult* files) {
     const auto& s = e.search;
     out += fmt::format("exhaustive: {} ({})\n", enum_name(e.verdict()), checker::outcome_name(e.outcome));
     out += fmt::format(
-        "  states stored {}, transitions {}, depth {}, {:.0f} states/s, {:.1f} bytes/state, {:.1f} MiB held, {}\n",
+        "  states stored {}, transitions {}, depth {}, {:.0f} states/s, {:.1f} bytes/state, {:.1f} MiB held, "
+        "{}\n",
         s.states, s.transitions, s.depth, s.states_per_second(), s.bytes_per_state(),
         static_cast<double>(s.bytes) / (1 << 20), seconds_text(s.seconds));
     out += fmt::format("  state key {} bits ({}), queue bound {} items\n", e.key_bits,
-                       e.exact_states ? "exact: the full state" : "with the declared abstractions", e.queue_bound);
+                       e.exact_states ? "exact: the full state" : "with the declared abstractions",
+                       e.queue_bound);
   } else {
     out += fmt::format("random: {} ({}), {} runs, {} states visited", enum_name(e.verdict()),
                        checker::outcome_name(e.outcome), e.runs, e.random_states);
     if (e.first_violation())
-      out += fmt::format(", first failure shrunk in {} steps ({} tried), RapidCheck batch seed {}", e.shrink_steps,
-                         e.shrink_tries, e.batch_seed);
+      out += fmt::format(", first failure shrunk in {} steps ({} tried), RapidCheck batch seed {}",
+                         e.shrink_steps, e.shrink_tries, e.batch_seed);
     out += fmt::format(", {}\n", seconds_text(e.seconds));
   }
   for (const auto& p : e.properties) {
@@ -64,7 +68,8 @@ std::string explorer_text(const ExplorerReport& e, const CheckResult* files) {
     if (!p.note.empty()) out += " (" + p.note + ")";
     if (p.counterexample && e.kind == ExplorerKind::exhaustive)
       out += fmt::format(", shortest counterexample: {} environment decisions", p.path_length);
-    if (p.counterexample && e.kind == ExplorerKind::random) out += fmt::format(", seed {}", p.counterexample->seed);
+    if (p.counterexample && e.kind == ExplorerKind::random)
+      out += fmt::format(", seed {}", p.counterexample->seed);
     out += "\n";
     if (!p.counterexample) continue;
     out += story(*p.counterexample);
@@ -127,7 +132,8 @@ std::string check_text(const CheckResult& r) {
   const Verdict v = r.report.verdict();
   std::string which;
   for (const auto* p : all_properties())
-    if (r.report.verdict_of(p->name) == v && v != Verdict::Holds) which += (which.empty() ? "" : ", ") + std::string(p->name);
+    if (r.report.verdict_of(p->name) == v && v != Verdict::Holds)
+      which += (which.empty() ? "" : ", ") + std::string(p->name);
   out += fmt::format("verdict: {}{}{}\n", enum_name(v), which.empty() ? "" : " (" + which + ")",
                      r.interrupted ? " (interrupted: the figures above are those reached)" : "");
   return out;

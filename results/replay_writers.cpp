@@ -6,8 +6,8 @@
 namespace cqm {
 
 std::string replay_text(const ReplayResult& r) {
-  std::string out = fmt::format("cqmcheck replay: {} ({}, from the {} explorer)\n", r.trace, r.input.config.name,
-                                r.input.explorer);
+  std::string out = fmt::format("cqmcheck replay: {} ({}, from the {} explorer)\n", r.trace,
+                                r.input.config.name, r.input.explorer);
   if (r.counterexample) {
     out += story(*r.counterexample);
     if (r.counterexample->property != r.input.property)

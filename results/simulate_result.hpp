@@ -1,6 +1,6 @@
 #pragma once
-// What `cqmcheck simulate` ran, as one value — the log, each status's fate, the refused events — and its writers
-// (text, --format json).
+// What `cqmcheck simulate` ran, as one value — the log, each status's fate, the refused events — and its
+// writers (text, --format json).
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

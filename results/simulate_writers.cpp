@@ -32,12 +32,12 @@ std::string fate_text(const Fate& f, Minutes lifetime) {
   if (f.state == "Expired")
     return what + ": Expired at " + format_time(f.settled) + ", " + submitted + ", lifetime " +
            std::to_string(lifetime) + " min";
-  return what + ": still " + f.state + " at the horizon, " + submitted;
+  return what + ": still in the queue (" + f.state + ") at the horizon, " + submitted;
 }
 
 std::string simulate_text(const SimulateResult& r) {
-  std::string out = fmt::format("# cqmcheck simulate: {} — {}\n# {}, until {}\n", r.config.name, r.config.summary,
-                                r.schedule, format_time(r.horizon));
+  std::string out = fmt::format("# cqmcheck simulate: {} — {}\n# {}, until {}\n", r.config.name,
+                                r.config.summary, r.schedule, format_time(r.horizon));
   out += "\n== Cqmgr32.log ==\n" + render_log(r.log, r.config.model.site_code);
   out += "\n== Queue items ==\n";
   if (r.fates.empty()) out += "no status message was submitted\n";
@@ -47,7 +47,8 @@ std::string simulate_text(const SimulateResult& r) {
   if (!r.refusals.empty()) {
     out += "\n== Refused events (the state did not accept them) ==\n";
     for (const auto& x : r.refusals)
-      out += fmt::format("{}: {}[{}] refused {} in {}\n", format_time(x.at), x.machine, x.instance, x.event, x.state);
+      out += fmt::format("{}: {}[{}] refused {} in {}\n", format_time(x.at), x.machine, x.instance, x.event,
+                         x.state);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// What `cqmcheck suite` found, as one value — every preset's verdict per property and explorer against the one
-// it expects — and its writers: the text table, --format json, and JUnit XML for CI.
+// What `cqmcheck suite` found, as one value — every preset's verdict per property and explorer against the
+// one it expects — and its writers: the text table, --format json, and JUnit XML for CI.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

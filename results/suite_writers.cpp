@@ -18,12 +18,15 @@ std::string expected_text(const Config& c) {
 std::string verdicts_text(const ExplorerReport& e) {
   std::string out;
   for (const auto& p : e.properties)
-    if (p.verdict != Verdict::Holds) out += (out.empty() ? "" : ", ") + std::string(enum_name(p.verdict)) + " " + std::string(p.property->name);
+    if (p.verdict != Verdict::Holds)
+      out +=
+          (out.empty() ? "" : ", ") + std::string(enum_name(p.verdict)) + " " + std::string(p.property->name);
   return out.empty() ? "HOLDS" : out;
 }
 
 std::string size_text(const ExplorerReport& e) {
-  return e.kind == ExplorerKind::exhaustive ? fmt::format("{} states", e.search.states) : fmt::format("{} runs", e.runs);
+  return e.kind == ExplorerKind::exhaustive ? fmt::format("{} states", e.search.states)
+                                            : fmt::format("{} runs", e.runs);
 }
 
 }  // namespace
@@ -47,8 +50,8 @@ bool SuiteResult::all_as_expected() const {
 }
 
 std::string suite_text(const SuiteResult& r) {
-  std::string out = fmt::format("{:<34} {:<10} {:<34} {:<34} {:<14} {:<10} {}\n", "preset", "explorer", "verdict",
-                                "expected", "states/runs", "time", "counterexample");
+  std::string out = fmt::format("{:<34} {:<10} {:<34} {:<34} {:<14} {:<10} {}\n", "preset", "explorer",
+                                "verdict", "expected", "states/runs", "time", "counterexample");
   for (const auto& entry : r.presets) {
     const Config& c = entry.check.report.config;
     for (const auto& e : entry.check.report.explorers) {
@@ -75,7 +78,8 @@ std::string suite_text(const SuiteResult& r) {
     for (const auto& a : entry.check.assumptions) out += " " + a + ";";
     out += "\n";
   }
-  out += r.all_as_expected() ? "\nsuite: every verdict as expected\n" : "\nsuite: SOME VERDICTS NOT AS EXPECTED\n";
+  out += r.all_as_expected() ? "\nsuite: every verdict as expected\n"
+                             : "\nsuite: SOME VERDICTS NOT AS EXPECTED\n";
   return out;
 }
 
@@ -87,7 +91,8 @@ nlohmann::ordered_json suite_json(const SuiteResult& r) {
     nlohmann::ordered_json pj;
     pj["preset"] = c.name;
     nlohmann::ordered_json expected = nlohmann::ordered_json::object();
-    for (const auto* p : all_properties()) expected[std::string(p->name)] = std::string(enum_name(c.expected.of(p->name)));
+    for (const auto* p : all_properties())
+      expected[std::string(p->name)] = std::string(enum_name(c.expected.of(p->name)));
     pj["expected"] = expected;
     pj["assumptions"] = entry.check.assumptions;
     pj["explorers"] = nlohmann::ordered_json::array();
@@ -114,8 +119,9 @@ std::string suite_junit(const SuiteResult& r) {
       for (const auto& p : e.properties) ++cases, failures += !entry.as_expected(p);
     }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites><testsuite name=\"cqmcheck suite\" tests=\"{}\" failures=\"{}\" time=\"{:.3f}\">\n",
-                     cases, failures, total);
+  out += fmt::format(
+      "<testsuites><testsuite name=\"cqmcheck suite\" tests=\"{}\" failures=\"{}\" time=\"{:.3f}\">\n", cases,
+      failures, total);
   for (const auto& entry : r.presets) {
     const Config& c = entry.check.report.config;
     for (const auto& e : entry.check.report.explorers)

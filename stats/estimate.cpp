@@ -106,7 +106,8 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   e.threads = static_cast<int>(std::clamp<std::uint64_t>(
       static_cast<std::uint64_t>(std::max(options.threads, 1)), 1, options.clients));
   // Delays of delivered statuses are below the lifetime.
-  e.bucket_minutes = std::max<Minutes>(1, (config.model.item_lifetime + kMaxDelayBuckets - 1) / kMaxDelayBuckets);
+  e.bucket_minutes =
+      std::max<Minutes>(1, (config.model.item_lifetime + kMaxDelayBuckets - 1) / kMaxDelayBuckets);
   const auto buckets = static_cast<std::size_t>(config.model.item_lifetime / e.bucket_minutes + 1);
 
   std::vector<Tally> tallies(static_cast<std::size_t>(e.threads));

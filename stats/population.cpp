@@ -136,7 +136,8 @@ bool ClientRunner::apply_power_on() {
 
 // The user switches off: if the PC is still booting or restarting they wait until it is up.
 bool ClientRunner::apply_power_off() {
-  while (system_.state<Client>() == Client::State::Booting || system_.state<Client>() == Client::State::Restarting)
+  while (system_.state<Client>() == Client::State::Booting ||
+         system_.state<Client>() == Client::State::Restarting)
     if (!wait_for_timer()) return false;
   if (system_.state<Client>() != Client::State::Up) return true;
   system_.power_off();
@@ -192,9 +193,8 @@ ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
           system_.finish_program(p, spec.mif);
           observe();
           // The user stays until the program's restart is over.
-          const Minutes restart_cost = restarts_computer(spec.after_running)
-                                           ? c.model.shutdown_minutes + c.model.boot_minutes
-                                           : 0;
+          const Minutes restart_cost =
+              restarts_computer(spec.after_running) ? c.model.shutdown_minutes + c.model.boot_minutes : 0;
           off = std::max(off, program_at + restart_cost + 1);
         }
         if (settled_now) break;

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/system.hpp"
 #include "model/habits.hpp"
+#include "model/system.hpp"
 #include "stats/rng.hpp"
 
 namespace cqm::stats {

@@ -43,7 +43,7 @@ std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std:
 
 struct CellVerdict {
   Verdict verdict = Verdict::Inconclusive;  ///< of delivered_before_expiry
-  std::string note;                         ///< why INCONCLUSIVE, or which other property stopped the search
+  std::string note;                         ///< why INCONCLUSIVE
   std::uint64_t states = 0;
   double seconds = 0;
 };

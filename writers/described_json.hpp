@@ -1,7 +1,7 @@
 #pragma once
-// A described struct (Boost.Describe) as a JSON object, one member per field: booleans as booleans, enumerations
-// by name, minutes as numbers and kNever as null. Traces show the machines' data through this, so a field added
-// to a machine's data appears in every trace without another line.
+// A described struct (Boost.Describe) as a JSON object, one member per field: booleans as booleans,
+// enumerations by name, minutes as numbers and kNever as null. Traces show the machines' data through this,
+// so a field added to a machine's data appears in every trace without another line.
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <nlohmann/json.hpp>

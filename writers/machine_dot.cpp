@@ -31,8 +31,7 @@ struct InternalLine {
 
 InternalLine internal_line(const TransitionDescription& t) {
   const std::string event = t.completion() ? "(completion)" : t.event;
-  return {t.guard.empty() ? event : event + " [" + t.guard + "]",
-          t.action.empty() ? "" : "/ " + t.action};
+  return {t.guard.empty() ? event : event + " [" + t.guard + "]", t.action.empty() ? "" : "/ " + t.action};
 }
 
 /// The state's box: its name alone, or its name over a rule and a row per internal transition. When one row
@@ -115,12 +114,12 @@ void write_overview_dot(std::ostream& out, const std::vector<MachineDescription>
   dot::write_defaults(out, "TB");
   out << "  label=\"System: who tells whom (the route table)\";\n  ranksep=0.8;\n";
   for (const auto& m : machines) {
-    out << "  " << dot::quote(m.name) << " [label=<<b>" << dot::html(m.name) << "</b><br/><font point-size=\"11\">"
-        << dot::html(joined(m.states, " · ")) << "</font>>];\n";
+    out << "  " << dot::quote(m.name) << " [label=<<b>" << dot::html(m.name)
+        << "</b><br/><font point-size=\"11\">" << dot::html(joined(m.states, " · ")) << "</font>>];\n";
   }
-  // One edge per announcer, target and notice, listing the events in delivery order. Inputs of the environment
-  // and the clock sit beside the machine they reach (same rank, short dashed arrow): one shared node would pull
-  // long edges across the picture.
+  // One edge per announcer, target and notice, listing the events in delivery order. Inputs of the
+  // environment and the clock sit beside the machine they reach (same rank, short dashed arrow): one shared
+  // node would pull long edges across the picture.
   struct Edge {
     std::string from, to, notice;
     std::vector<std::string> events;
@@ -133,11 +132,13 @@ void write_overview_dot(std::ostream& out, const std::vector<MachineDescription>
     std::string_view from = r.from;
     for (std::size_t at = 0; at <= from.size();) {
       const std::size_t comma = from.find(", ", at);
-      const std::string one(from.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at));
+      const std::string one(
+          from.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at));
       auto same = [&](const Edge& e) { return e.from == one && e.to == to && e.notice == notice; };
       auto it = std::find_if(edges.begin(), edges.end(), same);
       if (it == edges.end()) it = edges.insert(edges.end(), Edge{one, to, notice, {}});
-      it->events.push_back(std::string(r.event) + (r.select == Select::one ? "" : " → " + std::string(select_name(r.select))));
+      it->events.push_back(std::string(r.event) +
+                           (r.select == Select::one ? "" : " → " + std::string(select_name(r.select))));
       if (comma == std::string_view::npos) break;
       at = comma + 2;
     }
@@ -152,7 +153,8 @@ void write_overview_dot(std::ostream& out, const std::vector<MachineDescription>
       continue;
     }
     const std::string input = dot::quote(std::string(kEnvironmentNode) + std::to_string(++inputs));
-    out << "  " << input << " [label=" << label << ", shape=note, style=dashed, color=" << dot::quote(dot::kMuted)
+    out << "  " << input << " [label=" << label
+        << ", shape=note, style=dashed, color=" << dot::quote(dot::kMuted)
         << ", fontcolor=" << dot::quote(dot::kMuted) << ", fontsize=11];\n"
         << "  " << input << " -> " << dot::quote(e.to) << " [style=dashed, color=" << dot::quote(dot::kMuted)
         << "];\n"

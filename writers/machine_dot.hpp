@@ -16,8 +16,8 @@ void write_machine_dot(std::ostream& out, const MachineDescription& machine);
 /// The same as a string.
 std::string machine_dot(const MachineDescription& machine);
 
-/// The machines (with their states) as nodes, the environment's and the clock's inputs as dashed notes, and an
-/// edge per announcer, target and notice of the route table, labelled with the events delivered.
+/// The machines (with their states) as nodes, the environment's and the clock's inputs as dashed notes, and
+/// an edge per announcer, target and notice of the route table, labelled with the events delivered.
 void write_overview_dot(std::ostream& out, const std::vector<MachineDescription>& machines,
                         const std::vector<Route>& routes);
 

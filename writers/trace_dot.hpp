@@ -1,8 +1,8 @@
 #pragma once
-// A counterexample as a picture: a timeline table, one row per step that shows something, one column (lane) per
-// machine instance the registry shows in timelines (every program and queue item its own). Nine days of the
-// KB's story would not fit a screen, so a run of identical days becomes one row "× N days: …". The timeline is
-// data first (tests check the folding on it), DOT second.
+// A counterexample as a picture: a timeline table, one row per step that shows something, one column (lane)
+// per machine instance the registry shows in timelines (every program and queue item its own). Nine days of
+// the KB's story would not fit a screen, so a run of identical days becomes one row "× N days: …". The
+// timeline is data first (tests check the folding on it), DOT second.
 #include <string>
 #include <vector>
 
@@ -22,10 +22,12 @@ struct LaneChange {
 /// A step worth a row: it changed a lane, wrote to the log, is an environment event, or is the violation.
 struct TimelineStep {
   Minutes at = 0;
-  std::string event;   ///< "power_on", "program_finishes", ... or "timer"
-  std::string detail;  ///< "program[0], mif: success", or which timer fired ("power", "lifetime of 10009 ends")
+  std::string event;  ///< "power_on", "program_finishes", ... or "timer"
+  std::string
+      detail;  ///< "program[0], mif: success", or which timer fired ("power", "lifetime of 10009 ends")
   std::vector<LaneChange> lanes;
-  std::vector<std::string> log;  ///< Cqmgr32.log lines, the destination's long name shortened to "Destination"
+  std::vector<std::string>
+      log;  ///< Cqmgr32.log lines, the destination's long name shortened to "Destination"
   bool violating = false;
 };
 

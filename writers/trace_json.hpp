@@ -1,7 +1,8 @@
 #pragma once
 // trace.json: a counterexample as data — what it violated and why, the assumptions, the config, the schedule
-// (replayable with `cqmcheck replay`, read back by io/trace_reader.hpp), and each step's time, event, the state of
-// every machine instance with its described data, and the log lines it wrote. doc/trace.md describes the format.
+// (replayable with `cqmcheck replay`, read back by io/trace_reader.hpp), and each step's time, event, the
+// state of every machine instance with its described data, and the log lines it wrote. doc/trace.md describes
+// the format.
 #include <nlohmann/json.hpp>
 #include <string>
 

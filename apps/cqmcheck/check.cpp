@@ -18,7 +18,8 @@ void SearchFlags::add_to(CLI::App& cmd) {
   cmd.add_option("--runs", runs, "random schedules to check (default: the config's environment.random_runs)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
   cmd.add_option("--threads", threads, "threads for the exhaustive explorer")->check(CLI::Range(1, 64));
-  cmd.add_option("--max-states", max_states, "stop the exhaustive search past this many states: INCONCLUSIVE");
+  cmd.add_option("--max-states", max_states,
+                 "stop the exhaustive search past this many states: INCONCLUSIVE");
   cmd.add_option("--max-memory", max_memory,
                  "stop a search holding more than this (e.g. 512M, 4G; default: half the RAM)");
   cmd.add_option("--max-seconds", max_seconds, "stop a search after this long: INCONCLUSIVE")
@@ -36,7 +37,8 @@ std::uint64_t parse_size(const std::string& text) {
   try {
     v = std::stoull(text, &used);
   } catch (const std::exception&) {
-    throw InputError("command line", 0, "--max-memory", "expected a size such as 512M or 4G, got '" + text + "'");
+    throw InputError("command line", 0, "--max-memory",
+                     "expected a size such as 512M or 4G, got '" + text + "'");
   }
   const std::string unit = text.substr(used);
   const std::uint64_t scale = unit.empty() || unit == "B" ? 1
@@ -45,7 +47,8 @@ std::uint64_t parse_size(const std::string& text) {
                               : unit == "G"               ? 1ull << 30
                                                           : 0;
   if (scale == 0 || v == 0)
-    throw InputError("command line", 0, "--max-memory", "expected a size such as 512M or 4G, got '" + text + "'");
+    throw InputError("command line", 0, "--max-memory",
+                     "expected a size such as 512M or 4G, got '" + text + "'");
   return v * scale;
 }
 }  // namespace
@@ -163,10 +166,11 @@ void add_check(CLI::App& app) {
   f->search.add_to(*cmd);
   cmd->add_option("--explorer", f->explorer, "random, exhaustive or all")
       ->check(CLI::IsMember({"random", "exhaustive", "all"}));
-  cmd->add_option("--out", f->out,
-                  "write each counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg): the first straight "
-                  "into this folder, a second explorer's into a sub-folder named after it, another property's "
-                  "into PROPERTY/EXPLORER");
+  cmd->add_option(
+      "--out", f->out,
+      "write each counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg): the first straight "
+      "into this folder, a second explorer's into a sub-folder named after it, another property's "
+      "into PROPERTY/EXPLORER");
   cmd->callback([f] { run_check(*f); });
 }
 
@@ -177,9 +181,10 @@ void add_replay(CLI::App& app) {
   cmd->add_option("trace", f->trace, "a trace.json written by check or suite")->required();
   cmd->add_option("--out", f->out, "write the replayed counterexample into this folder");
   cmd->add_option("--format", f->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_flag("--svg", f->svg,
-                "draw the replayed counterexample: trace.dot and trace.svg into --out, else next to the trace "
-                "file");
+  cmd->add_flag(
+      "--svg", f->svg,
+      "draw the replayed counterexample: trace.dot and trace.svg into --out, else next to the trace "
+      "file");
   cmd->callback([f] { run_replay(*f); });
 }
 

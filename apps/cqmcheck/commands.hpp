@@ -6,8 +6,8 @@
 #include <string>
 
 #include "harness/check.hpp"
-#include "results/check_result.hpp"
 #include "model/config.hpp"
+#include "results/check_result.hpp"
 
 namespace cqm::cli {
 

@@ -33,11 +33,13 @@ void run_simulate(const SimulateOptions& o) {
 
 void add_simulate(CLI::App& app) {
   auto opts = std::make_shared<SimulateOptions>();
-  auto* cmd =
-      app.add_subcommand("simulate", "run one deterministic timeline; print Cqmgr32.log and each item's fate");
+  auto* cmd = app.add_subcommand("simulate",
+                                 "run one deterministic timeline; print Cqmgr32.log and each item's fate");
   opts->model.add_to(*cmd, "kb-q292030");
-  cmd->add_option("--schedule", opts->schedule_file, "a TOML schedule of environment events (doc/schedule.md)");
-  cmd->add_option("--days", opts->days, "run this many days (default: until every status's lifetime has ended)")
+  cmd->add_option("--schedule", opts->schedule_file,
+                  "a TOML schedule of environment events (doc/schedule.md)");
+  cmd->add_option("--days", opts->days,
+                  "run this many days (default: until every status's lifetime has ended)")
       ->check(CLI::Range(1, 3650));
   cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([opts] { run_simulate(*opts); });

@@ -1,6 +1,6 @@
 // `cqmcheck suite` (also a bare `cqmcheck`): every preset against its expected verdict per property — the
-// regression guard. The KB's configuration must violate delivered_before_expiry (by both explorers) and hold the
-// rest; the workarounds and fixes must hold everything, within the assumptions printed.
+// regression guard. The KB's configuration must violate delivered_before_expiry (by both explorers) and hold
+// the rest; the workarounds and fixes must hold everything, within the assumptions printed.
 #include <cstdio>
 
 #include "apps/cqmcheck/commands.hpp"
@@ -28,7 +28,8 @@ std::vector<Evidence> write_suite_evidence(const CheckReport& report, const std:
       if (!p.counterexample) continue;
       const std::string property(p.property->name);
       if (first.empty()) first = property;
-      const auto dir = property == first ? out / explorer_name(e.kind) : out / property / explorer_name(e.kind);
+      const auto dir =
+          property == first ? out / explorer_name(e.kind) : out / property / explorer_name(e.kind);
       written.push_back({property, e.kind, write_counterexample(dir, *p.counterexample)});
     }
   return written;
@@ -38,9 +39,10 @@ void run_suite(const SuiteFlags& f) {
   const CheckOptions options = f.search.options(interrupt_flag());
   SuiteResult result;
   result.of = presets().size();
-  if (!f.junit.empty()) ensure_output_dir(std::filesystem::path(f.junit).parent_path().empty()
-                                              ? std::filesystem::path(".")
-                                              : std::filesystem::path(f.junit).parent_path());
+  if (!f.junit.empty())
+    ensure_output_dir(std::filesystem::path(f.junit).parent_path().empty()
+                          ? std::filesystem::path(".")
+                          : std::filesystem::path(f.junit).parent_path());
   for (const Config& config : presets()) {
     ProgressPrinter progress("suite " + config.name, f.search.quiet);
     CheckOptions preset_options = options;
@@ -48,7 +50,8 @@ void run_suite(const SuiteFlags& f) {
     SuiteEntry entry;
     entry.check.report = check(config, preset_options);
     entry.check.assumptions = assumption_lines(config);
-    entry.check.evidence = write_suite_evidence(entry.check.report, std::filesystem::path(f.out) / config.name);
+    entry.check.evidence =
+        write_suite_evidence(entry.check.report, std::filesystem::path(f.out) / config.name);
     result.presets.push_back(std::move(entry));
     if (interrupt_flag()->load()) break;  // what was found so far is written; the rest is not run
   }
@@ -59,7 +62,8 @@ void run_suite(const SuiteFlags& f) {
   else
     std::printf("%s", suite_text(result).c_str());
   if (result.interrupted) {
-    std::fprintf(stderr, "cqmcheck suite: interrupted after %zu of %zu presets\n", result.presets.size(), result.of);
+    std::fprintf(stderr, "cqmcheck suite: interrupted after %zu of %zu presets\n", result.presets.size(),
+                 result.of);
     throw ExitCode{result.presets.empty() ? kExitInconclusive : kExitInterrupted};
   }
   if (!result.all_as_expected()) throw ExitCode{kExitViolated};
@@ -69,7 +73,8 @@ void run_suite(const SuiteFlags& f) {
 
 void add_suite(CLI::App& app) {
   auto f = std::make_shared<SuiteFlags>();
-  auto* cmd = app.add_subcommand("suite", "every preset against its expected verdicts (what a bare cqmcheck runs)");
+  auto* cmd =
+      app.add_subcommand("suite", "every preset against its expected verdicts (what a bare cqmcheck runs)");
   f->search.add_to(*cmd);
   cmd->add_option("--out", f->out, "folder for the counterexamples (default out/suite)");
   cmd->add_option("--junit", f->junit, "also write the results as JUnit XML to this file");

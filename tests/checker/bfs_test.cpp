@@ -1,4 +1,5 @@
-// The exhaustive explorer on a toy model it knows nothing about: a counter that may add 1 or 3.
+// The exhaustive explorer on a toy model it knows nothing about: a counter that may add 1 or 3, with two
+// "properties" (bit 0: the counter reached `bad`; bit 1: it reached `other`).
 #include "checker/bfs.hpp"
 
 #include <gtest/gtest.h>
@@ -7,66 +8,98 @@ namespace cqm::checker {
 namespace {
 
 struct CounterModel {
-  struct Key {
-    std::uint64_t value;
-  };
-  struct Violation {
-    std::uint64_t value;
-  };
   std::uint64_t limit = 100;  ///< states past this are terminal
-  std::uint64_t bad = 0;      ///< reaching this value violates (0: never)
+  std::uint64_t bad = 0;      ///< reaching this value violates property 0 (0: never)
+  std::uint64_t other = 0;    ///< reaching this value violates property 1 (0: never)
+  std::uint64_t bound = 0;    ///< values past this are outside the model (0: none)
 
-  Key initial() { return {0}; }
+  std::size_t key_words() const { return 2; }  // a second word, always 0, checks multi-word keys
+  void initial(std::uint64_t* key) { key[0] = key[1] = 0; }
   std::uint32_t depth_bound() const { return static_cast<std::uint32_t>(limit); }
   CounterModel fork() const { return *this; }
   template <class Emit>
-  void expand(const Key& k, Emit&& emit) {
-    if (k.value >= limit) return;
+  void expand(const std::uint64_t* key, std::uint32_t look_for, Emit&& emit) {
+    if (key[0] >= limit) return;
     for (std::uint16_t step : {1, 3}) {
-      const Key next{k.value + step};
-      const Violation v{next.value};
-      emit(step, next, next.value == bad ? &v : nullptr);
+      const std::uint64_t next[2] = {key[0] + step, 0};
+      const std::uint32_t v = ((next[0] == bad) ? 1u : 0u) | ((next[0] == other) ? 2u : 0u);
+      emit(step, bound && next[0] > bound ? nullptr : next, v & look_for);
     }
   }
 };
 
 TEST(bfs, explores_every_reachable_state_once) {
   CounterModel m;
-  const auto r = bfs(m, {}, 1);
+  const auto r = bfs(m, 3, {}, 1);
   EXPECT_EQ(r.outcome, Outcome::complete);
   EXPECT_EQ(r.stats.states, 103u);  // 0..102
   EXPECT_EQ(r.stats.transitions, 200u);
-  EXPECT_GT(r.stats.bytes_per_state(), 8.0);
+  EXPECT_EQ(r.violated, 0u);
+  EXPECT_GT(r.stats.bytes_per_state(), 16.0);
 }
 
 TEST(bfs, returns_a_shortest_path_to_the_violation) {
   CounterModel m;
   m.bad = 10;
-  const auto r = bfs(m, {}, 1);
+  const auto r = bfs(m, 1, {}, 1);
   ASSERT_EQ(r.outcome, Outcome::violation);
-  ASSERT_TRUE(r.violation);
-  EXPECT_EQ(r.violation->value, 10u);
-  EXPECT_EQ(r.path.size(), 4u);  // 3+3+3+1 in some order: no path is shorter
+  EXPECT_EQ(r.violated, 1u);
+  EXPECT_EQ(r.paths[0].size(), 4u);  // 3+3+3+1 in some order: no path is shorter
   std::uint64_t sum = 0;
-  for (auto c : r.path) sum += c;
+  for (auto c : r.paths[0]) sum += c;
   EXPECT_EQ(sum, 10u);
+}
+
+TEST(bfs, goes_on_past_one_violation_for_the_other_properties) {
+  CounterModel m;
+  m.bad = 4;
+  m.other = 50;
+  const auto both = bfs(m, 3, {}, 1);
+  EXPECT_EQ(both.outcome, Outcome::violation);
+  EXPECT_EQ(both.violated, 3u);
+  EXPECT_EQ(both.paths[0].size(), 2u);   // 1+3
+  EXPECT_EQ(both.paths[1].size(), 18u);  // 16 x 3 + 1 + 1: no path is shorter
+  m.other = 1000;                        // never reached: the search runs to the end for it
+  const auto one = bfs(m, 3, {}, 1);
+  EXPECT_EQ(one.outcome, Outcome::complete);
+  EXPECT_EQ(one.violated, 1u);
+  EXPECT_EQ(one.stats.states, 103u);
+}
+
+TEST(bfs, a_property_not_looked_for_is_not_reported) {
+  CounterModel m;
+  m.bad = 4;
+  const auto r = bfs(m, 2, {}, 1);
+  EXPECT_EQ(r.violated, 0u);
+  EXPECT_EQ(r.outcome, Outcome::complete);
 }
 
 TEST(bfs, same_result_for_any_thread_count) {
   CounterModel m;
   m.limit = 200000;
   m.bad = 150001;
-  const auto one = bfs(m, {}, 1);
-  const auto two = bfs(m, {}, 2);
+  m.other = 7;
+  const auto one = bfs(m, 3, {}, 1);
+  const auto two = bfs(m, 3, {}, 2);
   EXPECT_EQ(one.stats.states, two.stats.states);
-  EXPECT_EQ(one.path, two.path);
+  EXPECT_EQ(one.paths[0], two.paths[0]);
+  EXPECT_EQ(one.paths[1], two.paths[1]);
+}
+
+TEST(bfs, states_outside_the_model_make_a_complete_search_inconclusive) {
+  CounterModel m;
+  m.bound = 50;
+  const auto r = bfs(m, 3, {}, 1);
+  EXPECT_EQ(r.outcome, Outcome::limit_model);
+  EXPECT_TRUE(inconclusive(r.outcome));
+  EXPECT_GT(r.truncated, 0u);
 }
 
 TEST(bfs, state_cap_is_inconclusive_not_a_pass) {
   CounterModel m;
   Limits limits;
   limits.max_states = 10;
-  const auto r = bfs(m, limits, 1);
+  const auto r = bfs(m, 3, limits, 1);
   EXPECT_EQ(r.outcome, Outcome::limit_states);
   EXPECT_TRUE(inconclusive(r.outcome));
 }
@@ -76,7 +109,7 @@ TEST(bfs, memory_cap_is_inconclusive) {
   m.limit = 1000000;
   Limits limits;
   limits.max_memory_bytes = 64 * 1024;
-  EXPECT_EQ(bfs(m, limits, 1).outcome, Outcome::limit_memory);
+  EXPECT_EQ(bfs(m, 3, limits, 1).outcome, Outcome::limit_memory);
 }
 
 TEST(bfs, interruption_stops_the_search) {
@@ -84,7 +117,7 @@ TEST(bfs, interruption_stops_the_search) {
   std::atomic<bool> stop{true};
   Limits limits;
   limits.interrupted = &stop;
-  EXPECT_EQ(bfs(m, limits, 1).outcome, Outcome::interrupted);
+  EXPECT_EQ(bfs(m, 3, limits, 1).outcome, Outcome::interrupted);
 }
 
 }  // namespace

@@ -45,6 +45,20 @@ TEST(random_search, counts_every_run_of_a_pass) {
   EXPECT_EQ(calls, 1234u);
 }
 
+TEST(random_search, a_continued_search_starts_where_the_last_one_stopped) {
+  RandomParams p;
+  p.seed = 7;
+  auto gen = rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100));
+  const auto first = random_search(gen, big_list_fails, p, {});
+  ASSERT_EQ(first.outcome, Outcome::violation);
+  EXPECT_GT(first.next_batch, 0u);
+  // The next batches see other values: the same property fails again, but not on the same first run.
+  p.first_batch = first.next_batch;
+  const auto next = random_search(gen, big_list_fails, p, {});
+  ASSERT_EQ(next.outcome, Outcome::violation);
+  EXPECT_GT(next.next_batch, first.next_batch);
+}
+
 TEST(random_search, time_limit_is_inconclusive) {
   RandomParams p;
   p.runs = 1'000'000;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "io/input_error.hpp"
+#include "io/trace_reader.hpp"
 
 namespace cqm {
 namespace {
@@ -22,7 +23,7 @@ TEST(schedule_toml, hand_written_kb_week_keeps_the_status_queued) {
   Schedule s = read_schedule(kData + "/schedules/kb_week.toml");
   System system(config);
   run_schedule(system, s);
-  EXPECT_EQ(system.item_state(1), QueueItemState::Queued);
+  EXPECT_TRUE(QueueItem::in_queue(system.group<QueueItem>().state(1)));
 }
 
 TEST(schedule_toml, round_trips_the_canonical_schedules) {
@@ -49,6 +50,25 @@ TEST(schedule_toml, events_out_of_order_are_an_error) {
     FAIL();
   } catch (const InputError& e) {
     EXPECT_EQ(e.line(), 6);
+  }
+}
+
+TEST(schedule_toml, names_the_program_that_finishes) {
+  const Schedule s = parse_schedule(
+      "[[event]]\nat = \"10:00\"\ndo = \"program_finishes\"\nprogram = 1\nmif = \"none\"\n", "x");
+  ASSERT_EQ(s.events.size(), 1u);
+  EXPECT_EQ(s.events[0].program, 1);
+  EXPECT_EQ(s.events[0].mif, MifResult::None);
+  EXPECT_THROW(parse_schedule("[[event]]\nat = \"10:00\"\ndo = \"power_on\"\nprogram = 1\n", "x"),
+               InputError);
+  EXPECT_THROW(parse_schedule("[[event]]\nat = \"10:00\"\ndo = \"program_finishes\"\nprogram = 9\n", "x"),
+               InputError);
+  // A program the config does not have is refused before the run, naming the event.
+  try {
+    check_schedule_programs(s, *find_preset("kb-q292030"), "x.toml");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), "event[1].program");
   }
 }
 

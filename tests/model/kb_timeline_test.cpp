@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "model/schedule.hpp"
 #include "tests/preset_params.hpp"
@@ -34,7 +37,7 @@ struct CanonicalRun {
   }
   std::vector<std::string> texts() const {
     std::vector<std::string> out;
-    for (const auto& r : log) out.push_back(log_text(r, config.site_code));
+    for (const auto& r : log) out.push_back(log_text(r, config.model.site_code));
     return out;
   }
 };
@@ -54,11 +57,11 @@ TEST(kb_timeline, log_lines_carry_the_time_in_sms_layout) {
 
 TEST(kb_timeline, site_code_comes_from_the_config) {
   Config config = *find_preset("kb-q292030");
-  config.site_code = "LAB";
+  config.model.site_code = "LAB";
   LogRecords log;
   System system(config, &log);
   run_schedule(system, canonical_schedule(config));
-  const std::string text = render_log(log, config.site_code);
+  const std::string text = render_log(log, config.model.site_code);
   EXPECT_NE(text.find("Destination[CAP List for site LAB,statmsgs.box\\] is inaccessible"),
             std::string::npos);
   EXPECT_EQ(text.find("site W2K"), std::string::npos);
@@ -66,11 +69,14 @@ TEST(kb_timeline, site_code_comes_from_the_config) {
 
 TEST(kb_timeline, success_status_expires_11520_minutes_after_submission) {
   CanonicalRun run("kb-q292030");
-  const auto& item = run.system->item(1);
-  EXPECT_EQ(item.status, kStatusSucceededMif);
-  EXPECT_EQ(run.system->item_state(1), QueueItemState::Expired);
+  const auto& item = run.system->data<QueueItem>(1);
+  EXPECT_EQ(item.status, StatusId::succeeded_mif);
+  EXPECT_EQ(run.system->state<QueueItem>(1), QueueItem::State::Expired);
   EXPECT_EQ(item.expired_at - item.submitted_at, 11520);
-  EXPECT_EQ(run.system->item_state(0), QueueItemState::Delivered) << "KB: only 10005 reaches the site";
+  EXPECT_EQ(format_time(item.expired_at), "day 8 10:03");
+  EXPECT_EQ(run.system->data<QueueItem>(0).status, StatusId::program_started);
+  EXPECT_EQ(run.system->state<QueueItem>(0), QueueItem::State::Delivered)
+      << "KB: only 10005 reaches the site";
 }
 
 TEST(kb_timeline, machines_refuse_nothing_on_the_canonical_timeline) {
@@ -84,9 +90,11 @@ TEST_P(delivering_preset, delivers_every_status) {
   CanonicalRun run(GetParam());
   ASSERT_EQ(run.system->items_submitted(), 2);
   for (int i = 0; i < 2; ++i) {
-    EXPECT_EQ(run.system->item_state(i), QueueItemState::Delivered) << render_log(run.log, "W2K");
-    EXPECT_LT(run.system->item(i).delivered_at, run.system->item(i).deadline(run.config.item_lifetime));
+    EXPECT_EQ(run.system->state<QueueItem>(i), QueueItem::State::Delivered) << render_log(run.log, "W2K");
+    const auto& item = run.system->data<QueueItem>(i);
+    EXPECT_LT(item.delivered_at, item.deadline(run.config.model.item_lifetime));
   }
+  EXPECT_TRUE(run.refusals.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, delivering_preset, test::holding_presets(),
@@ -94,7 +102,7 @@ INSTANTIATE_TEST_SUITE_P(workarounds_and_fixes, delivering_preset, test::holding
 
 TEST(kb_timeline, workaround_a_fails_when_init_may_fail_at_any_boot) {
   CanonicalRun run("sms-restarts-init-fails-any-boot");
-  EXPECT_EQ(run.system->item_state(1), QueueItemState::Expired);
+  EXPECT_EQ(run.system->state<QueueItem>(1), QueueItem::State::Expired);
 }
 
 TEST(kb_timeline, every_preset_is_valid) {

@@ -1,28 +1,27 @@
 // Each property on hand-made steps: it holds where it should and, above all, it can fail.
 #include <gtest/gtest.h>
 
+#include "model/system.hpp"
+#include "properties/assumptions.hpp"
 #include "properties/property.hpp"
 
 namespace cqm {
 namespace {
 
-using S = QueueItemState;
+using S = QueueItem::State;
 
 struct step_fixture : ::testing::Test {
   Config config = *find_preset("kb-q292030");
-  SystemSnapshot before = empty();
-  SystemSnapshot after = empty();
+  SystemSnapshot before = System(config).snapshot();
+  SystemSnapshot after = before;
 
-  static SystemSnapshot empty() {
-    SystemSnapshot s{};
-    s.client_due = s.wake_due = s.retry_timer = s.reconnect_due = s.retry_due = kNever;
-    for (int i = 0; i < 2; ++i) s.submitted_at[i] = s.delivered_at[i] = s.expired_at[i] = kNever;
-    return s;
+  static Instance<QueueItemData>& item(SystemSnapshot& s, int i) {
+    return s.all<QueueItem>()[static_cast<std::size_t>(i)];
   }
   static void queue(SystemSnapshot& s, int i, Minutes at) {
-    s.item_state[i] = static_cast<std::uint8_t>(S::Queued);
-    s.submitted_at[i] = at;
-    s.status[i] = kStatusSucceededMif;
+    item(s, i).state = int(S::Queued);
+    item(s, i).data.submitted_at = at;
+    item(s, i).data.status = StatusId::succeeded_mif;
   }
   std::optional<std::string> check(const Property& p) { return p.check(config, before, after); }
 };
@@ -30,18 +29,18 @@ struct step_fixture : ::testing::Test {
 TEST_F(step_fixture, delivered_before_expiry_fails_at_the_deadline_without_delivery) {
   queue(before, 1, 600);
   after = before;
-  after.now = 600 + config.item_lifetime - 1;
+  after.now = 600 + config.model.item_lifetime - 1;
   EXPECT_FALSE(check(delivered_before_expiry()));
-  after.now = 600 + config.item_lifetime;
+  after.now = 600 + config.model.item_lifetime;
   EXPECT_TRUE(check(delivered_before_expiry()));
 }
 
 TEST_F(step_fixture, delivered_before_expiry_fails_on_a_late_delivery) {
   queue(after, 0, 600);
-  after.item_state[0] = static_cast<std::uint8_t>(S::Delivered);
-  after.now = after.delivered_at[0] = 600 + config.item_lifetime;
+  item(after, 0).state = int(S::Delivered);
+  after.now = item(after, 0).data.delivered_at = 600 + config.model.item_lifetime;
   EXPECT_TRUE(check(delivered_before_expiry()));
-  after.delivered_at[0] = 600 + config.item_lifetime - 1;
+  item(after, 0).data.delivered_at = 600 + config.model.item_lifetime - 1;
   EXPECT_FALSE(check(delivered_before_expiry()));
 }
 
@@ -49,46 +48,49 @@ TEST_F(step_fixture, no_silent_loss_fails_when_an_item_vanishes_or_expires_early
   queue(before, 0, 600);
   EXPECT_TRUE(check(no_silent_loss())) << "queued then empty";
   after = before;
-  after.item_state[0] = static_cast<std::uint8_t>(S::Expired);
-  after.expired_at[0] = 700;
+  item(after, 0).state = int(S::Expired);
+  item(after, 0).data.expired_at = 700;
   EXPECT_TRUE(check(no_silent_loss())) << "expired before its lifetime ended";
-  after.expired_at[0] = kNever;
+  item(after, 0).data.expired_at = kNever;
   EXPECT_TRUE(check(no_silent_loss())) << "expired with no logged deletion";
-  after.expired_at[0] = 600 + config.item_lifetime;
+  item(after, 0).data.expired_at = 600 + config.model.item_lifetime;
   EXPECT_FALSE(check(no_silent_loss()));
 }
 
 TEST_F(step_fixture, queue_survives_power_loss_fails_when_a_shutdown_drops_an_item) {
   queue(before, 1, 600);
-  before.client = static_cast<std::uint8_t>(ClientState::ShuttingDown);
+  before.all<Client>()[0].state = int(Client::State::ShuttingDown);
   after = before;
-  after.client = static_cast<std::uint8_t>(ClientState::Off);
+  after.all<Client>()[0].state = int(Client::State::Off);
   EXPECT_FALSE(check(queue_survives_power_loss()));
-  after.item_state[1] = static_cast<std::uint8_t>(S::Empty);
+  item(after, 1).state = int(S::Overdue);
+  EXPECT_FALSE(check(queue_survives_power_loss())) << "an overdue item is still in the queue";
+  item(after, 1).state = int(S::Empty);
   EXPECT_TRUE(check(queue_survives_power_loss()));
-  after.item_state[1] = static_cast<std::uint8_t>(S::Delivered);
+  item(after, 1).state = int(S::Delivered);
   EXPECT_TRUE(check(queue_survives_power_loss())) << "nothing is delivered while CQM is stopped";
 }
 
 TEST_F(step_fixture, delivered_at_most_once_fails_on_a_duplicate) {
   queue(after, 0, 600);
-  after.item_state[0] = static_cast<std::uint8_t>(S::Delivered);
-  after.delivered_at[0] = 610;
-  after.copied = 1;
+  item(after, 0).state = int(S::Delivered);
+  item(after, 0).data.delivered_at = 610;
+  after.all<Destination>()[0].data.received = 1;
   EXPECT_FALSE(check(delivered_at_most_once()));
-  after.copied = 2;
+  after.all<Destination>()[0].data.received = 2;
   EXPECT_TRUE(check(delivered_at_most_once()));
 }
 
 TEST_F(step_fixture, retry_count_consistent_fails_on_a_pending_retry_without_count) {
-  after.destination = static_cast<std::uint8_t>(DestinationState::RetryPending);
-  after.retry_count = 1;
-  after.retry_due = 1983;
+  auto& d = after.all<Destination>()[0];
+  d.state = int(Destination::State::RetryPending);
+  d.data.retry_count = 1;
+  d.data.retry_due = 1983;
   EXPECT_FALSE(check(retry_count_consistent()));
-  after.retry_count = 0;
+  d.data.retry_count = 0;
   EXPECT_TRUE(check(retry_count_consistent()));
-  after.destination = static_cast<std::uint8_t>(DestinationState::Accessible);
-  after.retry_count = 2;
+  d.state = int(Destination::State::Accessible);
+  d.data.retry_count = 2;
   EXPECT_TRUE(check(retry_count_consistent()));
 }
 
@@ -100,16 +102,59 @@ TEST_F(step_fixture, no_refused_events_fails_when_a_step_refuses_an_event) {
   EXPECT_TRUE(check(no_refused_events()));
 }
 
-TEST(properties, every_property_is_named_and_states_its_assumptions) {
-  const Config config = *find_preset("fix-short-retry");
+TEST_F(step_fixture, check_step_reports_each_violated_property_of_the_mask) {
+  queue(before, 1, 600);
+  after = before;
+  after.now = 600 + config.model.item_lifetime;
+  after.refusals = 1;
+  std::vector<Violation> why;
+  const std::uint32_t all = all_properties_mask();
+  const std::uint32_t violated = check_step(config, before, after, all, &why);
+  const std::uint32_t expected =
+      1u << property_index("delivered_before_expiry") | 1u << property_index("no_refused_events");
+  EXPECT_EQ(violated, expected);
+  ASSERT_EQ(why.size(), 2u);
+  EXPECT_EQ(check_step(config, before, after, all & ~expected), 0u) << "a mask leaves the others out";
+  EXPECT_EQ(first_violation(config, before, after)->property, &delivered_before_expiry());
+}
+
+TEST(properties, every_property_is_named_once_in_a_fixed_order) {
   ASSERT_EQ(all_properties().size(), 6u);
-  for (const auto* p : all_properties()) {
+  for (std::size_t i = 0; i < all_properties().size(); ++i) {
+    const auto* p = all_properties()[i];
     EXPECT_EQ(find_property(p->name), p);
+    EXPECT_EQ(property_index(p->name), static_cast<int>(i));
     EXPECT_FALSE(p->summary.empty());
-    EXPECT_FALSE(p->assumptions(config).empty()) << p->name;
   }
-  const auto a = delivered_before_expiry().assumptions(config);
-  EXPECT_NE(std::find(a.begin(), a.end(), "init.failure = any_boot"), a.end());
+  EXPECT_TRUE(delivered_before_expiry().rests_on_envelope);
+  EXPECT_FALSE(no_refused_events().rests_on_envelope);
+}
+
+TEST(assumptions, name_their_keys_and_how_to_drop_them) {
+  const Config config = *find_preset("fix-short-retry");
+  const auto all = assumptions(config);
+  auto find = [&](std::string_view key) {
+    return std::find_if(all.begin(), all.end(), [&](const Assumption& a) { return a.key == key; });
+  };
+  ASSERT_NE(find("init.failure"), all.end());
+  EXPECT_FALSE(find("init.failure")->drop) << "any_boot: nothing weaker to try";
+  ASSERT_NE(find("cqm.late_reinit_succeeds"), all.end());
+  Config dropped = config;
+  find("cqm.late_reinit_succeeds")->drop(dropped);
+  EXPECT_FALSE(dropped.model.late_reinit_succeeds);
+  ASSERT_NE(find("environment.quantum"), all.end());
+  dropped = config;
+  find("environment.quantum")->drop(dropped);
+  EXPECT_EQ(config.env.quantum % dropped.env.quantum, 0) << "a finer grid holds every point of the coarser";
+  EXPECT_LT(dropped.env.quantum, config.env.quantum);
+}
+
+TEST(assumptions, a_mark_shows_on_the_line) {
+  Config config = *find_preset("fix-short-retry");
+  config.expected.assumptions_not_needed = {"environment.min_session"};
+  bool marked = false;
+  for (const auto& line : assumption_lines(config)) marked |= line.find("not needed") != std::string::npos;
+  EXPECT_TRUE(marked);
 }
 
 }  // namespace

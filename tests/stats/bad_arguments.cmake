@@ -21,5 +21,10 @@ cqm_expect_bad_input("command line: --vary cycle=60,,240: empty value" sweep --v
 cqm_expect_bad_input("--vary p_init_failure=0.5,1.5: init.failure_probability: a probability must lie in \\[0, 1\\]"
          sweep --vary p_init_failure=0.5,1.5)
 cqm_expect_bad_input("--vary lifetime=abc: 'abc' is not an integer" sweep --vary lifetime=abc)
+# after_running is program[0]'s; a program the preset does not have is no key.
+cqm_expect_bad_input("--vary after_running=sometimes: program\\[0\\].after_running: unknown value 'sometimes'"
+         sweep --vary after_running=sometimes)
+cqm_expect_bad_input("--vary program\\[1\\].after_running=sms_restarts: unknown key 'program\\[1\\].after_running'"
+         sweep --vary program[1].after_running=sms_restarts)
 cqm_expect_bad_input("unknown_key.toml:3: day.hours_mn: unknown key" sweep --vary cycle=60 --habits ${H}/unknown_key.toml)
 cqm_expect_bad_input("command line" sweep --clients 10)

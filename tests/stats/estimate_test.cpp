@@ -116,19 +116,19 @@ TEST(estimate, workaround_sms_restarts_loses_nothing) {
 TEST(estimate, users_who_never_switch_off_get_the_wake_up) {
   const Estimate e = estimate(preset("workaround-always-on"), fixed_day(1.0), options(2'000, 1));
   EXPECT_EQ(e.lost, 0u);
-  EXPECT_EQ(e.delay.max, find_preset("kb-q292030")->wake_up_cycle);  // the restart's start-up + 23 h
+  EXPECT_EQ(e.delay.max, find_preset("kb-q292030")->model.wake_up_cycle);  // the restart's start-up + 23 h
 }
 
 TEST(estimate, a_lifetime_shorter_than_the_evening_is_lost_before_the_next_start_up) {
   Config config = preset("kb-q292030");
-  config.item_lifetime = 300;  // 10:05 + 5 h = 15:05: before anyone starts the PC again
+  config.model.item_lifetime = 300;  // 10:05 + 5 h = 15:05: before anyone starts the PC again
   const Estimate e = estimate(config, fixed_day(1.0), options(1'000, 1));
   EXPECT_EQ(e.lost_by_path[static_cast<std::size_t>(LossPath::no_start_up_after_submission)], 1'000u);
 }
 
 TEST(estimate, timed_retries_that_cannot_reconnect_are_their_own_path) {
   Config config = preset("workaround-always-on");
-  config.late_reinit_succeeds = false;  // the wake-up comes but finds the connection still broken
+  config.model.late_reinit_succeeds = false;  // the wake-up comes but finds the connection still broken
   const Estimate e = estimate(config, fixed_day(1.0), options(1'000, 1));
   EXPECT_EQ(e.lost_by_path[static_cast<std::size_t>(LossPath::timed_retries_failed)], 1'000u);
 }

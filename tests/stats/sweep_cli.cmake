@@ -43,3 +43,16 @@ string(JSON lost GET "${out}" cells 0 lost)
 if(NOT cells EQUAL 2 OR NOT lost EQUAL 0)
   message(FATAL_ERROR "sweep --format json: expected 2 cells, none lost at p = 0:\n${out}")
 endif()
+
+# The alias after_running is the first program's option: the KB's "Program restarts computer" loses statuses,
+# workaround A ("SMS restarts computer") holds.
+cqm_run(0 sweep --preset kb-q292030 --vary after_running=program_restarts,sms_restarts --clients 2000 --format json)
+string(JSON key GET "${out}" axes 0 key)
+string(JSON bug GET "${out}" cells 0 verdict)
+string(JSON fix GET "${out}" cells 1 verdict)
+string(JSON fix_lost GET "${out}" cells 1 lost)
+if(NOT key STREQUAL "program[0].after_running" OR NOT bug STREQUAL "VIOLATED" OR NOT fix STREQUAL "HOLDS"
+   OR NOT fix_lost EQUAL 0)
+  message(FATAL_ERROR "sweep --vary after_running: expected program[0].after_running, VIOLATED then HOLDS "
+                      "with none lost, got ${key}, ${bug}, ${fix} (${fix_lost} lost):\n${out}")
+endif()

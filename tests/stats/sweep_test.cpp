@@ -36,18 +36,37 @@ TEST(sweep, grid_varies_the_first_axis_slowest_and_sets_every_value) {
       make_grid(kb(), Habits{}, {parse_axis("cycle=60,240"), parse_axis("p_init_failure=0.25,1")});
   ASSERT_EQ(cells.size(), 4u);
   EXPECT_EQ(cells[1].label, "cycle=60 p_init_failure=1");
-  EXPECT_EQ(cells[1].config.wake_up_cycle, 60);
+  EXPECT_EQ(cells[1].config.model.wake_up_cycle, 60);
   EXPECT_EQ(cells[1].habits.init_failure, 1.0);
-  EXPECT_EQ(cells[2].config.wake_up_cycle, 240);
+  EXPECT_EQ(cells[2].config.model.wake_up_cycle, 240);
   EXPECT_EQ(cells[2].habits.init_failure, 0.25);
-  EXPECT_EQ(cells[3].config.item_lifetime, kb().item_lifetime);  // untouched keys keep the preset's values
+  EXPECT_EQ(cells[3].config.model.item_lifetime,
+            kb().model.item_lifetime);  // untouched keys keep the preset's values
+}
+
+TEST(sweep, after_running_is_the_first_programs) {
+  EXPECT_EQ(parse_axis("after_running=sms_restarts").key, "program[0].after_running");
+  Config two = kb();
+  two.model.programs.push_back(two.model.programs.front());
+  two.env.programs.push_back(two.env.programs.front());
+  const auto cells =
+      make_grid(two, Habits{}, {parse_axis("after_running=program_restarts,sms_restarts,no_action")});
+  ASSERT_EQ(cells.size(), 3u);
+  EXPECT_EQ(cells[1].config.model.programs[0].after_running, AfterRunning::SmsRestarts);
+  EXPECT_EQ(cells[2].config.model.programs[0].after_running, AfterRunning::NoAction);
+  for (const auto& cell : cells) {
+    ASSERT_EQ(cell.config.model.programs.size(), 2u) << cell.label;
+    EXPECT_EQ(cell.config.model.programs[1].after_running, AfterRunning::ProgramRestarts) << cell.label;
+  }
+  EXPECT_NE(error_of({"program[1].after_running=sms_restarts"}).find("unknown key"), std::string::npos)
+      << "the preset has one program";
 }
 
 TEST(sweep, enum_and_boolean_keys_take_their_names) {
   const auto cells = make_grid(
       kb(), Habits{}, {parse_axis("retry_policy=wake_up,interval"), parse_axis("reconnect=false,true")});
-  EXPECT_EQ(cells[3].config.retry_policy, RetryPolicy::Interval);
-  EXPECT_TRUE(cells[3].config.reconnect_when_broken);
+  EXPECT_EQ(cells[3].config.model.retry_policy, RetryPolicy::Interval);
+  EXPECT_TRUE(cells[3].config.model.reconnect_when_broken);
 }
 
 TEST(sweep, bad_arguments_are_one_line_naming_the_argument) {
@@ -82,26 +101,39 @@ TEST(sweep, overrides_are_typed_by_the_key) {
 TEST(sweep, a_wake_up_within_the_shortest_session_holds_and_the_kb_default_does_not) {
   const checker::Limits limits;
   Config c = kb();
-  c.wake_up_cycle = 60;  // the envelope's min_session: every session sees a wake-up
+  c.model.wake_up_cycle = 60;  // the envelope's min_session: every session sees a wake-up
   EXPECT_EQ(exhaustive_verdict(c, limits, 1).verdict, Verdict::Holds);
   const CellVerdict kb_verdict = exhaustive_verdict(kb(), limits, 1);
   EXPECT_EQ(kb_verdict.verdict, Verdict::Violated);
   EXPECT_GT(kb_verdict.states, 0u);
 }
 
-TEST(sweep, a_horizon_beyond_the_state_encoding_is_inconclusive_not_an_error) {
+TEST(sweep, an_envelope_the_explorer_cannot_search_is_inconclusive_not_an_error) {
+  // A cell of a sweep may make the envelope unsearchable: that cell has no verdict, the sweep goes on.
   Config c = kb();
-  c.item_lifetime = 100 * kMinutesPerDay;
+  c.env.on_from = 490;  // 08:10-08:20: no point of the 60-minute grid
+  c.env.on_until = 500;
   const CellVerdict v = exhaustive_verdict(c, checker::Limits{}, 1);
   EXPECT_EQ(v.verdict, Verdict::Inconclusive);
-  EXPECT_NE(v.note.find("state encoding"), std::string::npos);
+  EXPECT_NE(v.note.find("holds no point of the 60-minute environment.quantum grid"), std::string::npos)
+      << v.note;
+}
+
+TEST(sweep, a_long_lifetime_is_searched_to_its_end) {
+  // The state key's numbers are sized to the horizon (no fixed encoding to outgrow): a 100-day lifetime gets
+  // the verdict the KB's eight days get.
+  Config c = kb();
+  c.model.item_lifetime = 100 * kMinutesPerDay;
+  const CellVerdict v = exhaustive_verdict(c, checker::Limits{}, 1);
+  EXPECT_EQ(v.verdict, Verdict::Violated) << v.note;
+  EXPECT_GT(v.states, exhaustive_verdict(kb(), checker::Limits{}, 1).states);
 }
 
 TEST(sweep, a_state_limit_is_inconclusive) {
   checker::Limits limits;
   limits.max_states = 10;
   Config c = kb();
-  c.wake_up_cycle = 60;
+  c.model.wake_up_cycle = 60;
   EXPECT_EQ(exhaustive_verdict(c, limits, 1).verdict, Verdict::Inconclusive);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "model/machines.hpp"
 #include "tests/writers/xml_check.hpp"
 #include "writers/machine_dot.hpp"
 
@@ -34,7 +35,7 @@ TEST(graphviz, svg_names_every_state_and_is_xml) {
 }
 
 TEST(graphviz, renders_byte_identical_output_twice) {
-  const auto dot = machine_dot(describe_copy_queue());
+  const auto dot = machine_dot(CopyQueueManager::describe());
   EXPECT_EQ(render_dot(dot, ImageFormat::svg), render_dot(dot, ImageFormat::svg));
   const auto png = render_dot(dot, ImageFormat::png);
   EXPECT_EQ(png, render_dot(dot, ImageFormat::png));

@@ -6,13 +6,31 @@
 
 #include <sstream>
 
+#include "model/machines.hpp"
+
 namespace cqm {
 namespace {
 
 std::string overview_dot() {
   std::ostringstream out;
-  write_overview_dot(out, describe_all(), system_routes());
+  write_overview_dot(out, describe_all(), route_table());
   return out.str();
+}
+
+/// As an HTML-like label shows text (a guard "a && b" inside a state's box).
+std::string html(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
 }
 
 std::string joined(const std::vector<std::string>& lines, const std::string& separator) {
@@ -30,10 +48,11 @@ TEST(machine_dot, names_every_state_and_every_row) {
     for (const auto& t : m.transitions) {
       if (t.internal()) {
         // Listed in the state's box: the trigger on its row, the action on the same or the next row.
-        const std::string trigger = t.guard.empty() ? t.event : t.event + " [" + t.guard + "]";
+        const std::string event = t.completion() ? "(completion)" : t.event;
+        const std::string trigger = html(t.guard.empty() ? event : event + " [" + t.guard + "]");
         EXPECT_NE(dot.find(">" + trigger), std::string::npos) << m.name << ": " << trigger;
         if (!t.action.empty()) {
-          EXPECT_NE(dot.find("/ " + t.action + "<"), std::string::npos) << t.action;
+          EXPECT_NE(dot.find("/ " + html(t.action) + "<"), std::string::npos) << t.action;
         }
       } else {
         const std::string edge = "\"" + t.source + "\" -> \"" + t.target + "\" [label=\"" +
@@ -53,10 +72,24 @@ TEST(machine_dot, labels_event_guard_action) {
   t.guard.clear();
   t.action.clear();
   EXPECT_EQ(transition_label_lines(t), std::vector<std::string>{"program_finished"});
+  // A completion transition has no event: it is taken as soon as its source is entered.
+  const TransitionDescription completion{"Running", "", "AwaitingRestart", "restart_computer",
+                                         "does_program_restart_computer"};
+  EXPECT_EQ(
+      transition_label_lines(completion),
+      (std::vector<std::string>{"(completion)", "[does_program_restart_computer]", "/ restart_computer"}));
+}
+
+TEST(machine_dot, draws_completion_rows_as_edges) {
+  const auto dot = machine_dot(Program::describe());
+  EXPECT_NE(
+      dot.find("\"Running\" -> \"AwaitingRestart\" [label=\"(completion)\\n[does_program_restart_computer]"),
+      std::string::npos)
+      << dot;
 }
 
 TEST(machine_dot, marks_states_no_event_leaves) {
-  const auto dot = machine_dot(describe_queue_item());
+  const auto dot = machine_dot(QueueItem::describe());
   EXPECT_NE(dot.find("\"Delivered\" [peripheries=2]"), std::string::npos) << dot;
   EXPECT_NE(dot.find("\"Expired\" [peripheries=2]"), std::string::npos) << dot;
   EXPECT_EQ(dot.find("\"Empty\" [peripheries=2]"), std::string::npos) << dot;
@@ -69,25 +102,22 @@ TEST(machine_dot, always_sets_newrank) {
 }
 
 TEST(machine_dot, is_the_same_every_time) {
-  for (const auto& m : describe_all()) EXPECT_EQ(machine_dot(m), machine_dot(describe(m.kind)));
+  const auto all = describe_all();
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    EXPECT_EQ(machine_dot(all[machine_index<M>]), machine_dot(M::describe())) << M::name;
+  });
   EXPECT_EQ(overview_dot(), overview_dot());
 }
 
-TEST(overview_dot, shows_every_machine_and_every_route) {
+TEST(overview_dot, shows_every_machine_with_its_states) {
+  // The routes' edges: tests/writers/describe_test.cpp, against the route table.
   const auto dot = overview_dot();
   for (const auto& m : describe_all()) {
-    EXPECT_NE(dot.find("\"" + m.name + "\" [label=<<b>" + m.name + "</b>"), std::string::npos) << m.name;
-    for (const auto& s : m.states) EXPECT_NE(dot.find(s), std::string::npos) << s;
-  }
-  for (const auto& r : system_routes()) {
-    std::string label = "label=<<b>" + r.via + "</b>";
-    for (const auto& e : r.events) label += "<br/>" + e;
-    EXPECT_NE(dot.find(label + ">"), std::string::npos) << label;
-    if (r.from) {
-      const std::string edge =
-          "\"" + std::string(machine_name(*r.from)) + "\" -> \"" + machine_name(r.to) + "\"";
-      EXPECT_NE(dot.find(edge + " [" + label), std::string::npos) << label;
-    }
+    std::string states;
+    for (const auto& s : m.states) states += (states.empty() ? "" : " · ") + s;
+    const std::string node = "\"" + m.name + "\" [label=<<b>" + m.name + "</b><br/><font point-size=\"11\">" +
+                             states + "</font>>];";
+    EXPECT_NE(dot.find(node), std::string::npos) << node;
   }
 }
 

@@ -19,18 +19,21 @@ using test::TempDir;
 TEST(state_diagrams, writes_dot_and_svg_per_machine_and_overview) {
   TempDir tmp;
   const auto written = write_state_diagrams(tmp.path / "diagrams", false);
-  EXPECT_EQ(written.size(), 12u);
+  EXPECT_EQ(written.size(), 16u);
   EXPECT_EQ(listing(tmp.path / "diagrams"),
-            (std::vector<std::string>{"client.dot", "client.svg", "copy_queue.dot", "copy_queue.svg",
-                                      "destination.dot", "destination.svg", "overview.dot", "overview.svg",
-                                      "program.dot", "program.svg", "queue_item.dot", "queue_item.svg"}));
-  EXPECT_EQ(state_diagram_stems(), (std::vector<std::string>{"client", "program", "copy_queue", "destination",
-                                                             "queue_item", "overview"}));
+            (std::vector<std::string>{
+                "client.dot", "client.svg", "connection.dot", "connection.svg", "copy_queue.dot",
+                "copy_queue.svg", "destination.dot", "destination.svg", "overview.dot", "overview.svg",
+                "program.dot", "program.svg", "queue_item.dot", "queue_item.svg", "timer.dot", "timer.svg"}));
+  // Each machine's in registry order, then the overview.
+  EXPECT_EQ(state_diagram_stems(),
+            (std::vector<std::string>{"client", "program", "copy_queue", "connection", "destination",
+                                      "queue_item", "timer", "overview"}));
 }
 
 TEST(state_diagrams, writes_png_on_request) {
   const auto files = state_diagram_files(true);
-  EXPECT_EQ(files.size(), 18u);
+  EXPECT_EQ(files.size(), 24u);
   for (const auto& f : files)
     if (f.name.ends_with(".png")) {
       EXPECT_EQ(f.content.substr(1, 3), "PNG") << f.name;

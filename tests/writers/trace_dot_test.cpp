@@ -17,15 +17,23 @@ const Counterexample& kb_counterexample() {
   static const Counterexample cex = [] {
     CheckOptions o;
     o.explorers = {ExplorerKind::exhaustive};
-    return *check_exhaustive(*find_preset("kb-q292030"), o).counterexample;
+    return *check_exhaustive(*find_preset("kb-q292030"), o)
+                .result_of("delivered_before_expiry")
+                ->counterexample;
   }();
   return cex;
+}
+
+std::size_t lane_of(const Timeline& t, const std::string& lane) {
+  const auto at = std::find(t.lanes.begin(), t.lanes.end(), lane);
+  EXPECT_NE(at, t.lanes.end()) << lane;
+  return static_cast<std::size_t>(at - t.lanes.begin());
 }
 
 /// The KB's canonical timeline (on 08:00, off 17:00) with an item lifetime of `days` days.
 Counterexample canonical_kb(int days) {
   Config c = *find_preset("kb-q292030");
-  c.item_lifetime = days * kMinutesPerDay;
+  c.model.item_lifetime = days * kMinutesPerDay;
   auto cex = replay(c, canonical_schedule(c));
   EXPECT_TRUE(cex.has_value()) << days << " days";
   return cex.value_or(Counterexample{});
@@ -90,7 +98,8 @@ TEST(trace_dot, marks_the_violating_step_and_property_in_red) {
   EXPECT_TRUE(last.violating);
   EXPECT_EQ(last.at, cex.at);
   EXPECT_EQ(last.detail, "lifetime of 10009 ends");
-  EXPECT_EQ(last.lanes[5].state, "Expired");
+  ASSERT_EQ(last.lanes.size(), t.lanes.size());
+  EXPECT_EQ(last.lanes[lane_of(t, "QueueItem[1]")].state, "Expired");
 
   const std::string dot = trace_dot(cex);
   EXPECT_NE(dot.find("<FONT COLOR=\"#c0392b\"><B>day 8 09:03</B></FONT>"), std::string::npos) << dot;
@@ -101,10 +110,34 @@ TEST(trace_dot, marks_the_violating_step_and_property_in_red) {
             std::string::npos);
 }
 
+TEST(trace_dot, has_a_lane_per_instance_but_the_timers) {
+  const Timeline t = trace_timeline(kb_counterexample());
+  EXPECT_EQ(t.lanes, (std::vector<std::string>{"Client", "Program[0]", "CopyQueueManager", "Connection",
+                                               "Destination", "QueueItem[0]", "QueueItem[1]"}));
+  EXPECT_EQ(t.lanes, timeline_lanes(kb_counterexample().initial));
+  ASSERT_EQ(t.initial.size(), t.lanes.size());
+  EXPECT_EQ(t.initial[lane_of(t, "Client")].state, "Off");
+  EXPECT_EQ(t.initial[lane_of(t, "QueueItem[0]")].state, "Empty");
+  for (const auto& d : t.days)
+    for (const auto& s : d.steps) EXPECT_EQ(s.lanes.size(), t.lanes.size()) << format_time(s.at);
+}
+
+TEST(trace_dot, lanes_follow_the_programs_of_the_config) {
+  // Two programs: two program lanes, and four statuses' queue items.
+  Config c = *find_preset("kb-q292030");
+  c.model.programs.push_back(c.model.programs.front());
+  c.env.programs.push_back(c.env.programs.front());
+  System system(c);
+  EXPECT_EQ(timeline_lanes(system.snapshot()),
+            (std::vector<std::string>{"Client", "Program[0]", "Program[1]", "CopyQueueManager", "Connection",
+                                      "Destination", "QueueItem[0]", "QueueItem[1]", "QueueItem[2]",
+                                      "QueueItem[3]"}));
+}
+
 TEST(trace_dot, has_every_lane_and_the_title) {
   const std::string dot = trace_dot(kb_counterexample());
-  for (const char* column : {"time", "Environment", "Client", "Program", "CopyQueueManager", "Destination",
-                             "QueueItem[0]", "QueueItem[1]", "Cqmgr32.log"})
+  for (const char* column : {"time", "Environment", "Client", "Program[0]", "CopyQueueManager", "Connection",
+                             "Destination", "QueueItem[0]", "QueueItem[1]", "Cqmgr32.log"})
     EXPECT_EQ(count(dot, std::string("<B>") + column + "</B></TD>"), 1u) << column;
   EXPECT_NE(dot.find("Counterexample: kb-q292030"), std::string::npos);
   EXPECT_NE(dot.find("exhaustive explorer &#183; seed 0"), std::string::npos);
@@ -116,8 +149,9 @@ TEST(trace_dot, title_gives_a_random_explorers_seed) {
   o.explorers = {ExplorerKind::random};
   o.seed = 7;
   const auto r = check_random(*find_preset("kb-q292030"), o);
-  ASSERT_TRUE(r.counterexample);
-  EXPECT_NE(trace_dot(*r.counterexample).find("random explorer &#183; seed 7"), std::string::npos);
+  const PropertyResult* violated = r.first_violation();
+  ASSERT_TRUE(violated && violated->counterexample);
+  EXPECT_NE(trace_dot(*violated->counterexample).find("random explorer &#183; seed 7"), std::string::npos);
 }
 
 TEST(trace_dot, shows_the_kb_log_lines_with_the_destination_shortened) {
@@ -153,9 +187,17 @@ TEST(trace_dot, names_the_timer_that_fired) {
   const Timeline t = trace_timeline(kb_counterexample());
   std::vector<std::string> details;
   for (const auto& s : t.days.front().steps) details.push_back(s.event + " " + s.detail);
-  EXPECT_EQ(details, (std::vector<std::string>{"power_on ", "timer boot done",
-                                               "program_finishes mif: success", "timer shut-down done",
-                                               "timer boot done", "power_off ", "timer shut-down done"}));
+  // The Client's power timer ends a boot, a restart's shut-down or a shut-down: the detail says which, as the
+  // Client's lane shows.
+  EXPECT_EQ(details,
+            (std::vector<std::string>{
+                "power_on ", "timer boot done", "program_finishes program[0], mif: success",
+                "timer restart: shut-down done", "timer boot done", "power_off ", "timer shut-down done"}));
+  std::vector<std::string> client;
+  for (const auto& s : t.days.front().steps)
+    if (s.event == "timer" && s.detail.find("done") != std::string::npos)
+      client.push_back(s.lanes[lane_of(t, "Client")].state);
+  EXPECT_EQ(client, (std::vector<std::string>{"Up", "Booting", "Up", "Off"}));
 }
 
 TEST(trace_dot, same_trace_gives_the_same_dot_and_svg) {
