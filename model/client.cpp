@@ -1,5 +1,5 @@
-#include "model/client.hpp"
-
+#include "model/client_table.hpp"
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {

@@ -6,9 +6,10 @@
 #include <boost/describe/class.hpp>
 #include <string_view>
 
-#include "model/describe.hpp"
+#include "model/description.hpp"
+#include "model/env.hpp"
+#include "model/event.hpp"
 #include "model/key_rules.hpp"
-#include "model/machine_def.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
@@ -46,65 +47,7 @@ CQM_EVENT(restart_requested);
 CQM_EVENT(power_timer_elapsed);
 
 namespace client_fsm {
-
-CQM_STATE(Off);
-CQM_STATE(Booting);
-CQM_STATE(Up);
-CQM_STATE(ShuttingDown);
-CQM_STATE(Restarting);
-
-struct start_boot {
-  static constexpr const char* name() { return "start_boot"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.arm_timer(fsm.env->timers.power(), fsm.now() + fsm.config().model.boot_minutes);
-  }
-};
-
-struct start_shutdown {
-  static constexpr const char* name() { return "start_shutdown"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.arm_timer(fsm.env->timers.power(), fsm.now() + fsm.config().model.shutdown_minutes);
-  }
-};
-
-/// Start-up is where CQM's initialisation races the status submission, so it is announced.
-struct announce_up {
-  static constexpr const char* name() { return "announce_up"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.up_since = fsm.now();
-    ++fsm.start_ups;
-    fsm.announce(NoticeKind::client_up);
-  }
-};
-
-/// Leaving Up stops CQM: its queue is on disk, its retry state is not.
-struct announce_stopping {
-  static constexpr const char* name() { return "announce_stopping"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.announce(NoticeKind::client_stopping);
-  }
-};
-
-struct client_ : machine_def<client_, Client>, ClientData {
-  using initial_state = Off;
-
-  // clang-format off
-  struct transition_table : boost::mpl::vector<
-  //         Start         | Event                | Next          | Action                                      | Guard
-  msmf::Row< Off,            powered_on,            Booting,        start_boot,                                   msmf::none >,
-  msmf::Row< Booting,        power_timer_elapsed,   Up,             announce_up,                                  msmf::none >,
-  msmf::Row< Up,             shutdown_requested,    ShuttingDown,   actions<announce_stopping, start_shutdown>,   msmf::none >,
-  msmf::Row< Up,             restart_requested,     Restarting,     actions<announce_stopping, start_shutdown>,   msmf::none >,
-  msmf::Row< ShuttingDown,   power_timer_elapsed,   Off,            msmf::none,                                   msmf::none >,
-  msmf::Row< Restarting,     power_timer_elapsed,   Booting,        start_boot,                                   msmf::none >
-  > {};
-  // clang-format on
-};
-
+struct client_;  // the front-end, in model/client_table.hpp
 }  // namespace client_fsm
 
 /// The registry entry (model/machines.hpp).

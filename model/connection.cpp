@@ -1,5 +1,5 @@
-#include "model/connection.hpp"
-
+#include "model/connection_table.hpp"
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {

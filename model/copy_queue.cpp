@@ -1,5 +1,5 @@
-#include "model/copy_queue.hpp"
-
+#include "model/copy_queue_table.hpp"
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {

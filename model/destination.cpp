@@ -1,5 +1,5 @@
-#include "model/destination.hpp"
-
+#include "model/describe.hpp"
+#include "model/destination_table.hpp"
 #include "model/machine_handle_impl.hpp"
 
 namespace cqm {

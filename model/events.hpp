@@ -1,6 +1,6 @@
 #pragma once
 // Events that more than one machine takes. Events are facts in the past tense (or imperatives for requests).
-#include "model/machine_def.hpp"
+#include "model/event.hpp"
 
 namespace cqm {
 

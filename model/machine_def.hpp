@@ -7,19 +7,11 @@
 #include <string>
 
 #include "model/env.hpp"
+#include "model/event.hpp"
 
 namespace cqm {
 
 namespace msmf = boost::msm::front;
-
-/// The event's name for refusals and diagrams; an anonymous (completion) transition has none.
-template <class Event>
-std::string_view event_name() {
-  if constexpr (requires { Event::name(); })
-    return Event::name();
-  else
-    return "(completion)";
-}
 
 /// `Derived` is the front-end, `Machine` its registry entry (model/machines.hpp), which names the machine and
 /// its states; it may be incomplete here, as no_transition is instantiated only in the machine's .cpp.
@@ -50,12 +42,6 @@ struct machine_def : msmf::state_machine_def<Derived> {
 #define CQM_STATE(Name)                                   \
   struct Name : ::cqm::msmf::state<> {                    \
     static constexpr const char* name() { return #Name; } \
-  }
-
-/// An event without payload.
-#define CQM_EVENT(name_)                                   \
-  struct name_ {                                           \
-    static constexpr const char* name() { return #name_; } \
   }
 
 /// Guards that hold together; the diagram shows "a && b".

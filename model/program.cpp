@@ -1,6 +1,6 @@
-#include "model/program.hpp"
-
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
+#include "model/program_table.hpp"
 
 namespace cqm {
 namespace {

@@ -1,6 +1,6 @@
-#include "model/queue_item.hpp"
-
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
+#include "model/queue_item_table.hpp"
 
 namespace cqm {
 namespace {

@@ -8,7 +8,8 @@
 #include <boost/describe/class.hpp>
 #include <string_view>
 
-#include "model/describe.hpp"
+#include "model/description.hpp"
+#include "model/env.hpp"
 #include "model/events.hpp"
 #include "model/key_rules.hpp"
 #include "model/machine_handle.hpp"
@@ -69,79 +70,7 @@ struct expiry_checked {
 };
 
 namespace queue_item_fsm {
-
-CQM_STATE(Empty);
-CQM_STATE(Queued);
-CQM_STATE(Overdue);
-CQM_STATE(Delivered);
-CQM_STATE(Expired);
-
-struct record_submission {
-  static constexpr const char* name() { return "record_submission"; }
-  template <class Fsm, class Src, class Tgt>
-  void operator()(item_submitted const& evt, Fsm& fsm, Src&, Tgt&) const {
-    fsm.status = evt.status;
-    fsm.submitted_at = fsm.now();
-    fsm.env->write(LogKind::item_queued, static_cast<std::int32_t>(evt.status));
-    fsm.arm_timer(fsm.env->timers.lifetime(fsm.index), fsm.deadline(fsm.config().model.item_lifetime));
-    fsm.announce(NoticeKind::item_queued);
-  }
-};
-
-struct record_delivery {
-  static constexpr const char* name() { return "record_delivery"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.delivered_at = fsm.now();
-    fsm.env->write(LogKind::item_copied, static_cast<std::int32_t>(fsm.status));
-    fsm.cancel_timer(fsm.env->timers.lifetime(fsm.index));
-    fsm.announce(NoticeKind::item_delivered);
-  }
-};
-
-struct announce_overdue {
-  static constexpr const char* name() { return "announce_overdue"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.announce(NoticeKind::item_overdue);
-  }
-};
-
-struct delete_expired {
-  static constexpr const char* name() { return "delete_expired"; }
-  template <class Evt, class Fsm, class Src, class Tgt>
-  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.expired_at = fsm.now();
-    fsm.env->write(LogKind::item_expired, static_cast<std::int32_t>(fsm.status));
-  }
-};
-
-/// SP2 deletes an expired item whatever the destination; before SP2 an item of an inaccessible CAP is kept.
-struct is_deletable {
-  static constexpr const char* name() { return "is_deletable"; }
-  template <class Fsm, class Src, class Tgt>
-  bool operator()(expiry_checked const& evt, Fsm& fsm, Src&, Tgt&) const {
-    return fsm.config().model.expire_while_inaccessible || !evt.destination_inaccessible;
-  }
-};
-
-struct queue_item_ : machine_def<queue_item_, QueueItem>, QueueItemData {
-  using initial_state = Empty;
-
-  // clang-format off
-  struct transition_table : boost::mpl::vector<
-  //         Start     | Event              | Next        | Action              | Guard
-  msmf::Row< Empty,      item_submitted,      Queued,       record_submission,    msmf::none >,
-  msmf::Row< Queued,     item_copied,         Delivered,    record_delivery,      msmf::none >,
-  msmf::Row< Queued,     lifetime_ended,      Overdue,      announce_overdue,     msmf::none >,
-  msmf::Row< Queued,     expiry_checked,      msmf::none,   msmf::none,           msmf::none >,
-  msmf::Row< Overdue,    expiry_checked,      Expired,      delete_expired,       is_deletable >,
-  msmf::Row< Overdue,    expiry_checked,      msmf::none,   msmf::none,           not_<is_deletable> >,
-  msmf::Row< Overdue,    item_copied,         Delivered,    record_delivery,      msmf::none >
-  > {};
-  // clang-format on
-};
-
+struct queue_item_;  // the front-end, in model/queue_item_table.hpp
 }  // namespace queue_item_fsm
 
 /// The registry entry (model/machines.hpp): one instance per queue slot.

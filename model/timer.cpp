@@ -1,7 +1,7 @@
-#include "model/timer.hpp"
-
+#include "model/describe.hpp"
 #include "model/machine_handle_impl.hpp"
 #include "model/queue_item.hpp"
+#include "model/timer_table.hpp"
 
 namespace cqm {
 namespace {

@@ -1,10 +1,11 @@
 // A verdict rests only on the assumptions it prints, and the model obeys each of them: drop any printed
-// assumption of a holding preset (the weaker world its `drop` describes) and some verdict must change — unless the
-// preset marks it as not needed, and then every verdict must stay.
+// assumption of a holding preset (the weaker world its `drop` describes) and some verdict must change —
+// unless the preset marks it as not needed, and then every verdict must stay.
+#include "properties/assumptions.hpp"
+
 #include <gtest/gtest.h>
 
 #include "harness/check.hpp"
-#include "properties/assumptions.hpp"
 #include "tests/preset_params.hpp"
 
 namespace cqm {
@@ -44,7 +45,8 @@ TEST(assumptions, every_mark_names_a_printed_assumption) {
   for (const Config& c : presets())
     for (const auto& key : c.expected.assumptions_not_needed) {
       const auto all = assumptions(c);
-      EXPECT_TRUE(std::any_of(all.begin(), all.end(), [&](const Assumption& a) { return a.key == key && a.drop; }))
+      EXPECT_TRUE(
+          std::any_of(all.begin(), all.end(), [&](const Assumption& a) { return a.key == key && a.drop; }))
           << c.name << ": " << key;
     }
 }

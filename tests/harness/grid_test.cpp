@@ -1,5 +1,6 @@
 // HOLDS means holds: an exhaustive search over an environment the quantum grid cannot represent is refused, a
-// search in which a program never ran is INCONCLUSIVE (vacuous), and times as long as the readers accept work.
+// search in which a program never ran is INCONCLUSIVE (vacuous), and times as long as the readers accept
+// work.
 #include <gtest/gtest.h>
 
 #include "harness/check.hpp"
@@ -29,7 +30,8 @@ InputError refusal(const Config& c) {
 
 TEST(grid, a_power_on_window_between_grid_points_is_refused_with_file_line_and_key) {
   // The g.toml: no multiple of 60 minutes lies in 08:30-08:45.
-  const Config c = parse_config("preset=\"kb-q292030\"\n[environment]\non_from=\"08:30\"\non_until=\"08:45\"\n", "g.toml");
+  const Config c =
+      parse_config("preset=\"kb-q292030\"\n[environment]\non_from=\"08:30\"\non_until=\"08:45\"\n", "g.toml");
   const InputError e = refusal(c);
   EXPECT_EQ(e.file(), "g.toml");
   EXPECT_EQ(e.line(), 3);

@@ -56,7 +56,8 @@ TEST(state_codec, every_described_field_is_in_the_key) {
         }
       }
       for (const auto& name : described_fields(config))
-        EXPECT_TRUE(in_layout.count(name)) << name << " is described but not in the key (exact=" << exact << ")";
+        EXPECT_TRUE(in_layout.count(name))
+            << name << " is described but not in the key (exact=" << exact << ")";
       EXPECT_EQ(in_layout.size(), described_fields(config).size());
     }
 }
@@ -67,11 +68,16 @@ TEST(state_codec, only_the_declared_rules_abstract) {
   for (const auto& f : codec.layout())
     if (!f.rule.empty()) abstracted.insert(f.name);
   // The rules declared next to the fields (model/*.hpp, harness/environment.hpp): nothing else is lossy.
-  const std::set<std::string> declared{"environment.last_on_day",      "environment.outage_since",
-                                       "Client.up_since",              "Client.start_ups",
-                                       "CopyQueueManager.cycle_no",    "Connection.started_at",
-                                       "Connection.failures_in_a_row", "QueueItem[0].delivered_at",
-                                       "QueueItem[0].expired_at",      "QueueItem[1].delivered_at",
+  const std::set<std::string> declared{"environment.last_on_day",
+                                       "environment.outage_since",
+                                       "Client.up_since",
+                                       "Client.start_ups",
+                                       "CopyQueueManager.cycle_no",
+                                       "Connection.started_at",
+                                       "Connection.failures_in_a_row",
+                                       "QueueItem[0].delivered_at",
+                                       "QueueItem[0].expired_at",
+                                       "QueueItem[1].delivered_at",
                                        "QueueItem[1].expired_at"};
   EXPECT_EQ(abstracted, declared);
   EXPECT_LT(codec.bits(), StateCodec(*find_preset("kb-q292030"), 20000, true).bits());
@@ -85,7 +91,8 @@ SystemSnapshot random_snapshot(const Config& config, Minutes int_max, EnvBook& b
     else if constexpr (std::is_enum_v<T>)
       v = enum_at<T>(*rc::gen::inRange(0, enum_count<T>()));
     else
-      v = *rc::gen::oneOf(rc::gen::just(kNever), rc::gen::just(-1), rc::gen::inRange<Minutes>(0, int_max + 1));
+      v = *rc::gen::oneOf(rc::gen::just(kNever), rc::gen::just(-1),
+                          rc::gen::inRange<Minutes>(0, int_max + 1));
   };
   auto fill = [&]<class T>(T& data) {
     boost::mp11::mp_for_each<members_of<T>>([&](auto m) { value(data.*m.pointer); });
@@ -98,7 +105,8 @@ SystemSnapshot random_snapshot(const Config& config, Minutes int_max, EnvBook& b
     auto& v = s.all<M>();
     v.resize(static_cast<std::size_t>(M::instances(config)));
     for (auto& instance : v) {
-      instance.state = static_cast<std::uint8_t>(*rc::gen::inRange<int>(0, static_cast<int>(M::states.size())));
+      instance.state =
+          static_cast<std::uint8_t>(*rc::gen::inRange<int>(0, static_cast<int>(M::states.size())));
       fill(instance.data);
     }
   });

@@ -1,5 +1,6 @@
-// trace.json read back: strict (an unknown or misspelt member is an error, never ignored), every standard JSON
-// string escape, errors with the file, the line and the member, and memory that does not grow with the trace.
+// trace.json read back: strict (an unknown or misspelt member is an error, never ignored), every standard
+// JSON string escape, errors with the file, the line and the member, and memory that does not grow with the
+// trace.
 #include "io/trace_reader.hpp"
 
 #include <gtest/gtest.h>
@@ -31,14 +32,14 @@ nlohmann::ordered_json minimal() {
   j["seed"] = 0;
   j["property"] = "delivered_before_expiry";
   j["config"] = config_to_toml(*find_preset("kb-q292030"));
-  j["schedule"] = {{"horizon", "day 9 00:00"},
-                   {"init", nlohmann::ordered_json::array({"ok", "failed"})},
-                   {"init_otherwise", "failed"},
-                   {"events", nlohmann::ordered_json::array({{{"at", "day 0 08:00"}, {"do", "power_on"}},
-                                                             {{"at", "day 0 10:00"},
-                                                              {"do", "program_finishes"},
-                                                              {"mif", "success"},
-                                                              {"program", 0}}})}};
+  j["schedule"] = {
+      {"horizon", "day 9 00:00"},
+      {"init", nlohmann::ordered_json::array({"ok", "failed"})},
+      {"init_otherwise", "failed"},
+      {"events",
+       nlohmann::ordered_json::array(
+           {{{"at", "day 0 08:00"}, {"do", "power_on"}},
+            {{"at", "day 0 10:00"}, {"do", "program_finishes"}, {"mif", "success"}, {"program", 0}}})}};
   return j;
 }
 
@@ -120,12 +121,14 @@ TEST(trace_reader, malformed_traces_name_line_and_member) {
 }
 
 TEST(trace_reader, memory_stays_linear_in_the_trace) {
-  // The first version kept a JSON pointer string per value: a 140 KB trace took 1.96 GB. Ten thousand steps of
-  // machine data (about 10 MB) must read within a small multiple of their size.
+  // The first version kept a JSON pointer string per value: a 140 KB trace took 1.96 GB. Ten thousand steps
+  // of machine data (about 10 MB) must read within a small multiple of their size.
   auto j = minimal();
   j["steps"] = nlohmann::ordered_json::array();
   for (int i = 0; i < 10000; ++i)
-    j["steps"].push_back({{"at", "day 0 08:00"}, {"event", "timer"}, {"machines", {{"Client", {{"state", "Up"}}}}},
+    j["steps"].push_back({{"at", "day 0 08:00"},
+                          {"event", "timer"},
+                          {"machines", {{"Client", {{"state", "Up"}}}}},
                           {"log", nlohmann::ordered_json::array({"Copy cycle finished normally"})}});
   const std::string text = j.dump(2);
   j = nullptr;
@@ -135,7 +138,8 @@ TEST(trace_reader, memory_stays_linear_in_the_trace) {
   const long grown = peak_kib() - peak_before;
   EXPECT_EQ(in.schedule.events.size(), 2u);
   // At the first version's rate this would be some 140 GB; linear reading stays within a few times the text.
-  EXPECT_LT(grown * 1024, static_cast<long>(text.size()) * 20) << grown << " KiB for " << text.size() << " bytes";
+  EXPECT_LT(grown * 1024, static_cast<long>(text.size()) * 20)
+      << grown << " KiB for " << text.size() << " bytes";
 }
 
 TEST(trace_reader, the_committed_kb_trace_reads) {

@@ -13,8 +13,15 @@
 #include <tuple>
 #include <vector>
 
+#include "model/client_table.hpp"
+#include "model/connection_table.hpp"
+#include "model/copy_queue_table.hpp"
+#include "model/destination_table.hpp"
 #include "model/machines.hpp"
+#include "model/program_table.hpp"
+#include "model/queue_item_table.hpp"
 #include "model/routes.hpp"
+#include "model/timer_table.hpp"
 #include "writers/machine_dot.hpp"
 
 namespace cqm {
