@@ -1,6 +1,6 @@
 #pragma once
-// Client's Boost.MSM front-end: its states, actions, guards and transition table. Included by client.cpp (which
-// instantiates the back-end) and its tests; everything else sees the machine through model/client.hpp.
+// Client's Boost.MSM front-end: its states, actions, guards and transition table. Included by client.cpp
+// (which instantiates the back-end) and its tests; everything else sees the machine through model/client.hpp.
 #include "model/client.hpp"
 #include "model/machine_def.hpp"
 

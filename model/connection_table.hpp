@@ -1,6 +1,7 @@
 #pragma once
-// Connection's Boost.MSM front-end: its states, actions, guards and transition table. Included by connection.cpp (which
-// instantiates the back-end) and its tests; everything else sees the machine through model/connection.hpp.
+// Connection's Boost.MSM front-end: its states, actions, guards and transition table. Included by
+// connection.cpp (which instantiates the back-end) and its tests; everything else sees the machine through
+// model/connection.hpp.
 #include "model/connection.hpp"
 #include "model/machine_def.hpp"
 

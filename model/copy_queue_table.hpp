@@ -1,6 +1,7 @@
 #pragma once
-// CopyQueueManager's Boost.MSM front-end: its states, actions, guards and transition table. Included by copy_queue.cpp (which
-// instantiates the back-end) and its tests; everything else sees the machine through model/copy_queue.hpp.
+// CopyQueueManager's Boost.MSM front-end: its states, actions, guards and transition table. Included by
+// copy_queue.cpp (which instantiates the back-end) and its tests; everything else sees the machine through
+// model/copy_queue.hpp.
 #include "model/copy_queue.hpp"
 #include "model/machine_def.hpp"
 

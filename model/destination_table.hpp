@@ -1,6 +1,7 @@
 #pragma once
-// Destination's Boost.MSM front-end: its states, actions, guards and transition table. Included by destination.cpp (which
-// instantiates the back-end) and its tests; everything else sees the machine through model/destination.hpp.
+// Destination's Boost.MSM front-end: its states, actions, guards and transition table. Included by
+// destination.cpp (which instantiates the back-end) and its tests; everything else sees the machine through
+// model/destination.hpp.
 #include "model/destination.hpp"
 #include "model/machine_def.hpp"
 

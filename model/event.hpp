@@ -1,6 +1,7 @@
 #pragma once
-// Events are plain structs with a static name() (STYLE: facts in the past tense, or imperatives for requests).
-// This header needs no Boost.MSM: the machines' data headers and the route table declare events with it.
+// Events are plain structs with a static name() (STYLE: facts in the past tense, or imperatives for
+// requests). This header needs no Boost.MSM: the machines' data headers and the route table declare events
+// with it.
 #include <string_view>
 
 namespace cqm {

@@ -1,8 +1,9 @@
 #pragma once
-// Program's Boost.MSM front-end: its states, actions, guards and transition table. Included by program.cpp (which
-// instantiates the back-end) and its tests; everything else sees the machine through model/program.hpp.
-#include "model/program.hpp"
+// Program's Boost.MSM front-end: its states, actions, guards and transition table. Included by program.cpp
+// (which instantiates the back-end) and its tests; everything else sees the machine through
+// model/program.hpp.
 #include "model/machine_def.hpp"
+#include "model/program.hpp"
 
 namespace cqm {
 

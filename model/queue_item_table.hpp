@@ -1,8 +1,9 @@
 #pragma once
-// QueueItem's Boost.MSM front-end: its states, actions, guards and transition table. Included by queue_item.cpp (which
-// instantiates the back-end) and its tests; everything else sees the machine through model/queue_item.hpp.
-#include "model/queue_item.hpp"
+// QueueItem's Boost.MSM front-end: its states, actions, guards and transition table. Included by
+// queue_item.cpp (which instantiates the back-end) and its tests; everything else sees the machine through
+// model/queue_item.hpp.
 #include "model/machine_def.hpp"
+#include "model/queue_item.hpp"
 
 namespace cqm {
 

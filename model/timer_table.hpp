@@ -1,8 +1,8 @@
 #pragma once
 // Timer's Boost.MSM front-end: its states, actions, guards and transition table. Included by timer.cpp (which
 // instantiates the back-end) and its tests; everything else sees the machine through model/timer.hpp.
-#include "model/timer.hpp"
 #include "model/machine_def.hpp"
+#include "model/timer.hpp"
 
 namespace cqm {
 

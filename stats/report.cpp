@@ -184,4 +184,40 @@ nlohmann::ordered_json sweep_json(const Config& base, const HabitsSource& habits
   return j;
 }
 
+namespace {
+std::string files_text(const std::vector<std::filesystem::path>& files) {
+  std::string out;
+  for (const auto& f : files) out += "wrote " + f.string() + "\n";
+  return out;
+}
+nlohmann::ordered_json files_json(const std::vector<std::filesystem::path>& files) {
+  auto j = nlohmann::ordered_json::array();
+  for (const auto& f : files) j.push_back(f.string());
+  return j;
+}
+}  // namespace
+
+std::string estimate_text(const EstimateResult& r) {
+  return estimate_text(r.config, r.habits, r.options, r.estimate, r.with_stats) + files_text(r.files);
+}
+
+nlohmann::ordered_json estimate_json(const EstimateResult& r) {
+  auto j = estimate_json(r.config, r.habits, r.options, r.estimate, r.with_stats);
+  j["files"] = files_json(r.files);
+  return j;
+}
+
+std::string sweep_text(const SweepResult& r) {
+  std::string out = sweep_text(r.base, r.axes, r.cells, r.results, r.with_stats);
+  if (r.with_stats) out += fmt::format("stats: {} cells in {:.3f} s\n", r.cells.size(), r.seconds);
+  return out + files_text(r.files);
+}
+
+nlohmann::ordered_json sweep_json(const SweepResult& r) {
+  auto j = sweep_json(r.base, r.habits, r.options, r.axes, r.cells, r.results, r.with_stats);
+  if (r.with_stats) j["seconds"] = r.seconds;
+  j["files"] = files_json(r.files);
+  return j;
+}
+
 }  // namespace cqm::stats

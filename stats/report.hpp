@@ -32,4 +32,31 @@ nlohmann::ordered_json sweep_json(const Config& base, const HabitsSource& habits
                                   const std::vector<Axis>& axes, const std::vector<Cell>& cells,
                                   const std::vector<CellResult>& results, bool with_stats);
 
+/// What `cqmcheck estimate` found, as one value: the writers below add the files written and the timing.
+struct EstimateResult {
+  Config config;
+  HabitsSource habits;
+  EstimateOptions options;
+  Estimate estimate;
+  std::vector<std::filesystem::path> files;
+  bool with_stats = false;
+};
+std::string estimate_text(const EstimateResult& result);
+nlohmann::ordered_json estimate_json(const EstimateResult& result);
+
+/// What `cqmcheck sweep` found, as one value.
+struct SweepResult {
+  Config base;
+  HabitsSource habits;
+  SweepOptions options;
+  std::vector<Axis> axes;
+  std::vector<Cell> cells;
+  std::vector<CellResult> results;
+  std::vector<std::filesystem::path> files;
+  bool with_stats = false;
+  double seconds = 0;
+};
+std::string sweep_text(const SweepResult& result);
+nlohmann::ordered_json sweep_json(const SweepResult& result);
+
 }  // namespace cqm::stats

@@ -60,16 +60,6 @@ struct PopulationFlags {
   }
 };
 
-void print_files(const std::vector<std::filesystem::path>& files) {
-  for (const auto& f : files) std::printf("wrote %s\n", f.c_str());
-}
-
-nlohmann::ordered_json files_json(const std::vector<std::filesystem::path>& files) {
-  auto j = nlohmann::ordered_json::array();
-  for (const auto& f : files) j.push_back(f.string());
-  return j;
-}
-
 // ---- estimate
 // ----------------------------------------------------------------------------------------------
 
@@ -96,14 +86,11 @@ void run_estimate(const EstimateFlags& f) {
         stats::loss_against_init_failure(config, habits.habits, stats::curve_probabilities(), curve_options);
     files = stats::write_estimate_figures(p.out, config, habits.habits, e, curve);
   }
-  if (p.format == "json") {
-    auto j = stats::estimate_json(config, habits, options, e, p.stats);
-    j["files"] = files_json(files);
-    std::printf("%s\n", j.dump(2).c_str());
-  } else {
-    std::printf("%s", stats::estimate_text(config, habits, options, e, p.stats).c_str());
-    print_files(files);
-  }
+  const stats::EstimateResult result{config, habits, options, e, files, p.stats};
+  if (p.format == "json")
+    std::printf("%s\n", stats::estimate_json(result).dump(2).c_str());
+  else
+    std::printf("%s", stats::estimate_text(result).c_str());
   if (e.outcome != checker::Outcome::complete) throw ExitCode{kExitInconclusive};
 }
 
@@ -153,16 +140,11 @@ void run_sweep(const SweepFlags& f) {
     const auto figures = stats::write_sweep_figures(dir, base, axes, cells, results);
     files.insert(files.end(), figures.begin(), figures.end());
   }
-  if (p.format == "json") {
-    auto j = stats::sweep_json(base, habits, options, axes, cells, results, p.stats);
-    if (p.stats) j["seconds"] = seconds;
-    j["files"] = files_json(files);
-    std::printf("%s\n", j.dump(2).c_str());
-  } else {
-    std::printf("%s", stats::sweep_text(base, axes, cells, results, p.stats).c_str());
-    if (p.stats) std::printf("stats: %zu cells in %.3f s\n", cells.size(), seconds);
-    print_files(files);
-  }
+  const stats::SweepResult result{base, habits, options, axes, cells, results, files, p.stats, seconds};
+  if (p.format == "json")
+    std::printf("%s\n", stats::sweep_json(result).dump(2).c_str());
+  else
+    std::printf("%s", stats::sweep_text(result).c_str());
 }
 
 }  // namespace
