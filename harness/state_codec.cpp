@@ -216,7 +216,7 @@ Minutes durations_of(const Config& c) {
 
 }  // namespace
 
-StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : config_(&config), exact_(exact) {
+StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : config_(config), exact_(exact) {
   const std::int64_t bound = 2 * (std::int64_t{horizon} + durations_of(config)) + 16;
   int_max_ = static_cast<Minutes>(std::min<std::int64_t>(bound, kNever - 3));
   int_bits_ = bits_for(static_cast<std::uint64_t>(int_max_) + 3);
@@ -230,13 +230,13 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
 
 void StateCodec::pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const {
   std::memset(key, 0, words_ * sizeof(std::uint64_t));
-  Walker w{Pass::pack, *config_, exact_, int_bits_, int_max_, BitStream{key}};
+  Walker w{Pass::pack, config_, exact_, int_bits_, int_max_, BitStream{key}};
   // The walker is shared by all passes; packing never writes to the state.
   w.all(const_cast<SystemSnapshot&>(s), const_cast<EnvBook&>(book));
 }
 
 void StateCodec::unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const {
-  Walker w{Pass::unpack, *config_, exact_, int_bits_, int_max_, BitStream{const_cast<std::uint64_t*>(key)}};
+  Walker w{Pass::unpack, config_, exact_, int_bits_, int_max_, BitStream{const_cast<std::uint64_t*>(key)}};
   s.refusals = 0;  // a refusal is judged on the step that makes it (no_refused_events)
   s.queue_overflowed = false;
   w.all(s, book);
@@ -246,7 +246,7 @@ std::vector<StateCodec::Field> StateCodec::layout() const {
   std::vector<Field> out;
   SystemSnapshot s;
   EnvBook book;
-  Walker w{Pass::describe, *config_, exact_, int_bits_, int_max_};
+  Walker w{Pass::describe, config_, exact_, int_bits_, int_max_};
   w.fields = &out;
   w.all(s, book);
   return out;

@@ -42,7 +42,7 @@ class StateCodec {
   Minutes int_max() const { return int_max_; }
 
  private:
-  const Config* config_;
+  Config config_;  ///< a copy: the codec outlives any config it was made from
   bool exact_;
   Minutes int_max_;
   int int_bits_;

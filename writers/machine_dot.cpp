@@ -117,36 +117,44 @@ void write_overview_dot(std::ostream& out, const std::vector<MachineDescription>
     out << "  " << dot::quote(m.name) << " [label=<<b>" << dot::html(m.name)
         << "</b><br/><font point-size=\"11\">" << dot::html(joined(m.states, " · ")) << "</font>>];\n";
   }
-  // One edge per announcer, target and notice, listing the events in delivery order. Inputs of the
-  // environment and the clock sit beside the machine they reach (same rank, short dashed arrow): one shared
-  // node would pull long edges across the picture.
+  // One edge per announcer and target, a line per notice with the events it delivers in order (and whom they
+  // select when not the single instance). Inputs of the environment and the clock sit beside the machine they
+  // reach (same rank, short dashed arrow): one shared node would pull long edges across the picture.
   struct Edge {
-    std::string from, to, notice;
-    std::vector<std::string> events;
+    std::string from, to;
+    std::vector<std::pair<std::string, std::vector<std::string>>> notices;
   };
   std::vector<Edge> edges;
   for (const auto& r : routes) {
     std::string notice(notice_name(r.notice));
     if (r.role) notice += " (" + std::string(timer_role_name(*r.role)) + ")";
     const std::string to(machines.at(r.to).name);
+    const std::string event =
+        std::string(r.event) + (r.select == Select::one ? "" : " → " + std::string(select_name(r.select)));
     std::string_view from = r.from;
     for (std::size_t at = 0; at <= from.size();) {
       const std::size_t comma = from.find(", ", at);
       const std::string one(
           from.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at));
-      auto same = [&](const Edge& e) { return e.from == one && e.to == to && e.notice == notice; };
-      auto it = std::find_if(edges.begin(), edges.end(), same);
-      if (it == edges.end()) it = edges.insert(edges.end(), Edge{one, to, notice, {}});
-      it->events.push_back(std::string(r.event) +
-                           (r.select == Select::one ? "" : " → " + std::string(select_name(r.select))));
+      auto it = std::find_if(edges.begin(), edges.end(),
+                             [&](const Edge& e) { return e.from == one && e.to == to; });
+      if (it == edges.end()) it = edges.insert(edges.end(), Edge{one, to, {}});
+      auto n = std::find_if(it->notices.begin(), it->notices.end(),
+                            [&](const auto& x) { return x.first == notice; });
+      if (n == it->notices.end()) n = it->notices.insert(it->notices.end(), {notice, {}});
+      n->second.push_back(event);
       if (comma == std::string_view::npos) break;
       at = comma + 2;
     }
   }
   int inputs = 0;
   for (const auto& e : edges) {
-    std::string label = "<<b>" + dot::html(e.notice) + "</b>";
-    for (const auto& ev : e.events) label += "<br/>" + dot::html(ev);
+    std::string label = "<";
+    for (std::size_t i = 0; i < e.notices.size(); ++i) {
+      label += (i ? "<br/>" : "") + std::string("<b>") + dot::html(e.notices[i].first) + "</b>: ";
+      for (std::size_t k = 0; k < e.notices[i].second.size(); ++k)
+        label += (k ? ", " : "") + dot::html(e.notices[i].second[k]);
+    }
     label += ">";
     if (machine_of(e.from) < kMachines) {
       out << "  " << dot::quote(e.from) << " -> " << dot::quote(e.to) << " [label=" << label << "];\n";

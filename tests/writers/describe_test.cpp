@@ -108,8 +108,9 @@ TEST(describe, keeps_table_order_and_each_column) {
   EXPECT_EQ(t.target, "Running");
   EXPECT_EQ(t.action, "record_result, submit_started_status");  // an ActionSequence_, in order
   EXPECT_EQ(t.guard, "is_client_up");
-  EXPECT_EQ(program.transitions[1].guard, "!is_client_up");   // not_<...>
-  const auto& shut_down = Client::describe().transitions[4];  // ShuttingDown -> Off
+  EXPECT_EQ(program.transitions[1].guard, "!is_client_up");  // not_<...>
+  const auto client = Client::describe();
+  const auto& shut_down = client.transitions[4];  // ShuttingDown -> Off
   ASSERT_EQ(shut_down.source + " -> " + shut_down.target, "ShuttingDown -> Off");
   EXPECT_TRUE(shut_down.action.empty());  // msmf::none
   EXPECT_TRUE(shut_down.guard.empty());
@@ -198,18 +199,23 @@ TEST(routes, give_timer_elapsed_a_role_and_nothing_else) {
                                         TimerRole::retry, TimerRole::wake_up}));
 }
 
-TEST(overview_dot, has_an_edge_per_announcer_target_and_notice) {
-  // Group the route table as the picture must show it: per announcer, target and notice (a timer's role being
-  // part of the notice), the events in delivery order, each with whom it selects unless it is the single one.
-  using Key = std::tuple<std::string, std::string, std::string>;
-  std::map<Key, std::vector<std::string>> groups;
+TEST(overview_dot, has_an_edge_per_announcer_and_target_with_a_line_per_notice) {
+  // Group the route table as the picture must show it: per announcer and target, a line per notice (a timer's
+  // role being part of the notice), its events in delivery order, each with whom it selects unless it is the
+  // single one.
+  using Key = std::tuple<std::string, std::string>;
+  std::map<Key, std::vector<std::pair<std::string, std::vector<std::string>>>> groups;
   for (const auto& r : route_table()) {
     std::string notice(notice_name(r.notice));
     if (r.role) notice += " (" + std::string(timer_role_name(*r.role)) + ")";
     const std::string event =
         std::string(r.event) + (r.select == Select::one ? "" : " → " + std::string(select_name(r.select)));
-    for (const auto& from : announcers(r.from))
-      groups[{from, std::string(machine_name(r.to)), notice}].push_back(event);
+    for (const auto& from : announcers(r.from)) {
+      auto& lines = groups[{from, std::string(machine_name(r.to))}];
+      auto line = std::find_if(lines.begin(), lines.end(), [&](const auto& l) { return l.first == notice; });
+      if (line == lines.end()) line = lines.insert(lines.end(), {notice, {}});
+      line->second.push_back(event);
+    }
   }
 
   std::ostringstream out;
@@ -217,12 +223,15 @@ TEST(overview_dot, has_an_edge_per_announcer_target_and_notice) {
   const std::string dot = out.str();
   std::size_t arrows = 0;
   for (auto at = dot.find(" -> "); at != std::string::npos; at = dot.find(" -> ", at + 1)) ++arrows;
-  EXPECT_EQ(arrows, groups.size()) << "one edge per announcer, target and notice, no more\n" << dot;
+  EXPECT_EQ(arrows, groups.size()) << "one edge per announcer and target, no more\n" << dot;
 
-  for (const auto& [key, events] : groups) {
-    const auto& [from, to, notice] = key;
-    std::string label = "label=<<b>" + notice + "</b>";
-    for (const auto& e : events) label += "<br/>" + e;
+  for (const auto& [key, lines] : groups) {
+    const auto& [from, to] = key;
+    std::string label = "label=<";
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      label += (i ? "<br/>" : "") + std::string("<b>") + lines[i].first + "</b>: ";
+      for (std::size_t k = 0; k < lines[i].second.size(); ++k) label += (k ? ", " : "") + lines[i].second[k];
+    }
     label += ">";
     if (machine_of(from) < kMachines) {
       const std::string edge = "\"" + from + "\" -> \"" + to + "\" [" + label + "];";
