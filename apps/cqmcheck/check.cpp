@@ -72,9 +72,11 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
   return o;
 }
 
-std::vector<Evidence> write_evidence(const CheckReport& report, const std::filesystem::path& out) {
-  // The first violated property's counterexamples: the first explorer's straight into `out`, another
-  // explorer's in a sub-folder named after it; another property's in out/<property>/<explorer>.
+std::vector<Evidence> write_evidence(const CheckReport& report, const std::filesystem::path& out,
+                                     bool first_straight_in) {
+  // The first violated property's counterexamples go into `out` (check: the first explorer's straight in, and
+  // another explorer's in a sub-folder named after it; suite: each explorer's in its sub-folder); another
+  // property's into out/PROPERTY/EXPLORER.
   std::vector<Evidence> written;
   std::string first;
   for (const auto& e : report.explorers)
@@ -82,11 +84,11 @@ std::vector<Evidence> write_evidence(const CheckReport& report, const std::files
       if (!p.counterexample) continue;
       const std::string property(p.property->name);
       if (first.empty()) first = property;
-      std::filesystem::path dir = out;
+      std::filesystem::path dir = out / explorer_name(e.kind);
       if (property != first)
         dir = out / property / explorer_name(e.kind);
-      else if (!written.empty())
-        dir = out / explorer_name(e.kind);
+      else if (first_straight_in && written.empty())
+        dir = out;
       written.push_back({property, e.kind, write_counterexample(dir, *p.counterexample)});
     }
   return written;
@@ -116,7 +118,7 @@ void run_check(const CheckFlags& f) {
   CheckResult result;
   result.report = check(config, options);
   result.assumptions = assumption_lines(config);
-  if (!f.out.empty()) result.evidence = write_evidence(result.report, f.out);
+  if (!f.out.empty()) result.evidence = write_evidence(result.report, f.out, true);
   result.interrupted = interrupt_flag()->load();
   if (f.search.format == "json")
     std::printf("%s\n", check_json(result).dump(2).c_str());

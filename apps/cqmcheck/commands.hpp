@@ -45,8 +45,10 @@ struct SearchFlags {
   CheckOptions options(const std::atomic<bool>* interrupted) const;
 };
 
-/// Writes each counterexample of the report under `out` (check and suite lay them out alike).
-std::vector<Evidence> write_evidence(const CheckReport& report, const std::filesystem::path& out);
+/// Writes each counterexample of the report under `out`: check puts the first straight into `out`, suite each
+/// explorer's into a sub-folder.
+std::vector<Evidence> write_evidence(const CheckReport& report, const std::filesystem::path& out,
+                                     bool first_straight_in);
 
 /// Set by SIGINT/SIGTERM: searches stop as soon as they can and report what they have.
 const std::atomic<bool>* interrupt_flag();

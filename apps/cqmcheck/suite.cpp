@@ -19,22 +19,6 @@ struct SuiteFlags {
   std::string junit;
 };
 
-/// out/PRESET/EXPLORER for the preset's first violated property, out/PRESET/PROPERTY/EXPLORER for another.
-std::vector<Evidence> write_suite_evidence(const CheckReport& report, const std::filesystem::path& out) {
-  std::vector<Evidence> written;
-  std::string first;
-  for (const auto& e : report.explorers)
-    for (const auto& p : e.properties) {
-      if (!p.counterexample) continue;
-      const std::string property(p.property->name);
-      if (first.empty()) first = property;
-      const auto dir =
-          property == first ? out / explorer_name(e.kind) : out / property / explorer_name(e.kind);
-      written.push_back({property, e.kind, write_counterexample(dir, *p.counterexample)});
-    }
-  return written;
-}
-
 void run_suite(const SuiteFlags& f) {
   const CheckOptions options = f.search.options(interrupt_flag());
   SuiteResult result;
@@ -51,7 +35,7 @@ void run_suite(const SuiteFlags& f) {
     entry.check.report = check(config, preset_options);
     entry.check.assumptions = assumption_lines(config);
     entry.check.evidence =
-        write_suite_evidence(entry.check.report, std::filesystem::path(f.out) / config.name);
+        write_evidence(entry.check.report, std::filesystem::path(f.out) / config.name, false);
     result.presets.push_back(std::move(entry));
     if (interrupt_flag()->load()) break;  // what was found so far is written; the rest is not run
   }
