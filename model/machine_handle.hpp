@@ -30,7 +30,7 @@ class MachineGroup {
 
   /// `n` instances, each in its initial state with default data.
   void resize(int n);
-  int size() const;
+  int size() const { return size_; }
   /// Every instance back to its initial state with default data.
   void reset();
 
@@ -52,6 +52,7 @@ class MachineGroup {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  int size_ = 0;  ///< kept here, not behind the pointer: loops over the instances ask for it often
 };
 
 }  // namespace cqm

@@ -53,11 +53,7 @@ void MachineGroup<Machine>::resize(int n) {
     fsm.index = i;
     fsm.start();
   }
-}
-
-template <class Machine>
-int MachineGroup<Machine>::size() const {
-  return static_cast<int>(impl_->fsms.size());
+  size_ = n;
 }
 
 template <class Machine>

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <boost/container/small_vector.hpp>
 #include <stdexcept>
 
 #include "model/routes.hpp"
@@ -19,6 +18,26 @@ const std::array<std::vector<const Route*>, kNoticeKinds>& routes_by_notice() {
   }();
   return index;
 }
+
+/// The instances one route delivers to: at most every queue slot (environment.max_queue <= 64) or every
+/// timer.
+struct Targets {
+  std::array<int, 72> at;  // not zeroed: only [0, n) is read
+  int n = 0;
+  void push_back(int i) {
+    if (n == static_cast<int>(at.size()))
+      throw std::logic_error("model bug: a route selected too many instances");
+    at[static_cast<std::size_t>(n++)] = i;
+  }
+  Targets& operator=(std::initializer_list<int> list) {
+    n = 0;
+    for (int i : list) push_back(i);
+    return *this;
+  }
+  bool empty() const { return n == 0; }
+  const int* begin() const { return at.data(); }
+  const int* end() const { return at.data() + n; }
+};
 
 }  // namespace
 
@@ -124,10 +143,13 @@ bool System::any_in_queue() const {
 // -----------------------------------------------------------------------------------------------
 
 void System::dispatch(const Notice& notice) {
-  for (const Route* r : routes_by_notice()[static_cast<std::size_t>(notice.kind)]) {
-    if (r->role && timer_role(env_.timers, notice.index) != *r->role) continue;
+  static const auto& by_notice = routes_by_notice();
+  const bool timer = notice.kind == NoticeKind::timer_elapsed;
+  const TimerRole role = timer ? timer_role(env_.timers, notice.index) : TimerRole::power;
+  for (const Route* r : by_notice[static_cast<std::size_t>(notice.kind)]) {
+    if (timer && r->role && role != *r->role) continue;
     // The instances are chosen before any is delivered to: delivering changes states a selection reads.
-    boost::container::small_vector<int, 16> targets;
+    Targets targets;
     const auto& items = group<QueueItem>();
     switch (r->select) {
       case Select::one:
@@ -179,7 +201,8 @@ void System::dispatch(const Notice& notice) {
 Minutes System::next_timer() const {
   const auto& timers = group<Timer>();
   Minutes t = kNever;
-  for (int i = 0; i < timers.size(); ++i)
+  const int n = timers.size();
+  for (int i = 0; i < n; ++i)
     if (timers.state(i) == int(Timer::State::Armed)) t = std::min(t, timers.data(i).due);
   return t;
 }
