@@ -41,7 +41,7 @@ void bm_sweep_4x4(benchmark::State& state) {
                 {parse_axis("cycle=60,240,720,1380"), parse_axis("lifetime=1440,2880,5760,11520")});
   SweepOptions options;
   options.estimate.clients = 20'000;
-  for (auto _ : state) benchmark::DoNotOptimize(run_sweep(cells, options).size());
+  for (auto _ : state) benchmark::DoNotOptimize(run_sweep(cells, options).results.size());
 }
 BENCHMARK(bm_sweep_4x4)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 

@@ -27,12 +27,25 @@
 #include <thread>
 #include <vector>
 
+#include "checker/memory.hpp"
 #include "checker/search.hpp"
 #include "checker/state_store.hpp"
 
 namespace cqm::checker {
 
 inline constexpr int kMaxProperties = 32;
+
+namespace detail {
+// Successor buffers get 1/kRoundShare of a memory cap, within [kMinRoundBytes, kMaxRoundBytes]; without a cap
+// the most. Before anything is known, a state is taken to have kFirstBranching successors.
+inline constexpr std::uint64_t kRoundShare = 8;
+inline constexpr std::uint64_t kMinRoundBytes = 1ull << 20;
+inline constexpr std::uint64_t kMaxRoundBytes = 256ull << 20;
+inline constexpr double kFirstBranching = 16;
+inline constexpr double kMinRoundStates = 256;
+// The store makes room for this many successors at a time: each growth is checked against the cap.
+inline constexpr std::size_t kInsertGroup = 4096;
+}  // namespace detail
 
 struct BfsResult {
   Outcome outcome = Outcome::complete;
@@ -77,14 +90,19 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
   std::vector<Model> workers;
   for (int i = 1; i < threads; ++i) workers.push_back(model.fork());
 
-  // A signal is honoured within a chunk, so a search stops within milliseconds of Ctrl-C.
+  // Signals and the time limit are looked at within a chunk, so a search stops within milliseconds of either.
   auto stop_requested = [&] {
-    return limits.interrupted && limits.interrupted->load(std::memory_order_relaxed);
+    if (limits.interrupted && limits.interrupted->load(std::memory_order_relaxed))
+      return Outcome::interrupted;
+    if (limits.max_seconds > 0 &&
+        std::chrono::duration<double>(clock::now() - t0).count() > limits.max_seconds)
+      return Outcome::limit_time;
+    return Outcome::complete;
   };
   std::uint32_t remaining = look_for;
   auto expand_range = [&](Model& m, std::uint32_t from, std::uint32_t to, Chunk& out) {
     for (std::uint32_t i = from; i < to; ++i) {
-      if ((i & 1023) == 0 && stop_requested()) return;
+      if ((i & 1023) == 0 && stop_requested() != Outcome::complete) return;
       m.expand(store.key(i), remaining,
                [&](std::uint16_t choice, const std::uint64_t* succ, std::uint32_t v) {
                  ++out.transitions;
@@ -110,76 +128,116 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
     return result;
   };
 
+  // --max-memory bounds what the process holds: what it held before the search (measured), the successor
+  // buffers and the store, whose every growth is checked before it is made (doc/hardening.md).
+  std::vector<Chunk> out;  // kept across rounds: its buffers are reused, not faulted in afresh
+  const std::uint64_t held_before = limits.max_memory_bytes ? resident_bytes() : 0;
+  auto buffer_bytes = [&] {
+    std::uint64_t b = 0;
+    for (const auto& c : out) b += c.keys.capacity() * 8 + c.successors.capacity() * sizeof(Successor);
+    return b;
+  };
+  auto room_for = [&](std::size_t more) {
+    if (limits.max_memory_bytes &&
+        held_before + buffer_bytes() + store.growth_for(more).peak > limits.max_memory_bytes)
+      return false;
+    store.reserve_for(more);
+    return true;
+  };
+  // A layer is expanded in rounds whose successor buffers stay near kRoundBytes (a fraction of the cap), so a
+  // wide layer neither outgrows the cap in buffers nor waits for a whole layer to see a limit.
+  const std::uint64_t round_bytes =
+      limits.max_memory_bytes ? std::clamp<std::uint64_t>(limits.max_memory_bytes / detail::kRoundShare,
+                                                          detail::kMinRoundBytes, detail::kMaxRoundBytes)
+                              : detail::kMaxRoundBytes;
+  std::uint64_t expanded = 0;
+
   std::uint32_t layer_begin = 0;
   std::uint32_t layer_end = 1;
-  std::vector<Chunk> out;  // kept across layers: its buffers are reused, not faulted in afresh
   while (layer_begin < layer_end) {
-    const std::uint32_t width = layer_end - layer_begin;
-    // Chunks are consecutive slices of the layer, expanded completely and concatenated in order, so how the
-    // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even
-    // out uneven costs.
-    const std::uint32_t per_chunk =
-        threads <= 1 ? width : std::max<std::uint32_t>(256, (width + threads * 8 - 1) / (threads * 8));
-    const std::uint32_t chunks = (width + per_chunk - 1) / per_chunk;
-    if (out.size() < chunks) out.resize(chunks);
-    for (std::uint32_t c = 0; c < chunks; ++c) {
-      out[c].keys.clear();
-      out[c].successors.clear();
-      out[c].found_mask = 0;
-      out[c].transitions = 0;
-      out[c].truncated = 0;
-    }
-    auto slice = [&](std::uint32_t c, Model& m) {
-      expand_range(m, layer_begin + c * per_chunk, std::min(layer_end, layer_begin + (c + 1) * per_chunk),
-                   out[c]);
-    };
-    if (chunks == 1) {
-      slice(0, model);
-    } else {
-      std::atomic<std::uint32_t> next{0};
-      auto work = [&](Model& m) {
-        for (std::uint32_t c = next++; c < chunks; c = next++) slice(c, m);
+    for (std::uint32_t round_begin = layer_begin; round_begin < layer_end;) {
+      const double per_state = static_cast<double>(words * 8 + sizeof(Successor)) *
+                               std::max(1.0, expanded ? static_cast<double>(result.stats.transitions) /
+                                                            static_cast<double>(expanded)
+                                                      : detail::kFirstBranching);
+      const auto round_states = static_cast<std::uint32_t>(
+          std::min<double>(std::max(static_cast<double>(round_bytes) / per_state, detail::kMinRoundStates),
+                           layer_end - round_begin));
+      const std::uint32_t round_end = round_begin + round_states;
+      const std::uint32_t width = round_end - round_begin;
+      // Chunks are consecutive slices of the round, expanded completely and concatenated in order, so how the
+      // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even
+      // out uneven costs.
+      const std::uint32_t per_chunk =
+          threads <= 1 ? width : std::max<std::uint32_t>(256, (width + threads * 8 - 1) / (threads * 8));
+      const std::uint32_t chunks = (width + per_chunk - 1) / per_chunk;
+      if (out.size() < chunks) out.resize(chunks);
+      for (std::uint32_t c = 0; c < chunks; ++c) {
+        out[c].keys.clear();
+        out[c].successors.clear();
+        out[c].found_mask = 0;
+        out[c].transitions = 0;
+        out[c].truncated = 0;
+      }
+      auto slice = [&](std::uint32_t c, Model& m) {
+        expand_range(m, round_begin + c * per_chunk, std::min(round_end, round_begin + (c + 1) * per_chunk),
+                     out[c]);
       };
-      std::vector<std::thread> pool;
-      for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work, std::ref(workers[static_cast<std::size_t>(t - 1)]));
-      work(model);
-      for (auto& th : pool) th.join();
-    }
-    // A violation found in this layer is a shortest one for its property, even if the layer was cut short by
-    // a signal: every shallower layer was complete.
-    for (std::uint32_t c = 0; c < chunks; ++c) {
-      Chunk& chunk = out[c];
-      result.stats.transitions += chunk.transitions;
-      result.truncated += chunk.truncated;
-      // The first violation in layer order: the same for any thread count.
-      for (std::uint32_t fresh = chunk.found_mask & ~result.violated; fresh; fresh &= fresh - 1) {
-        const auto p = static_cast<std::size_t>(std::countr_zero(fresh));
-        result.paths[p] = store.path_to(chunk.found[p].parent);
-        result.paths[p].push_back(chunk.found[p].choice);
+      if (chunks == 1) {
+        slice(0, model);
+      } else {
+        std::atomic<std::uint32_t> next{0};
+        auto work = [&](Model& m) {
+          for (std::uint32_t c = next++; c < chunks; c = next++) slice(c, m);
+        };
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t)
+          pool.emplace_back(work, std::ref(workers[static_cast<std::size_t>(t - 1)]));
+        work(model);
+        for (auto& th : pool) th.join();
       }
-      result.violated |= chunk.found_mask;
+      expanded += width;
+      // A violation found in this round is a shortest one for its property, even if the round was cut short
+      // by a limit: every shallower layer was complete. The first in layer order: the same for any thread
+      // count.
+      for (std::uint32_t c = 0; c < chunks; ++c) {
+        Chunk& chunk = out[c];
+        result.stats.transitions += chunk.transitions;
+        result.truncated += chunk.truncated;
+        for (std::uint32_t fresh = chunk.found_mask & ~result.violated; fresh; fresh &= fresh - 1) {
+          const auto p = static_cast<std::size_t>(std::countr_zero(fresh));
+          result.paths[p] = store.path_to(chunk.found[p].parent);
+          result.paths[p].push_back(chunk.found[p].choice);
+        }
+        result.violated |= chunk.found_mask;
+      }
+      // Once every property is violated the layer is still finished, so that the figures do not depend on how
+      // it was cut into rounds; a limit hit meanwhile does not take the verdict away.
+      const bool all_found = (look_for & ~result.violated) == 0;
+      const auto stop_with = [&](Outcome o) { return finish(all_found ? Outcome::violation : o); };
       // Insertion is the serial part: hashes were computed in parallel, and the slot a few successors ahead
-      // is prefetched so the random probes overlap.
-      constexpr std::size_t kAhead = 8;
-      const auto& succ = chunk.successors;
-      for (std::size_t i = 0; i < succ.size(); ++i) {
-        if (i + kAhead < succ.size()) store.prefetch(succ[i + kAhead].hash);
-        store.insert(&chunk.keys[i * words], succ[i].hash, succ[i].parent, succ[i].choice);
+      // is prefetched so the random probes overlap. Room is made a group at a time, each growth checked.
+      for (std::uint32_t c = 0; c < chunks; ++c) {
+        constexpr std::size_t kAhead = 8;
+        const auto& succ = out[c].successors;
+        for (std::size_t i = 0; i < succ.size(); ++i) {
+          if (i % detail::kInsertGroup == 0 && !room_for(std::min(detail::kInsertGroup, succ.size() - i)))
+            return stop_with(Outcome::limit_memory);
+          if (i + kAhead < succ.size()) store.prefetch(succ[i + kAhead].hash);
+          store.insert(&out[c].keys[i * words], succ[i].hash, succ[i].parent, succ[i].choice);
+        }
       }
+      if (const Outcome o = stop_requested(); o != Outcome::complete) return stop_with(o);
+      if (limits.max_states && store.size() > limits.max_states) return stop_with(Outcome::limit_states);
+      if (limits.max_memory_bytes && held_before + buffer_bytes() + store.bytes() > limits.max_memory_bytes)
+        return stop_with(Outcome::limit_memory);
+      round_begin = round_end;
     }
     result.stats.depth += 1;
     remaining = look_for & ~result.violated;
     if (remaining == 0) return finish(Outcome::violation);
-    if (stop_requested()) return finish(Outcome::interrupted);
     layer_begin = layer_end;
     layer_end = static_cast<std::uint32_t>(store.size());
-    if (limits.max_states && store.size() > limits.max_states) return finish(Outcome::limit_states);
-    if (limits.max_memory_bytes && store.bytes() > limits.max_memory_bytes)
-      return finish(Outcome::limit_memory);
-    if (limits.max_seconds > 0 &&
-        std::chrono::duration<double>(clock::now() - t0).count() > limits.max_seconds)
-      return finish(Outcome::limit_time);
     if (limits.progress)
       limits.progress({"states", store.size(),
                        static_cast<double>(result.stats.depth) / std::max<double>(1, model.depth_bound()),

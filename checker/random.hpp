@@ -4,8 +4,10 @@
 // count and generator give the same runs, the same shrink steps and the same counterexample.
 //
 // Runs are done in batches (each a RapidCheck check with a seed derived from the user's and the batch's
-// number), so limits and interruption are honoured between batches without cutting RapidCheck short, and a
-// caller that looks for several properties can go on after a failure with the next batch.
+// number), so that a caller that looks for several properties can go on after a failure with the next batch.
+// Limits and signals are looked at before every run and every shrink candidate, not only between batches: a
+// stop discards the case, and with no discards allowed RapidCheck gives up at once, so a search stops within
+// one run of its limit whatever the batch (doc/hardening.md).
 #include <rapidcheck.h>
 
 #include <chrono>
@@ -38,7 +40,8 @@ struct RandomResult {
   std::uint64_t shrink_steps = 0;  ///< shrinks RapidCheck accepted (each one a smaller failing value)
   std::uint64_t shrink_tries = 0;  ///< shrinks it tried
   std::uint64_t batch_seed = 0;    ///< RapidCheck's seed for the failing batch (RC_PARAMS="seed=...")
-  std::uint64_t states = 0;        ///< states visited (when the caller counts them)
+  bool shrink_stopped = false;  ///< a limit or signal ended the shrinking: a failing value, maybe not minimal
+  std::uint64_t states = 0;     ///< states visited (when the caller counts them)
   double seconds = 0;
   std::optional<T> counterexample;  ///< the minimal failing value
 };
@@ -70,6 +73,37 @@ inline void load_rapidcheck_configuration_quietly() {
   (void)loaded;
 }
 
+// Whether a limit or a signal says stop, looked at before every run. The clock and the state count are cheap;
+// the resident memory is read from /proc, so at most every kMemoryEvery seconds.
+class StopCheck {
+ public:
+  StopCheck(const Limits& limits, const RandomParams& params, std::chrono::steady_clock::time_point t0)
+      : limits_(limits), params_(params), t0_(t0) {}
+  double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+  }
+  /// complete: go on; anything else is why to stop.
+  Outcome operator()(std::uint64_t& states) {
+    if (limits_.interrupted && limits_.interrupted->load()) return Outcome::interrupted;
+    const double now = elapsed();
+    if (limits_.max_seconds > 0 && now > limits_.max_seconds) return Outcome::limit_time;
+    if (params_.states_visited) states = params_.states_visited();
+    if (limits_.max_states && states > limits_.max_states) return Outcome::limit_states;
+    if (limits_.max_memory_bytes && (now - memory_checked_ >= kMemoryEvery || memory_checked_ < 0)) {
+      memory_checked_ = now;
+      if (resident_bytes() > limits_.max_memory_bytes) return Outcome::limit_memory;
+    }
+    return Outcome::complete;
+  }
+
+ private:
+  static constexpr double kMemoryEvery = 0.01;
+  const Limits& limits_;
+  const RandomParams& params_;
+  std::chrono::steady_clock::time_point t0_;
+  double memory_checked_ = -1;
+};
+
 inline std::uint64_t batch_seed(std::uint64_t seed, std::uint64_t batch) {
   std::uint64_t z = seed + 0x9E3779B97F4A7C15ull * (batch + 1);  // splitmix64
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -82,28 +116,16 @@ inline std::uint64_t batch_seed(std::uint64_t seed, std::uint64_t batch) {
 template <class T, class Holds>
 RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params,
                               const Limits& limits) {
-  using clock = std::chrono::steady_clock;
-  const auto t0 = clock::now();
+  const auto t0 = std::chrono::steady_clock::now();
   RandomResult<T> result;
   detail::load_rapidcheck_configuration_quietly();
-  auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - t0).count(); };
+  detail::StopCheck stop_check(limits, params, t0);
+  Outcome stop = Outcome::complete;  // set inside a batch by the first run or shrink that finds a reason
   std::uint64_t b = params.first_batch;
   for (; result.runs < params.runs; ++b) {
-    if (limits.interrupted && limits.interrupted->load()) {
-      result.outcome = Outcome::interrupted;
-      break;
-    }
-    if (limits.max_seconds > 0 && elapsed() > limits.max_seconds) {
-      result.outcome = Outcome::limit_time;
-      break;
-    }
-    if (params.states_visited) result.states = params.states_visited();
-    if (limits.max_states && result.states > limits.max_states) {
-      result.outcome = Outcome::limit_states;
-      break;
-    }
-    if (limits.max_memory_bytes && resident_bytes() > limits.max_memory_bytes) {
-      result.outcome = Outcome::limit_memory;
+    stop = stop_check(result.states);
+    if (stop != Outcome::complete) {
+      result.outcome = stop;
       break;
     }
     const std::uint64_t n =
@@ -112,10 +134,13 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
     tp.seed = detail::batch_seed(params.seed, b);
     tp.maxSuccess = static_cast<int>(n);
     tp.maxSize = params.max_size;
+    tp.maxDiscardRatio = 0;  // the property discards only to stop: give up at the first discard
     std::optional<T> last_failing;
     // RapidCheck calls the property for each run and then for each shrink candidate; the last failing call is
     // the shrunk counterexample, because every accepted shrink is a new failing value.
     auto property = [&] {
+      if (stop == Outcome::complete) stop = stop_check(result.states);
+      RC_PRE(stop == Outcome::complete);  // before the value is drawn: a stopped case costs nothing
       const T value = *gen;
       const bool ok = holds(value);
       if (!ok) last_failing = value;
@@ -132,8 +157,15 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
       result.shrink_tries = counter.tries;
       result.batch_seed = tp.seed;
       result.counterexample = std::move(last_failing);
+      result.shrink_stopped = stop != Outcome::complete;
       result.outcome = Outcome::violation;
       ++b;
+      break;
+    }
+    if (r.template is<rc::detail::GaveUpResult>() && stop != Outcome::complete) {
+      // Stopped inside the batch: only the runs that were done count.
+      result.runs += static_cast<std::uint64_t>(r.template get<rc::detail::GaveUpResult>().numSuccess);
+      result.outcome = stop;
       break;
     }
     if (!r.template is<rc::detail::SuccessResult>()) {
@@ -143,11 +175,12 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
     result.runs += n;
     if (limits.progress)
       limits.progress({"runs", result.runs,
-                       static_cast<double>(result.runs) / static_cast<double>(params.runs), elapsed()});
+                       static_cast<double>(result.runs) / static_cast<double>(params.runs),
+                       stop_check.elapsed()});
   }
   result.next_batch = b;
   if (params.states_visited) result.states = params.states_visited();
-  result.seconds = elapsed();
+  result.seconds = stop_check.elapsed();
   return result;
 }
 

@@ -3,9 +3,11 @@
 // how many) in one array in insertion (BFS) order, each with its parent's index and the choice that led to
 // it, and an open-addressing hash index over them. Memory per state: 8 bytes a key word + 6, plus 4-8 bytes
 // of hash slots (load factor 1/4 to 1/2).
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace cqm::checker {
@@ -37,7 +39,7 @@ class StateStore {
 
   /// The same with the key's hash_key() already computed (explorers hash in parallel, insert in order).
   bool insert(const std::uint64_t* k, std::uint64_t hash, std::uint32_t parent, std::uint16_t choice) {
-    if ((size() + 1) * 2 > slots_.size()) grow();
+    if ((size() + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       const std::uint32_t s = slots_[i];
@@ -51,6 +53,39 @@ class StateStore {
       }
       if (std::memcmp(key(s - 1), k, words_ * sizeof(std::uint64_t)) == 0) return false;
     }
+  }
+
+  /// What reserve_for(more) would leave the store holding, and the most it holds on the way (an array and its
+  /// replacement side by side while one is copied into the other).
+  struct Growth {
+    std::uint64_t bytes = 0;
+    std::uint64_t peak = 0;
+  };
+  Growth growth_for(std::size_t more) const {
+    const std::size_t states = grown(parents_.capacity(), size() + more);
+    const std::size_t slots = grown(slots_.size(), (size() + more) * 2);
+    Growth g{bytes(), bytes()};
+    // In reserve_for's order: keys, parents, choices, slots.
+    for (auto [now, then] :
+         {std::pair{keys_.capacity() * 8, states * words_ * 8},
+          std::pair{parents_.capacity() * 4, states * 4}, std::pair{choices_.capacity() * 2, states * 2},
+          std::pair{slots_.size() * 4, slots * 4}}) {
+      if (then == now) continue;
+      g.peak = std::max(g.peak, g.bytes + then);
+      g.bytes = g.bytes - now + then;
+    }
+    return g;
+  }
+
+  /// Grows the arrays (doubling, as std::vector would) and the slot table (load at most 1/2) so that `more`
+  /// states go in without another allocation: the explorer checks growth_for() against its memory cap first.
+  void reserve_for(std::size_t more) {
+    const std::size_t states = grown(parents_.capacity(), size() + more);
+    keys_.reserve(states * words_);
+    parents_.reserve(states);
+    choices_.reserve(states);
+    const std::size_t slots = grown(slots_.size(), (size() + more) * 2);
+    if (slots != slots_.size()) rehash(slots);
   }
 
   /// Hints the cache about the slot a hash will probe (the probe is a random access into a large table).
@@ -72,8 +107,16 @@ class StateStore {
   }
 
  private:
-  void grow() {
-    std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
+  static std::size_t grown(std::size_t capacity, std::size_t needed) {
+    if (capacity >= needed) return capacity;
+    std::size_t c = std::max<std::size_t>(capacity, kFirstCapacity);
+    while (c < needed) c *= 2;
+    return c;
+  }
+  static constexpr std::size_t kFirstCapacity = 1024;
+
+  void rehash(std::size_t slots) {
+    std::vector<std::uint32_t> bigger(slots, 0);
     const std::size_t mask = bigger.size() - 1;
     for (std::uint32_t idx = 0; idx < size(); ++idx) {
       std::size_t i = hash_key(key(idx), words_) & mask;

@@ -177,6 +177,7 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
       res.verdict = Verdict::Violated;
       res.counterexample = confirm(config, schedule, p, "random");
       res.counterexample->seed = o.seed;
+      if (r.shrink_stopped) res.note = "shrinking stopped by a limit or signal: confirmed, maybe not minimal";
       found[static_cast<std::size_t>(p)] = std::move(res);
     });
     looking &= ~violated;

@@ -1,7 +1,12 @@
 #include "io/toml_fields.hpp"
 
+#include <cctype>
+#include <cerrno>
 #include <cmath>
-#include <fstream>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
 #include <sstream>
 
 namespace cqm::toml_io {
@@ -50,7 +55,59 @@ std::string read_string(const toml::node& n, const Where& w) {
   fail(w, "expected a string");
 }
 
+namespace {
+
+/// toml++ parses a dotted key recursively, one stack frame a part: a key of some 40000 parts (an 80 KB file)
+/// overflows the stack before toml++'s own limits apply (they cover nested arrays and inline tables). A
+/// dotted key or table header of more than this many parts is refused before toml++ sees it.
+constexpr int kMaxKeyParts = 64;
+
+/// The line of the first dotted key with more than kMaxKeyParts parts, or 0. A "run" is what a dotted key is
+/// made of: bare-key characters, quoted keys, blanks and dots; anything else ends it. A float or a date holds
+/// one dot, so values never come near the limit.
+int overlong_dotted_key(std::string_view text) {
+  int line = 1, dots = 0;
+  std::size_t i = 0;
+  auto skip_string = [&](std::string_view quote, bool escapes) {
+    i += quote.size();
+    while (i < text.size() && text.substr(i, quote.size()) != quote) {
+      if (text[i] == '\n') ++line;
+      if (escapes && text[i] == '\\') ++i;
+      ++i;
+    }
+    i += quote.size();
+  };
+  while (i < text.size()) {
+    const char c = text[i];
+    if (text.substr(i, 3) == "\"\"\"") {
+      skip_string("\"\"\"", true);
+    } else if (text.substr(i, 3) == "'''") {
+      skip_string("'''", false);
+    } else if (c == '"') {
+      skip_string("\"", true);
+    } else if (c == '\'') {
+      skip_string("'", false);
+    } else if (c == '.') {
+      if (++dots >= kMaxKeyParts) return line;
+      ++i;
+    } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ' ' || c == '\t') {
+      ++i;
+    } else if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else {
+      if (c == '\n') ++line;
+      dots = 0;
+      ++i;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 toml::table parse_document(std::string_view text, const std::string& file) {
+  if (const int line = overlong_dotted_key(text))
+    throw InputError(file, line, "", "a dotted key of more than " + std::to_string(kMaxKeyParts) + " parts");
   try {
     return toml::parse(text, file);
   } catch (const toml::parse_error& e) {
@@ -59,11 +116,22 @@ toml::table parse_document(std::string_view text, const std::string& file) {
 }
 
 std::string read_file_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "", "cannot open the file");
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  if (path.empty()) throw InputError("command line", 0, "", "an empty file name");
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path, 0, "", "is a directory, not a file");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) throw InputError(path, 0, "", std::string("cannot open the file: ") + std::strerror(errno));
+  // Read in pieces and refuse past the cap while reading: an endless input (/dev/zero, a pipe) stops there.
+  std::string out;
+  char buffer[1 << 16];
+  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, f.get())) {
+    if (out.size() + n > kMaxInputBytes)
+      throw InputError(path, 0, "", "larger than " + std::to_string(kMaxInputBytes >> 20) + " MiB");
+    out.append(buffer, n);
+  }
+  if (std::ferror(f.get()))
+    throw InputError(path, 0, "", std::string("cannot read the file: ") + std::strerror(errno));
+  return out;
 }
 
 std::string quote(std::string_view s) {

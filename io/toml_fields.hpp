@@ -97,7 +97,11 @@ Field<Target> enum_field(std::string_view key, Get get) {
 /// Parses the document, turning toml++'s syntax errors into InputError.
 toml::table parse_document(std::string_view text, const std::string& file);
 
-/// Reads the file's bytes; an unreadable file is an InputError naming it.
+/// The largest input file any reader takes.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;
+
+/// Reads the file's bytes, refusing past kMaxInputBytes while reading. An empty name, a directory, a file
+/// that cannot be opened or read is an InputError naming it and, where the system gives one, the reason.
 std::string read_file_text(const std::string& path);
 
 /// Applies `fields` to every key of `table` (recursing into sub-tables by dotted key); unknown keys fail.
@@ -116,14 +120,14 @@ void apply_fields(const toml::table& table, const std::vector<Field<Target>>& fi
         break;
       }
     if (known) continue;
-    if (const auto* sub = node.as_table()) {
-      bool is_section = false;
-      for (const auto& f : fields)
-        if (f.key.substr(0, key.size() + 1) == key + ".") is_section = true;
-      if (is_section) {
-        apply_fields(*sub, fields, target, file, key, shown);
-        continue;
-      }
+    bool is_section = false;
+    for (const auto& f : fields)
+      if (f.key.substr(0, key.size() + 1) == key + ".") is_section = true;
+    if (is_section) {
+      const auto* sub = node.as_table();
+      if (!sub) fail(where, "expected a table ([" + key + "])");
+      apply_fields(*sub, fields, target, file, key, shown);
+      continue;
     }
     fail(where, "unknown key");
   }

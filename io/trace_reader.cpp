@@ -13,7 +13,6 @@ namespace {
 
 using Json = nlohmann::json;
 constexpr int kMaxDepth = 64;
-constexpr std::size_t kMaxSize = 64u << 20;
 
 /// "/schedule/events/3/at" -> "schedule.events[3].at": how errors name a member.
 std::string member_of(std::string_view pointer) {
@@ -85,7 +84,7 @@ void check_schedule_programs(const Schedule& schedule, const Config& config, con
 
 TraceInput parse_trace(std::string_view text, const std::string& file) {
   const Reader r{text, file};
-  if (text.size() > kMaxSize) throw InputError(file, 0, "", "file larger than 64 MiB");
+  if (text.size() > toml_io::kMaxInputBytes) throw InputError(file, 0, "", "larger than 64 MiB");
   Json root;
   try {
     root = Json::parse(text, [](int depth, Json::parse_event_t, Json&) {

@@ -33,6 +33,11 @@ std::string program_key(int program, std::string_view key) {
 Problem validate(const Config& c) {
   const ModelSettings& m = c.model;
   const Envelope& e = c.env;
+  if (c.name.size() > kMaxName)
+    return problem("name", "longer than " + std::to_string(kMaxName) + " characters (it heads every report)");
+  if (c.summary.size() > kMaxSummary)
+    return problem("summary",
+                   "longer than " + std::to_string(kMaxSummary) + " characters (it heads every report)");
   const std::pair<const char*, Minutes> positives[] = {{"cqm.wake_up_cycle", m.wake_up_cycle},
                                                        {"cqm.item_lifetime", m.item_lifetime},
                                                        {"cqm.retry_interval", m.retry_interval},
@@ -71,8 +76,8 @@ Problem validate(const Config& c) {
     const ProgramWindow& w = e.programs[static_cast<std::size_t>(i)];
     if (w.until <= w.from) return problem(program_key(i, "runs_until"), "must be later than runs_from");
   }
-  if (e.day.on_at >= kMinutesPerDay || e.day.off_at > kMinutesPerDay)
-    return problem("day.off_at", "times of day must lie within one day");
+  if (e.day.on_at >= kMinutesPerDay) return problem("day.on_at", "a time of day must lie within one day");
+  if (e.day.off_at > kMinutesPerDay) return problem("day.off_at", "a time of day must lie within one day");
   if (!e.day.always_on && e.day.off_at <= e.day.on_at)
     return problem("day.off_at", "must be later than day.on_at");
   if (e.day.days < 0) return problem("day.days", "must not be negative");

@@ -106,6 +106,10 @@ struct ConfigSource {
   int line_of(std::string_view key) const;
 };
 
+/// Free text is shown in every report and picture: its length is capped when a config is read.
+inline constexpr std::size_t kMaxName = 100;
+inline constexpr std::size_t kMaxSummary = 500;
+
 struct Config {
   std::string name = "custom";
   std::string summary;

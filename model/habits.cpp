@@ -8,9 +8,10 @@ std::optional<std::pair<std::string, std::string>> validate(const Habits& h) {
     return Problem{"day.start_until", "must not be earlier than day.start_from"};
   if (h.hours_min <= 0) return Problem{"day.hours_min", "must be a positive number of minutes"};
   if (h.hours_max < h.hours_min) return Problem{"day.hours_max", "must not be less than day.hours_min"};
-  // The latest a day can end: the user switches off before midnight, so each day is one session.
+  // The latest a day can end: the user switches off before midnight, so each day is one session. Blame the
+  // key that tips it: the jitter when the day fits without it.
   if (h.start_until + h.hours_max + 2 * h.jitter >= kMinutesPerDay)
-    return Problem{"day.hours_max",
+    return Problem{h.start_until + h.hours_max < kMinutesPerDay ? "day.jitter" : "day.hours_max",
                    "the latest day (start_until + hours_max + 2 x jitter) must end before midnight"};
   if (h.program_until < h.program_from)
     return Problem{"program.after_start_until", "must not be earlier than program.after_start_from"};

@@ -21,6 +21,10 @@ struct SuiteResult {
   std::size_t of = 0;               ///< presets the suite has
   bool interrupted = false;
   bool all_as_expected() const;
+  /// Some verdict that was reached (HOLDS or VIOLATED) is not the expected one: the regression guard fails.
+  /// When the only misses are INCONCLUSIVE, a limit stopped the search: the suite is inconclusive, not
+  /// failed.
+  bool any_conclusive_miss() const;
 };
 
 std::string suite_text(const SuiteResult& result);

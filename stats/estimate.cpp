@@ -155,10 +155,17 @@ std::vector<Estimate> loss_against_init_failure(const Config& config, const Habi
                                                 const EstimateOptions& options) {
   std::vector<Estimate> out;
   out.reserve(probabilities.size());
+  // The limits bound the whole curve, not each point: what the points before spent is taken off the next.
+  EstimateOptions left = options;
   for (double p : probabilities) {
     Habits h = habits;
     h.init_failure = p;
-    out.push_back(estimate(config, h, options));
+    out.push_back(estimate(config, h, left));
+    const Estimate& e = out.back();
+    if (e.outcome != checker::Outcome::complete) break;  // the caller sees a short or stopped curve
+    auto& l = left.limits;
+    if (l.max_seconds > 0) l.max_seconds = std::max(l.max_seconds - e.seconds, kSpentSeconds);
+    if (l.max_states > 0) l.max_states = l.max_states > e.events ? l.max_states - e.events : 1;
   }
   return out;
 }

@@ -15,6 +15,9 @@
 
 namespace cqm::stats {
 
+/// A time budget already spent: small but not 0, which would mean no limit.
+inline constexpr double kSpentSeconds = 1e-9;
+
 struct EstimateOptions {
   std::uint64_t clients = 100'000;
   std::uint64_t seed = 1;
@@ -55,7 +58,8 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
 
 /// The estimate at each of `probabilities` of CQM's init failing (habits.init_failure), everything else as
 /// given: the curve `estimate` plots. Same seed for every point (common random numbers), so the curve is
-/// smooth.
+/// smooth. options.limits bound the whole curve: it ends at the first point a limit or a signal stopped, so a
+/// curve shorter than `probabilities`, or with a last point not complete, was stopped.
 std::vector<Estimate> loss_against_init_failure(const Config& config, const Habits& habits,
                                                 const std::vector<double>& probabilities,
                                                 const EstimateOptions& options);

@@ -18,8 +18,8 @@ constexpr double kPercent = 100.0;
 // Axes are given a little headroom above the highest value.
 constexpr double kHeadroom = 1.1;
 
-std::vector<std::filesystem::path> write_both(const std::filesystem::path& dir, const std::string& stem,
-                                              const auto& figure) {
+std::vector<std::filesystem::path> add_both(OutputSet& set, const std::filesystem::path& dir,
+                                            const std::string& stem, const auto& figure) {
   std::vector<std::filesystem::path> out;
   for (auto [format, ext] : {std::pair{plots::Format::svg, ".svg"}, std::pair{plots::Format::png, ".png"}}) {
     std::string bytes;
@@ -28,9 +28,7 @@ std::vector<std::filesystem::path> write_both(const std::filesystem::path& dir, 
     } catch (const std::runtime_error& e) {
       throw OutputError(stem + ext + ": " + e.what());
     }
-    const auto path = dir / (stem + ext);
-    write_file_atomic(path, bytes);
-    out.push_back(path);
+    out.push_back(set.add(dir / (stem + ext), std::move(bytes)));
   }
   return out;
 }
@@ -49,11 +47,10 @@ std::vector<double> curve_probabilities() {
   return ps;
 }
 
-std::vector<std::filesystem::path> write_estimate_figures(const std::filesystem::path& dir,
-                                                          const Config& config, const Habits& habits,
-                                                          const Estimate& e,
-                                                          const std::vector<Estimate>& curve) {
-  ensure_output_dir(dir);
+std::vector<std::filesystem::path> add_estimate_figures(OutputSet& set, const std::filesystem::path& dir,
+                                                        const Config& config, const Habits& habits,
+                                                        const Estimate& e,
+                                                        const std::vector<Estimate>& curve) {
   // The delay histogram: share of delivered clients per hour of delay, log scale (most arrive at once).
   plots::Bars bars;
   bars.labels = {fmt::format("{}: delivery delay of the install status", config.name), "delay (days)",
@@ -74,7 +71,7 @@ std::vector<std::filesystem::path> write_estimate_figures(const std::filesystem:
     for (double& h : bars.heights) h *= kPercent / static_cast<double>(e.delay.delivered);
   bars.markers = {{static_cast<double>(e.delay.median) / kMinutesPerDay, "median"},
                   {static_cast<double>(e.delay.p95) / kMinutesPerDay, "p95"}};
-  auto files = write_both(dir, "delay_histogram", bars);
+  auto files = add_both(set, dir, "delay_histogram", bars);
 
   // P(loss) against the init-failure probability, with 95 % Wilson intervals.
   plots::Points points;
@@ -95,16 +92,15 @@ std::vector<std::filesystem::path> write_estimate_figures(const std::filesystem:
   points.y_max = top > 0 ? std::min(1.0, top * kHeadroom) : 1;
   points.marker =
       plots::Marker{habits.init_failure, fmt::format("habits: {} ({})", habits.init_failure, p_text(e))};
-  auto more = write_both(dir, "loss_vs_init_failure", points);
+  auto more = add_both(set, dir, "loss_vs_init_failure", points);
   files.insert(files.end(), more.begin(), more.end());
   return files;
 }
 
-std::vector<std::filesystem::path> write_sweep_figures(const std::filesystem::path& dir, const Config& base,
-                                                       const std::vector<Axis>& axes,
-                                                       const std::vector<Cell>& cells,
-                                                       const std::vector<CellResult>& results) {
-  ensure_output_dir(dir);
+std::vector<std::filesystem::path> add_sweep_figures(OutputSet& set, const std::filesystem::path& dir,
+                                                     const Config& base, const std::vector<Axis>& axes,
+                                                     const std::vector<Cell>& cells,
+                                                     const std::vector<CellResult>& results) {
   plots::HeatMap h;
   const std::size_t nx = axes[0].values.size();
   const std::size_t ny = axes.size() > 1 ? axes[1].values.size() : 1;
@@ -138,7 +134,7 @@ std::vector<std::filesystem::path> write_sweep_figures(const std::filesystem::pa
   h.frame_legend = {{plots::Frame::good, "HOLDS"},
                     {plots::Frame::bad, "VIOLATED"},
                     {plots::Frame::unknown, "INCONCLUSIVE"}};
-  return write_both(dir, "heatmap", h);
+  return add_both(set, dir, "heatmap", h);
 }
 
 }  // namespace cqm::stats

@@ -198,11 +198,16 @@ nlohmann::ordered_json files_json(const std::vector<std::filesystem::path>& file
 }  // namespace
 
 std::string estimate_text(const EstimateResult& r) {
-  return estimate_text(r.config, r.habits, r.options, r.estimate, r.with_stats) + files_text(r.files);
+  std::string out = estimate_text(r.config, r.habits, r.options, r.estimate, r.with_stats);
+  if (r.curve != checker::Outcome::complete)
+    out += fmt::format("INCONCLUSIVE ({}): the loss-vs-init-failure curve was stopped; no figures written\n",
+                       checker::outcome_name(r.curve));
+  return out + files_text(r.files);
 }
 
 nlohmann::ordered_json estimate_json(const EstimateResult& r) {
   auto j = estimate_json(r.config, r.habits, r.options, r.estimate, r.with_stats);
+  if (r.curve != checker::Outcome::complete) j["curve_outcome"] = checker::outcome_name(r.curve);
   j["files"] = files_json(r.files);
   return j;
 }

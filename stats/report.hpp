@@ -40,6 +40,9 @@ struct EstimateResult {
   Estimate estimate;
   std::vector<std::filesystem::path> files;
   bool with_stats = false;
+  /// --out's loss-vs-init-failure curve: anything but complete means it was stopped and no figures were
+  /// written.
+  checker::Outcome curve = checker::Outcome::complete;
 };
 std::string estimate_text(const EstimateResult& result);
 nlohmann::ordered_json estimate_json(const EstimateResult& result);

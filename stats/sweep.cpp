@@ -76,7 +76,14 @@ std::string alias_help() {
   return out;
 }
 
-std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std::vector<Axis>& axes) {
+std::size_t grid_size(const std::vector<Axis>& axes) {
+  std::size_t total = 1;
+  for (const auto& a : axes) total *= std::min(a.values.size(), kMaxCells + 1);
+  return total;
+}
+
+std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std::vector<Axis>& axes,
+                            const std::atomic<bool>* interrupted) {
   if (axes.empty()) throw InputError("command line", 0, "--vary", "give at least one --vary KEY=LIST");
   if (axes.size() > kMaxAxes)
     fail(axes[kMaxAxes].argument,
@@ -95,10 +102,17 @@ std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std:
                            "' (a config key such as cqm.wake_up_cycle, habits.KEY, or an alias: see --help)");
   }
   std::size_t total = 1;
-  for (const auto& a : axes) total *= a.values.size();
+  for (const auto& a : axes) {
+    // Checked axis by axis so that the product cannot wrap.
+    if (a.values.size() > kMaxCells || total * a.values.size() > kMaxCells)
+      fail(a.argument, "the grid would have more than " + std::to_string(kMaxCells) +
+                           " cells (doc/estimate.md): sweep fewer values");
+    total *= a.values.size();
+  }
   std::vector<Cell> cells;
   cells.reserve(total);
   for (std::size_t n = 0; n < total; ++n) {
+    if (interrupted && interrupted->load()) break;
     Cell cell;
     std::string ctext = config_text;
     std::string htext = habits_text;
@@ -152,23 +166,45 @@ CellVerdict exhaustive_verdict(const Config& config, const checker::Limits& limi
   return v;
 }
 
-std::vector<CellResult> run_sweep(const std::vector<Cell>& cells, const SweepOptions& options) {
-  std::vector<CellResult> out;
-  out.reserve(cells.size());
+SweepRun run_sweep(const std::vector<Cell>& cells, const SweepOptions& options) {
+  using checker::Outcome;
+  SweepRun run;
+  run.results.reserve(cells.size());
   const auto started = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  const auto interrupted = [&] { return options.limits.interrupted && options.limits.interrupted->load(); };
+  const auto out_of_time = [&] { return options.max_seconds > 0 && elapsed() >= options.max_seconds; };
+  // Each part of a cell gets at most what is left of the sweep's time.
+  const auto within = [&](double cap) {
+    if (options.max_seconds <= 0) return cap;
+    const double left = std::max(options.max_seconds - elapsed(), kSpentSeconds);
+    return cap > 0 ? std::min(cap, left) : left;
+  };
   for (const Cell& c : cells) {
-    if (options.limits.interrupted && options.limits.interrupted->load())
-      break;  // the caller reports the rest
     if (options.limits.progress)
-      options.limits.progress(
-          {"cells", out.size(), static_cast<double>(out.size()) / static_cast<double>(cells.size()),
-           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()});
+      options.limits.progress({"cells", run.results.size(),
+                               static_cast<double>(run.results.size()) / static_cast<double>(cells.size()),
+                               elapsed()});
     checker::Limits cell_limits = options.limits;
     cell_limits.progress = {};  // one line for the sweep, not one per cell
-    out.push_back({exhaustive_verdict(c.config, cell_limits, options.threads),
-                   estimate(c.config, c.habits, options.estimate)});
+    cell_limits.max_seconds = within(cell_limits.max_seconds);
+    CellVerdict verdict = exhaustive_verdict(c.config, cell_limits, options.threads);
+    // A search cut short by the sweep's own end is not the cell's verdict: the sweep stops instead.
+    if (interrupted()) run.stop = Outcome::interrupted;
+    if (run.stop == Outcome::complete && out_of_time()) run.stop = Outcome::limit_time;
+    if (run.stop != Outcome::complete) break;
+    EstimateOptions estimate_options = options.estimate;
+    estimate_options.limits.max_seconds = within(estimate_options.limits.max_seconds);
+    Estimate e = estimate(c.config, c.habits, estimate_options);
+    if (e.outcome != Outcome::complete) {
+      run.stop = e.outcome;
+      break;
+    }
+    run.results.push_back({std::move(verdict), std::move(e)});
   }
-  return out;
+  return run;
 }
 
 }  // namespace cqm::stats

@@ -21,6 +21,9 @@ struct Axis {
 
 /// A heat map has two axes.
 inline constexpr std::size_t kMaxAxes = 2;
+/// The largest grid a sweep takes (doc/estimate.md): each cell is an exhaustive search and an estimate, so
+/// even this many is hours; past it make_grid refuses before building anything.
+inline constexpr std::size_t kMaxCells = 10'000;
 
 /// Parses "KEY=V1,V2,..." and resolves aliases. Throws InputError naming the argument for a missing '=', an
 /// empty list or an empty value. Whether the key exists is checked by make_grid.
@@ -36,10 +39,15 @@ struct Cell {
   Habits habits;
 };
 
+/// The number of cells `axes` make (their sizes multiplied), as make_grid would build them.
+std::size_t grid_size(const std::vector<Axis>& axes);
+
 /// Every cell of the grid, the first axis varying slowest. Throws InputError (naming the --vary argument) for
-/// more than kMaxAxes axes, a key given twice, an unknown key, a mistyped value or one the config's or the
-/// habits' validation rejects.
-std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std::vector<Axis>& axes);
+/// more than kMaxAxes axes, more than kMaxCells cells, a key given twice, an unknown key, a mistyped value or
+/// one the config's or the habits' validation rejects. When `interrupted` is set while the grid is built,
+/// returns the cells built so far (fewer than the grid has).
+std::vector<Cell> make_grid(const Config& base, const Habits& habits, const std::vector<Axis>& axes,
+                            const std::atomic<bool>* interrupted = nullptr);
 
 struct CellVerdict {
   Verdict verdict = Verdict::Inconclusive;  ///< of delivered_before_expiry
@@ -55,8 +63,16 @@ struct CellResult {
 
 struct SweepOptions {
   EstimateOptions estimate;
-  checker::Limits limits;  ///< per cell; a limit makes the cell INCONCLUSIVE
+  checker::Limits limits;  ///< per cell's exhaustive search; a limit makes the cell INCONCLUSIVE
+  double max_seconds = 0;  ///< the whole sweep (0: none); past it the sweep stops
   int threads = 2;         ///< for the exhaustive explorer
+};
+
+/// The cells done, in order, and why the sweep ended: complete (every cell), or the whole sweep's time limit,
+/// a signal, or a limit that stopped a cell's estimate (a truncated estimate is not a cell's answer).
+struct SweepRun {
+  std::vector<CellResult> results;
+  checker::Outcome stop = checker::Outcome::complete;
 };
 
 /// The exhaustive verdict of delivered_before_expiry on one config: HOLDS, VIOLATED (a confirmed
@@ -64,6 +80,6 @@ struct SweepOptions {
 /// encoding, or another property violated first).
 CellVerdict exhaustive_verdict(const Config& config, const checker::Limits& limits, int threads);
 
-std::vector<CellResult> run_sweep(const std::vector<Cell>& cells, const SweepOptions& options);
+SweepRun run_sweep(const std::vector<Cell>& cells, const SweepOptions& options);
 
 }  // namespace cqm::stats

@@ -21,20 +21,13 @@ std::atomic<int> g_injected_failures{0};
 
 void inject_write_failures(int nth) { g_injected_failures = nth; }
 
-void ensure_output_dir(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw OutputError("cannot create folder " + dir.string() + ": " + ec.message());
-  if (!std::filesystem::is_directory(dir)) throw OutputError(dir.string() + " is not a folder");
-  if (::access(dir.c_str(), W_OK) != 0) fail(dir, "folder not writable", errno);
-}
-
 namespace {
 
-// Writes `content` to a new temporary file beside `path`; returns the temporary's name.
+// Writes `content` to a new temporary file beside `path`; returns the temporary's name. The name is short,
+// not derived from the target's: a target name of NAME_MAX characters still gets a temporary.
 std::string write_temporary(const std::filesystem::path& path, std::string_view content) {
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  std::string tmpl = (dir / ".cqm-XXXXXX").string();
   const int fd = ::mkstemp(tmpl.data());
   if (fd < 0) fail(path, "cannot create a temporary file", errno);
   auto abandon = [&](const char* what, int err) {
@@ -63,7 +56,7 @@ std::string write_temporary(const std::filesystem::path& path, std::string_view 
   return tmpl;
 }
 
-void commit(const std::string& temporary, const std::filesystem::path& path) {
+void commit_one(const std::string& temporary, const std::filesystem::path& path) {
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const int err = errno;
     ::unlink(temporary.c_str());
@@ -74,19 +67,81 @@ void commit(const std::string& temporary, const std::filesystem::path& path) {
 }  // namespace
 
 void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
-  commit(write_temporary(path, content), path);
+  commit_one(write_temporary(path, content), path);
+}
+
+void check_output_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::path at = dir.empty() ? std::filesystem::path(".") : dir;
+  while (!std::filesystem::exists(at, ec)) {
+    if (!at.has_parent_path() || at.parent_path() == at) {
+      at = ".";
+      break;
+    }
+    at = at.parent_path();
+  }
+  const std::string what = at == dir ? std::string() : "cannot create folder " + dir.string() + ": ";
+  if (!std::filesystem::is_directory(at, ec)) throw OutputError(what + at.string() + " is not a folder");
+  if (::access(at.c_str(), W_OK) != 0) {
+    const int err = errno;
+    throw OutputError(what.empty()
+                          ? "cannot write " + at.string() + ": folder not writable: " + std::strerror(err)
+                          : what + at.string() + " is not writable: " + std::strerror(err));
+  }
+}
+
+const std::filesystem::path& OutputSet::add(std::filesystem::path path, std::string content) {
+  files_.emplace_back(std::move(path), std::move(content));
+  return files_.back().first;
+}
+
+std::vector<std::filesystem::path> OutputSet::paths() const {
+  std::vector<std::filesystem::path> out;
+  for (const auto& [path, content] : files_) out.push_back(path);
+  return out;
+}
+
+std::vector<std::filesystem::path> OutputSet::commit() {
+  std::vector<std::filesystem::path> created;  // folders this set made, outermost first
+  std::vector<std::string> temporaries;
+  auto undo = [&] {
+    for (const auto& t : temporaries) ::unlink(t.c_str());
+    std::error_code ec;
+    for (auto it = created.rbegin(); it != created.rend(); ++it) std::filesystem::remove(*it, ec);
+  };
+  try {
+    for (const auto& [path, content] : files_) {
+      const std::filesystem::path dir =
+          path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+      std::vector<std::filesystem::path> missing;
+      std::error_code ec;
+      for (auto at = dir; !at.empty() && !std::filesystem::exists(at, ec); at = at.parent_path()) {
+        missing.push_back(at);
+        if (!at.has_parent_path()) break;
+      }
+      for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (std::filesystem::create_directory(*it, ec))
+          created.push_back(*it);
+        else if (ec)
+          throw OutputError("cannot create folder " + it->string() + ": " + ec.message());
+      }
+      if (!std::filesystem::is_directory(dir, ec)) throw OutputError(dir.string() + " is not a folder");
+      if (::access(dir.c_str(), W_OK) != 0) fail(dir, "folder not writable", errno);
+      temporaries.push_back(write_temporary(path, content));
+    }
+  } catch (const OutputError&) {
+    undo();
+    throw;
+  }
+  for (std::size_t i = 0; i < files_.size(); ++i) commit_one(temporaries[i], files_[i].first);
+  return paths();
 }
 
 void write_files_atomic(const std::filesystem::path& dir,
                         const std::vector<std::pair<std::string, std::string>>& files) {
-  std::vector<std::string> temporaries;
-  try {
-    for (const auto& [name, content] : files) temporaries.push_back(write_temporary(dir / name, content));
-  } catch (const OutputError&) {
-    for (const auto& t : temporaries) ::unlink(t.c_str());
-    throw;
-  }
-  for (std::size_t i = 0; i < files.size(); ++i) commit(temporaries[i], dir / files[i].first);
+  OutputSet set;
+  for (const auto& [name, content] : files) set.add(dir / name, content);
+  set.commit();
 }
 
 }  // namespace cqm

@@ -24,8 +24,27 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 void write_files_atomic(const std::filesystem::path& dir,
                         const std::vector<std::pair<std::string, std::string>>& files);
 
-/// Creates `dir` (and parents) if missing and checks it is a writable folder. Throws OutputError.
-void ensure_output_dir(const std::filesystem::path& dir);
+/// Checks, without creating anything, that `dir` could be written: its nearest existing ancestor is a
+/// writable folder. Commands call it before their work so that a bad --out fails in a second, not after the
+/// search.
+void check_output_dir(const std::filesystem::path& dir);
+
+/// All the files one command writes, committed as one: each goes to a temporary beside its target first
+/// (folders created as needed); only when every one is written are they renamed into place. A failure at any
+/// file removes the temporaries and the folders the set created, so the disk is as it was.
+class OutputSet {
+ public:
+  /// Adds a file to the set; returns its path.
+  const std::filesystem::path& add(std::filesystem::path path, std::string content);
+  /// The paths added so far, in order.
+  std::vector<std::filesystem::path> paths() const;
+  bool empty() const { return files_.empty(); }
+  /// Writes the set. Throws OutputError naming the file and the reason.
+  std::vector<std::filesystem::path> commit();
+
+ private:
+  std::vector<std::pair<std::filesystem::path, std::string>> files_;
+};
 
 /// Test hook (CQM_TEST_FAIL_WRITE=N in cqmcheck's environment): the N-th file written from now on fails as on
 /// a full disk (ENOSPC). 0 disables.

@@ -26,19 +26,26 @@ std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const st
   return files;
 }
 
-std::vector<std::filesystem::path> write_counterexample(const std::filesystem::path& dir,
-                                                        const Counterexample& cex, const Renderer& render) {
-  ensure_output_dir(dir);
-  // Render everything first: a rendering failure leaves no file behind.
+std::vector<std::filesystem::path> add_counterexample(OutputSet& set, const std::filesystem::path& dir,
+                                                      const Counterexample& cex, const Renderer& render) {
+  // Render everything first: a rendering failure adds nothing.
   std::vector<DiagramFile> files{{"trace.json", trace_to_json(cex)},
                                  {"Cqmgr32.log", render_log(cex.log, cex.config.model.site_code)}};
   for (auto& f : trace_diagram_files(cex, "trace", false, render)) files.push_back(std::move(f));
-  return write_diagram_files(dir, files);
+  std::vector<std::filesystem::path> paths;
+  for (auto& f : files) paths.push_back(set.add(dir / f.name, std::move(f.content)));
+  return paths;
+}
+
+std::vector<std::filesystem::path> write_counterexample(const std::filesystem::path& dir,
+                                                        const Counterexample& cex, const Renderer& render) {
+  OutputSet set;
+  add_counterexample(set, dir, cex, render);
+  return set.commit();
 }
 
 std::vector<std::filesystem::path> write_trace_diagram(const std::filesystem::path& dir,
                                                        const Counterexample& cex, const Renderer& render) {
-  ensure_output_dir(dir);
   return write_diagram_files(dir, trace_diagram_files(cex, "trace", false, render));
 }
 

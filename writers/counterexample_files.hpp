@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "harness/counterexample.hpp"
+#include "writers/atomic_file.hpp"
 #include "writers/graphviz.hpp"
 #include "writers/state_diagrams.hpp"
 
@@ -25,7 +26,13 @@ Renderer graphviz_renderer();
 std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const std::string& stem, bool png,
                                              const Renderer& render = graphviz_renderer());
 
-/// Writes trace.json, Cqmgr32.log, trace.dot and trace.svg into `dir`; returns the paths written.
+/// Renders trace.json, Cqmgr32.log, trace.dot and trace.svg for `dir` into a command's output set; returns
+/// their paths. Throws RenderError.
+std::vector<std::filesystem::path> add_counterexample(OutputSet& set, const std::filesystem::path& dir,
+                                                      const Counterexample& cex,
+                                                      const Renderer& render = graphviz_renderer());
+
+/// Writes trace.json, Cqmgr32.log, trace.dot and trace.svg into `dir` as one set; returns the paths written.
 /// Throws OutputError (RenderError is one).
 std::vector<std::filesystem::path> write_counterexample(const std::filesystem::path& dir,
                                                         const Counterexample& cex,

@@ -48,13 +48,11 @@ std::vector<DiagramFile> state_diagram_files(bool png) {
 }
 
 std::vector<std::filesystem::path> write_state_diagrams(const std::filesystem::path& dir, bool png) {
-  ensure_output_dir(dir);
   return write_diagram_files(dir, state_diagram_files(png));
 }
 
 std::vector<std::filesystem::path> write_diagram_files(const std::filesystem::path& dir,
                                                        const std::vector<DiagramFile>& files) {
-  ensure_output_dir(dir);
   // As one: a set half old, half new (say a trace.svg that is not of the trace.json beside it) would mislead.
   std::vector<std::pair<std::string, std::string>> named;
   std::vector<std::filesystem::path> written;

@@ -6,6 +6,7 @@
 #include "io/trace_reader.hpp"
 #include "properties/assumptions.hpp"
 #include "writers/described_json.hpp"
+#include "writers/json_text.hpp"
 
 namespace cqm {
 
@@ -72,7 +73,7 @@ std::string trace_to_json(const Counterexample& cex) {
     steps.push_back(step);
   }
   j["steps"] = steps;
-  return j.dump(2) + "\n";
+  return json_text(j);
 }
 
 }  // namespace cqm

@@ -10,48 +10,27 @@
 #include "results/check_result.hpp"
 #include "results/replay_result.hpp"
 #include "writers/counterexample_files.hpp"
+#include "writers/json_text.hpp"
 
 namespace cqm::cli {
 
 void SearchFlags::add_to(CLI::App& cmd) {
-  cmd.add_option("--seed", seed, "random explorer seed (same seed, same runs, same counterexample)");
+  cmd.add_option("--seed", seed, "random explorer seed (same seed, same runs, same counterexample)")
+      ->check(whole_number(0, UINT64_MAX));
   cmd.add_option("--runs", runs, "random schedules to check (default: the config's environment.random_runs)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-  cmd.add_option("--threads", threads, "threads for the exhaustive explorer")->check(CLI::Range(1, 64));
-  cmd.add_option("--max-states", max_states,
-                 "stop the exhaustive search past this many states: INCONCLUSIVE");
-  cmd.add_option("--max-memory", max_memory,
-                 "stop a search holding more than this (e.g. 512M, 4G; default: half the RAM)");
+      ->check(whole_number(1, 1'000'000'000));
+  cmd.add_option("--threads", threads, "threads for the exhaustive explorer")->check(whole_number(1, 64));
+  cmd.add_option("--max-states", max_states, "stop a search past this many states: INCONCLUSIVE")
+      ->check(whole_number(1, UINT64_MAX));
+  add_memory_option(cmd, max_memory,
+                    "stop a search holding more than this (e.g. 512M, 4G; default: half the RAM)");
   cmd.add_option("--max-seconds", max_seconds, "stop a search after this long: INCONCLUSIVE")
-      ->check(CLI::PositiveNumber);
+      ->check(seconds());
   cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd.add_flag("--quiet", quiet, "no progress line on stderr");
   cmd.add_flag("--exact-states", exact_states,
                "exhaustive: store the full state, without the abstractions the state key declares");
 }
-
-namespace {
-std::uint64_t parse_size(const std::string& text) {
-  std::size_t used = 0;
-  unsigned long long v = 0;
-  try {
-    v = std::stoull(text, &used);
-  } catch (const std::exception&) {
-    throw InputError("command line", 0, "--max-memory",
-                     "expected a size such as 512M or 4G, got '" + text + "'");
-  }
-  const std::string unit = text.substr(used);
-  const std::uint64_t scale = unit.empty() || unit == "B" ? 1
-                              : unit == "K"               ? 1ull << 10
-                              : unit == "M"               ? 1ull << 20
-                              : unit == "G"               ? 1ull << 30
-                                                          : 0;
-  if (scale == 0 || v == 0)
-    throw InputError("command line", 0, "--max-memory",
-                     "expected a size such as 512M or 4G, got '" + text + "'");
-  return v * scale;
-}
-}  // namespace
 
 CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
   CheckOptions o;
@@ -62,18 +41,15 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
   o.limits.max_states = max_states;
   o.limits.max_seconds = max_seconds;
   o.limits.interrupted = interrupted;
-  if (!max_memory.empty()) {
-    o.limits.max_memory_bytes = parse_size(max_memory);
-  } else {
-    // A safe share of the machine: half its physical memory.
-    o.limits.max_memory_bytes = static_cast<std::uint64_t>(::sysconf(_SC_PHYS_PAGES)) *
-                                static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE)) / 2;
-  }
+  // A safe share of the machine by default: half its physical memory.
+  o.limits.max_memory_bytes = max_memory ? max_memory
+                                         : static_cast<std::uint64_t>(::sysconf(_SC_PHYS_PAGES)) *
+                                               static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE)) / 2;
   return o;
 }
 
-std::vector<Evidence> write_evidence(const CheckReport& report, const std::filesystem::path& out,
-                                     bool first_straight_in) {
+std::vector<Evidence> add_evidence(OutputSet& set, const CheckReport& report,
+                                   const std::filesystem::path& out, bool first_straight_in) {
   // The first violated property's counterexamples go into `out` (check: the first explorer's straight in, and
   // another explorer's in a sub-folder named after it; suite: each explorer's in its sub-folder); another
   // property's into out/PROPERTY/EXPLORER.
@@ -89,7 +65,7 @@ std::vector<Evidence> write_evidence(const CheckReport& report, const std::files
         dir = out / property / explorer_name(e.kind);
       else if (first_straight_in && written.empty())
         dir = out;
-      written.push_back({property, e.kind, write_counterexample(dir, *p.counterexample)});
+      written.push_back({property, e.kind, add_counterexample(set, dir, *p.counterexample)});
     }
   return written;
 }
@@ -111,6 +87,7 @@ std::vector<ExplorerKind> explorers_of(const std::string& name) {
 
 void run_check(const CheckFlags& f) {
   const Config config = f.model.load();
+  if (!f.out.empty()) check_output_dir(f.out);  // before the search, not after it
   CheckOptions options = f.search.options(interrupt_flag());
   options.explorers = explorers_of(f.explorer);
   ProgressPrinter progress("check " + config.name, f.search.quiet);
@@ -118,10 +95,15 @@ void run_check(const CheckFlags& f) {
   CheckResult result;
   result.report = check(config, options);
   result.assumptions = assumption_lines(config);
-  if (!f.out.empty()) result.evidence = write_evidence(result.report, f.out, true);
+  if (!f.out.empty()) {
+    // Every explorer's evidence is one set: all of it is written, or (say on a full disk) none.
+    OutputSet set;
+    result.evidence = add_evidence(set, result.report, f.out, true);
+    set.commit();
+  }
   result.interrupted = interrupt_flag()->load();
   if (f.search.format == "json")
-    std::printf("%s\n", check_json(result).dump(2).c_str());
+    std::printf("%s", json_text(check_json(result)).c_str());
   else
     std::printf("%s", check_text(result).c_str());
   const Verdict v = result.report.verdict();
@@ -137,6 +119,7 @@ struct ReplayFlags {
 };
 
 void run_replay(const ReplayFlags& f) {
+  if (!f.out.empty()) check_output_dir(f.out);
   ReplayResult r;
   r.trace = f.trace;
   r.input = read_trace(f.trace);
@@ -151,7 +134,7 @@ void run_replay(const ReplayFlags& f) {
       r.files = write_trace_diagram(parent.empty() ? std::filesystem::path(".") : parent, *r.counterexample);
   }
   if (f.format == "json")
-    std::printf("%s\n", replay_json(r).dump(2).c_str());
+    std::printf("%s", json_text(replay_json(r)).c_str());
   else
     std::printf("%s", replay_text(r).c_str());
   if (r.counterexample) throw ExitCode{kExitViolated};
@@ -169,10 +152,11 @@ void add_check(CLI::App& app) {
   cmd->add_option("--explorer", f->explorer, "random, exhaustive or all")
       ->check(CLI::IsMember({"random", "exhaustive", "all"}));
   cmd->add_option(
-      "--out", f->out,
-      "write each counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg): the first straight "
-      "into this folder, a second explorer's into a sub-folder named after it, another property's "
-      "into PROPERTY/EXPLORER");
+         "--out", f->out,
+         "write each counterexample (trace.json, Cqmgr32.log, trace.dot, trace.svg): the first straight "
+         "into this folder, a second explorer's into a sub-folder named after it, another property's "
+         "into PROPERTY/EXPLORER")
+      ->check(name_given());
   cmd->callback([f] { run_check(*f); });
 }
 
@@ -180,8 +164,10 @@ void add_replay(CLI::App& app) {
   auto f = std::make_shared<ReplayFlags>();
   auto* cmd =
       app.add_subcommand("replay", "re-run a counterexample's trace.json through the model and re-check it");
-  cmd->add_option("trace", f->trace, "a trace.json written by check or suite")->required();
-  cmd->add_option("--out", f->out, "write the replayed counterexample into this folder");
+  cmd->add_option("trace", f->trace, "a trace.json written by check or suite")
+      ->required()
+      ->check(name_given());
+  cmd->add_option("--out", f->out, "write the replayed counterexample into this folder")->check(name_given());
   cmd->add_option("--format", f->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag(
       "--svg", f->svg,

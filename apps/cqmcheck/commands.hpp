@@ -5,9 +5,11 @@
 #include <atomic>
 #include <string>
 
+#include "apps/cqmcheck/options.hpp"
 #include "harness/check.hpp"
 #include "model/config.hpp"
 #include "results/check_result.hpp"
+#include "writers/atomic_file.hpp"
 
 namespace cqm::cli {
 
@@ -36,7 +38,7 @@ struct SearchFlags {
   std::uint64_t runs = 0;
   int threads = 2;
   std::uint64_t max_states = 0;
-  std::string max_memory;
+  std::uint64_t max_memory = 0;  ///< bytes; 0: half the machine's memory
   double max_seconds = 0;
   std::string format = "text";
   bool quiet = false;
@@ -45,10 +47,10 @@ struct SearchFlags {
   CheckOptions options(const std::atomic<bool>* interrupted) const;
 };
 
-/// Writes each counterexample of the report under `out`: check puts the first straight into `out`, suite each
-/// explorer's into a sub-folder.
-std::vector<Evidence> write_evidence(const CheckReport& report, const std::filesystem::path& out,
-                                     bool first_straight_in);
+/// Adds each counterexample of the report under `out` to the command's output set: check puts the first
+/// straight into `out`, suite each explorer's into a sub-folder.
+std::vector<Evidence> add_evidence(OutputSet& set, const CheckReport& report,
+                                   const std::filesystem::path& out, bool first_straight_in);
 
 /// Set by SIGINT/SIGTERM: searches stop as soon as they can and report what they have.
 const std::atomic<bool>* interrupt_flag();

@@ -26,11 +26,13 @@ void add_diagrams(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "diagrams",
       "write each machine's state diagram, the overview and the kb-q292030 counterexample (DOT, SVG)");
-  cmd->add_option("--out", opts->out, "the folder to write into (created if missing)")->required();
+  cmd->add_option("--out", opts->out, "the folder to write into (created if missing)")
+      ->required()
+      ->check(name_given());
   cmd->add_flag("--png", opts->png, "also write PNG images");
   // An OutputError (a RenderError too) reaches main: one line on stderr, exit 2.
   cmd->callback([opts] {
-    ensure_output_dir(opts->out);  // before a second of rendering, not after
+    check_output_dir(opts->out);  // before a second of rendering, not after
     // Everything rendered before the first file is written: a failure leaves the folder as it was.
     auto files = state_diagram_files(opts->png);
     for (auto& f : preset_counterexample_files(kPictured, opts->png)) files.push_back(std::move(f));

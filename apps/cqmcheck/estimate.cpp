@@ -11,6 +11,7 @@
 #include "stats/figures.hpp"
 #include "stats/report.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/json_text.hpp"
 
 namespace cqm::cli {
 namespace {
@@ -30,22 +31,27 @@ struct PopulationFlags {
     clients = default_clients;
     model.add_to(cmd, "kb-q292030");
     cmd.add_option("--habits", habits_file,
-                   "the population's habits (TOML; default: an office, doc/estimate.md)");
-    cmd.add_option("--clients", clients, "simulated clients (per cell, for sweep)")->capture_default_str();
+                   "the population's habits (TOML; default: an office, doc/estimate.md)")
+        ->check(name_given());
+    cmd.add_option("--clients", clients, "simulated clients (per cell, for sweep)")
+        ->capture_default_str()
+        ->check(whole_number(1, 1'000'000'000'000));
     cmd.add_option("--seed", seed, "seed: the same seed gives the same numbers, whatever --threads")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number(0, UINT64_MAX));
     cmd.add_option("--threads", threads, "threads for the simulation and the exhaustive explorer")
         ->capture_default_str()
-        ->check(CLI::Range(1, 64));
+        ->check(whole_number(1, 64));
     cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd.add_flag("--stats", stats, "also print the time taken and the throughput");
     cmd.add_option("--max-states", limits.max_states,
-                   "stop after simulating this many model events: INCONCLUSIVE");
-    cmd.add_option(
-        "--max-memory", limits.max_memory,
+                   "stop after simulating this many model events: INCONCLUSIVE")
+        ->check(whole_number(1, UINT64_MAX));
+    add_memory_option(
+        cmd, limits.max_memory,
         "stop when the process holds more than this (e.g. 512M; default: half the RAM): INCONCLUSIVE");
     cmd.add_option("--max-seconds", limits.max_seconds, "stop after this long: INCONCLUSIVE")
-        ->check(CLI::PositiveNumber);
+        ->check(seconds());
     cmd.add_flag("--quiet", limits.quiet, "no progress line on stderr");
   }
 
@@ -55,7 +61,6 @@ struct PopulationFlags {
   }
 
   stats::EstimateOptions options() const {
-    if (clients == 0) throw InputError("command line", 0, "--clients", "must be at least 1");
     return {clients, seed, threads, limits.options(interrupt_flag()).limits};
   }
 };
@@ -73,25 +78,40 @@ void run_estimate(const EstimateFlags& f) {
   const Config config = p.model.load();
   const stats::HabitsSource habits = p.habits();
   const stats::EstimateOptions options = p.options();
-  if (f.curve_clients == 0) throw InputError("command line", 0, "--curve-clients", "must be at least 1");
+  if (!p.out.empty()) check_output_dir(p.out);  // before the estimate, not after it
   ProgressPrinter progress("estimate " + config.name, p.limits.quiet);
   stats::EstimateOptions run_options = options;
   run_options.limits.progress = progress.callback();
   const stats::Estimate e = stats::estimate(config, habits.habits, run_options);
   std::vector<std::filesystem::path> files;
+  checker::Outcome curve_outcome = checker::Outcome::complete;
   if (!p.out.empty() && e.outcome == checker::Outcome::complete) {
-    stats::EstimateOptions curve_options = options;
+    // The limits bound the whole command: the curve gets what the estimate left.
+    stats::EstimateOptions curve_options = run_options;
     curve_options.clients = std::min(options.clients, f.curve_clients);
-    const auto curve =
-        stats::loss_against_init_failure(config, habits.habits, stats::curve_probabilities(), curve_options);
-    files = stats::write_estimate_figures(p.out, config, habits.habits, e, curve);
+    auto& limits = curve_options.limits;
+    if (limits.max_seconds > 0)
+      limits.max_seconds = std::max(limits.max_seconds - e.seconds, stats::kSpentSeconds);
+    if (limits.max_states > 0)
+      limits.max_states = limits.max_states > e.events ? limits.max_states - e.events : 1;
+    const auto ps = stats::curve_probabilities();
+    const auto curve = stats::loss_against_init_failure(config, habits.habits, ps, curve_options);
+    if (curve.size() < ps.size() || curve.back().outcome != checker::Outcome::complete) {
+      // Figures from a truncated curve would mislead: none are written, and the verdict says why.
+      curve_outcome = curve.empty() ? checker::Outcome::interrupted : curve.back().outcome;
+    } else {
+      OutputSet set;
+      files = stats::add_estimate_figures(set, p.out, config, habits.habits, e, curve);
+      set.commit();
+    }
   }
-  const stats::EstimateResult result{config, habits, options, e, files, p.stats};
+  const stats::EstimateResult result{config, habits, options, e, files, p.stats, curve_outcome};
   if (p.format == "json")
-    std::printf("%s\n", stats::estimate_json(result).dump(2).c_str());
+    std::printf("%s", json_text(stats::estimate_json(result)).c_str());
   else
     std::printf("%s", stats::estimate_text(result).c_str());
-  if (e.outcome != checker::Outcome::complete) throw ExitCode{kExitInconclusive};
+  if (e.outcome != checker::Outcome::complete || curve_outcome != checker::Outcome::complete)
+    throw ExitCode{kExitInconclusive};
 }
 
 // ---- sweep
@@ -107,12 +127,14 @@ void run_sweep(const SweepFlags& f) {
   const auto& p = f.population;
   const Config base = p.model.load();
   const stats::HabitsSource habits = p.habits();
+  if (!p.out.empty()) check_output_dir(p.out);  // before the sweep, not after hours of it
   std::vector<stats::Axis> axes;
   for (const auto& v : f.vary) axes.push_back(stats::parse_axis(v));
-  const auto cells = stats::make_grid(base, habits.habits, axes);
+  const auto cells = stats::make_grid(base, habits.habits, axes, interrupt_flag());
   stats::SweepOptions options;
   options.estimate = p.options();
   options.threads = p.threads;
+  options.max_seconds = p.limits.max_seconds;  // the whole sweep
   // The checker's own defaults (half the RAM) for everything but time, which is per cell.
   SearchFlags search = p.limits;
   search.max_seconds = f.max_seconds_per_cell;
@@ -120,29 +142,31 @@ void run_sweep(const SweepFlags& f) {
   ProgressPrinter progress("sweep " + base.name, p.limits.quiet);
   options.limits.progress = progress.callback();
   const auto started = std::chrono::steady_clock::now();
-  const auto results = stats::run_sweep(cells, options);
-  if (results.size() < cells.size()) {
-    // Interrupted between cells: report what was done, write nothing partial.
-    std::fprintf(stderr, "cqmcheck sweep: interrupted after %zu of %zu cells\n", results.size(),
-                 cells.size());
+  const auto run = cells.size() < stats::grid_size(axes) ? stats::SweepRun{{}, checker::Outcome::interrupted}
+                                                         // while the grid was built
+                                                         : stats::run_sweep(cells, options);
+  const auto& results = run.results;
+  if (run.stop != checker::Outcome::complete) {
+    // Report what was done, write nothing partial.
+    std::fprintf(stderr, "cqmcheck sweep: INCONCLUSIVE (%s) after %zu of %zu cells; nothing written\n",
+                 checker::outcome_name(run.stop), results.size(), stats::grid_size(axes));
     throw ExitCode{kExitInconclusive};
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::vector<std::filesystem::path> files;
   if (!p.out.empty()) {
     const std::filesystem::path dir(p.out);
-    ensure_output_dir(dir);
-    write_file_atomic(dir / "sweep.csv", stats::sweep_csv(axes, cells, results));
-    files.push_back(dir / "sweep.csv");
-    write_file_atomic(dir / "sweep.json",
-                      stats::sweep_json(base, habits, options, axes, cells, results, false).dump(2) + "\n");
-    files.push_back(dir / "sweep.json");
-    const auto figures = stats::write_sweep_figures(dir, base, axes, cells, results);
+    OutputSet set;
+    files.push_back(set.add(dir / "sweep.csv", stats::sweep_csv(axes, cells, results)));
+    files.push_back(set.add(dir / "sweep.json", json_text(stats::sweep_json(base, habits, options, axes,
+                                                                            cells, results, false))));
+    const auto figures = stats::add_sweep_figures(set, dir, base, axes, cells, results);
     files.insert(files.end(), figures.begin(), figures.end());
+    set.commit();
   }
   const stats::SweepResult result{base, habits, options, axes, cells, results, files, p.stats, seconds};
   if (p.format == "json")
-    std::printf("%s\n", stats::sweep_json(result).dump(2).c_str());
+    std::printf("%s", json_text(stats::sweep_json(result)).c_str());
   else
     std::printf("%s", stats::sweep_text(result).c_str());
 }
@@ -156,10 +180,12 @@ void add_estimate(CLI::App& app) {
       "Monte Carlo over a population of users: P(status lost) with its 95% interval, delivery delays");
   f->population.add_to(*cmd, 100'000);
   cmd->add_option("--out", f->population.out,
-                  "write delay_histogram and loss_vs_init_failure (SVG and PNG) into this folder");
+                  "write delay_histogram and loss_vs_init_failure (SVG and PNG) into this folder")
+      ->check(name_given());
   cmd->add_option("--curve-clients", f->curve_clients,
                   "clients per point of the P(loss)-against-init-failure curve (at most --clients)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number(1, 1'000'000'000'000));
   cmd->callback([f] { run_estimate(*f); });
 }
 
@@ -177,8 +203,9 @@ void add_sweep(CLI::App& app) {
   cmd->add_option("--max-seconds-per-cell", f->max_seconds_per_cell,
                   "stop a cell's exhaustive search after this long: INCONCLUSIVE")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--out", f->population.out, "write sweep.csv, sweep.json and heatmap (SVG and PNG) here");
+      ->check(seconds());
+  cmd->add_option("--out", f->population.out, "write sweep.csv, sweep.json and heatmap (SVG and PNG) here")
+      ->check(name_given());
   cmd->callback([f] { run_sweep(*f); });
 }
 

@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "apps/cqmcheck/commands.hpp"
+#include "checker/memory.hpp"
 #include "io/config_toml.hpp"
 #include "io/input_error.hpp"
 #include "writers/atomic_file.hpp"
@@ -14,7 +15,8 @@ namespace cqm::cli {
 void ModelChoice::add_to(CLI::App& app, const std::string& default_preset) {
   preset = default_preset;
   auto* p = app.add_option("--preset", preset, "a named configuration (see `cqmcheck presets`)");
-  auto* c = app.add_option("--config", config_file, "a TOML configuration file (may start from a preset)");
+  auto* c = app.add_option("--config", config_file, "a TOML configuration file (may start from a preset)")
+                ->check(name_given());
   c->excludes(p);
 }
 
@@ -28,7 +30,9 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_signal(int) {
   g_interrupted = true;
-  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
+  // A second Ctrl-C or SIGTERM ends the process at once.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
 }
 }  // namespace
 
@@ -99,4 +103,11 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return run(argc, argv); }
+int main(int argc, char** argv) {
+  const int code = run(argc, argv);
+  // Test hook: the tests of --max-memory compare the peak resident memory with the cap.
+  if (std::getenv("CQM_TEST_PEAK_MEMORY"))
+    std::fprintf(stderr, "peak resident: %llu bytes\n",
+                 static_cast<unsigned long long>(cqm::checker::peak_resident_bytes()));
+  return code;
+}

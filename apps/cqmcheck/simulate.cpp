@@ -5,6 +5,7 @@
 #include "io/schedule_toml.hpp"
 #include "io/trace_reader.hpp"
 #include "results/simulate_result.hpp"
+#include "writers/json_text.hpp"
 
 namespace cqm::cli {
 namespace {
@@ -24,7 +25,7 @@ void run_simulate(const SimulateOptions& o) {
   const SimulateResult r =
       simulate(config, schedule, o.schedule_file.empty() ? "canonical timeline" : o.schedule_file);
   if (o.format == "json")
-    std::printf("%s\n", simulate_json(r).dump(2).c_str());
+    std::printf("%s", json_text(simulate_json(r)).c_str());
   else
     std::printf("%s", simulate_text(r).c_str());
 }
@@ -37,7 +38,8 @@ void add_simulate(CLI::App& app) {
                                  "run one deterministic timeline; print Cqmgr32.log and each item's fate");
   opts->model.add_to(*cmd, "kb-q292030");
   cmd->add_option("--schedule", opts->schedule_file,
-                  "a TOML schedule of environment events (doc/schedule.md)");
+                  "a TOML schedule of environment events (doc/schedule.md)")
+      ->check(name_given());
   cmd->add_option("--days", opts->days,
                   "run this many days (default: until every status's lifetime has ended)")
       ->check(CLI::Range(1, 3650));

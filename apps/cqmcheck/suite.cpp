@@ -9,6 +9,7 @@
 #include "results/suite_result.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/counterexample_files.hpp"
+#include "writers/json_text.hpp"
 
 namespace cqm::cli {
 namespace {
@@ -23,10 +24,10 @@ void run_suite(const SuiteFlags& f) {
   const CheckOptions options = f.search.options(interrupt_flag());
   SuiteResult result;
   result.of = presets().size();
-  if (!f.junit.empty())
-    ensure_output_dir(std::filesystem::path(f.junit).parent_path().empty()
-                          ? std::filesystem::path(".")
-                          : std::filesystem::path(f.junit).parent_path());
+  // Both outputs are probed before the first search, and written as one set after the last.
+  check_output_dir(f.out);
+  if (!f.junit.empty()) check_output_dir(std::filesystem::path(f.junit).parent_path());
+  OutputSet set;
   for (const Config& config : presets()) {
     ProgressPrinter progress("suite " + config.name, f.search.quiet);
     CheckOptions preset_options = options;
@@ -35,14 +36,15 @@ void run_suite(const SuiteFlags& f) {
     entry.check.report = check(config, preset_options);
     entry.check.assumptions = assumption_lines(config);
     entry.check.evidence =
-        write_evidence(entry.check.report, std::filesystem::path(f.out) / config.name, false);
+        add_evidence(set, entry.check.report, std::filesystem::path(f.out) / config.name, false);
     result.presets.push_back(std::move(entry));
     if (interrupt_flag()->load()) break;  // what was found so far is written; the rest is not run
   }
   result.interrupted = interrupt_flag()->load();
-  if (!f.junit.empty()) write_file_atomic(f.junit, suite_junit(result));
+  if (!f.junit.empty()) set.add(f.junit, suite_junit(result));
+  set.commit();
   if (f.search.format == "json")
-    std::printf("%s\n", suite_json(result).dump(2).c_str());
+    std::printf("%s", json_text(suite_json(result)).c_str());
   else
     std::printf("%s", suite_text(result).c_str());
   if (result.interrupted) {
@@ -50,7 +52,8 @@ void run_suite(const SuiteFlags& f) {
                  result.of);
     throw ExitCode{result.presets.empty() ? kExitInconclusive : kExitInterrupted};
   }
-  if (!result.all_as_expected()) throw ExitCode{kExitViolated};
+  if (result.any_conclusive_miss()) throw ExitCode{kExitViolated};
+  if (!result.all_as_expected()) throw ExitCode{kExitInconclusive};
 }
 
 }  // namespace
@@ -60,8 +63,9 @@ void add_suite(CLI::App& app) {
   auto* cmd =
       app.add_subcommand("suite", "every preset against its expected verdicts (what a bare cqmcheck runs)");
   f->search.add_to(*cmd);
-  cmd->add_option("--out", f->out, "folder for the counterexamples (default out/suite)");
-  cmd->add_option("--junit", f->junit, "also write the results as JUnit XML to this file");
+  cmd->add_option("--out", f->out, "folder for the counterexamples (default out/suite)")->check(name_given());
+  cmd->add_option("--junit", f->junit, "also write the results as JUnit XML to this file")
+      ->check(name_given());
   cmd->callback([f] { run_suite(*f); });
 }
 

@@ -24,13 +24,13 @@ expect 3 "$work/cap4" check --preset fix-short-retry --explorer random --runs 10
 grep -q "state limit reached" "$work/cap4" || fail "random max-states: $(cat "$work/cap4")"
 expect 3 "$work/cap5" check --preset fix-short-retry --explorer random --runs 100000000 --max-seconds 0.5 --quiet
 grep -q "time limit reached" "$work/cap5" || fail "random max-seconds: $(cat "$work/cap5")"
-expect 3 "$work/cap6" check --preset fix-short-retry --explorer random --runs 1000000 --max-memory 1K --quiet
+expect 3 "$work/cap6" check --preset fix-short-retry --explorer random --runs 1000000 --max-memory 1M --quiet
 grep -q "memory limit reached" "$work/cap6" || fail "random max-memory: $(cat "$work/cap6")"
 expect 3 "$work/cap8" estimate --preset kb-q292030 --clients 100000000 --max-seconds 0.5 --quiet
 grep -q "INCONCLUSIVE (time limit reached)" "$work/cap8" || fail "estimate max-seconds: $(cat "$work/cap8")"
 expect 3 "$work/cap9" estimate --preset kb-q292030 --clients 1000000 --max-states 50000 --quiet
 grep -q "INCONCLUSIVE (state limit reached)" "$work/cap9" || fail "estimate max-states: $(cat "$work/cap9")"
-expect 3 "$work/cap10" estimate --preset kb-q292030 --clients 1000000 --max-memory 1K --quiet
+expect 3 "$work/cap10" estimate --preset kb-q292030 --clients 1000000 --max-memory 1M --quiet
 grep -q "memory limit reached" "$work/cap10" || fail "estimate max-memory: $(cat "$work/cap10")"
 expect 2 "$work/cap7" check --preset kb-q292030 --max-memory lots
 grep -q -- "--max-memory" "$work/cap7" || fail "a bad size must name --max-memory"

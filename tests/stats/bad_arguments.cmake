@@ -11,8 +11,8 @@ cqm_expect_bad_input("wrong_type.toml:2: program.after_start_from: expected an i
 cqm_expect_bad_input("hours_reversed.toml:3: day.hours_max: must not be less than day.hours_min"
          estimate --habits ${H}/hours_reversed.toml)
 cqm_expect_bad_input("no_such.toml: cannot open the file" estimate --habits ${H}/no_such.toml)
-cqm_expect_bad_input("command line: --clients: must be at least 1" estimate --clients 0)
-cqm_expect_bad_input("command line: --clients: must be at least 1" sweep --vary cycle=60 --clients 0)
+cqm_expect_bad_input("command line: --clients: '0' lies outside \\[1, " estimate --clients 0)
+cqm_expect_bad_input("command line: --clients: '0' lies outside \\[1, " sweep --vary cycle=60 --clients 0)
 cqm_expect_bad_input("unknown preset 'nope'" estimate --preset nope)
 cqm_expect_bad_input("command line: --vary nokey=1: unknown key 'nokey'" sweep --vary nokey=1)
 cqm_expect_bad_input("command line: --vary cycle=: empty list of values for 'cycle'" sweep --vary cycle=)

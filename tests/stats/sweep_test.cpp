@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+
 #include "io/input_error.hpp"
 #include "stats/overrides.hpp"
 
@@ -142,12 +145,45 @@ TEST(sweep, run_gives_a_verdict_and_an_estimate_per_cell) {
   o.estimate.clients = 2'000;
   o.threads = 1;
   const auto cells = make_grid(kb(), Habits{}, {parse_axis("cycle=60,1380")});
-  const auto results = run_sweep(cells, o);
+  const auto run = run_sweep(cells, o);
+  EXPECT_EQ(run.stop, checker::Outcome::complete);
+  const auto& results = run.results;
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].check.verdict, Verdict::Holds);
   EXPECT_EQ(results[0].estimate.lost, 0u);
   EXPECT_EQ(results[1].check.verdict, Verdict::Violated);
   EXPECT_EQ(results[1].estimate.clients, 2'000u);
+}
+
+// Hardening II #8: a grid past kMaxCells is refused before anything is built, and the product cannot wrap.
+TEST(sweep, a_grid_past_the_cell_cap_is_refused) {
+  std::string thousand = "cycle=";
+  for (int i = 1; i <= 1000; ++i) thousand += (i > 1 ? "," : "") + std::to_string(i);
+  const std::string lifetime = "lifetime=" + thousand.substr(6);
+  EXPECT_NE(error_of({thousand, lifetime}).find("more than 10000 cells"), std::string::npos);
+  EXPECT_EQ(error_of({thousand}).find("cells"), std::string::npos);
+}
+
+TEST(sweep, a_signal_while_the_grid_is_built_stops_it) {
+  const std::atomic<bool> interrupted{true};
+  const std::vector<Axis> axes{parse_axis("cycle=60,240,720")};
+  EXPECT_LT(make_grid(kb(), Habits{}, axes, &interrupted).size(), grid_size(axes));
+  EXPECT_EQ(grid_size(axes), 3u);
+}
+
+// The whole sweep's time limit stops it between and inside cells; nothing truncated is reported as a cell.
+TEST(sweep, the_time_limit_bounds_the_whole_sweep) {
+  SweepOptions o;
+  o.estimate.clients = 1'000'000'000;  // far more than the limit allows
+  o.threads = 1;
+  o.max_seconds = 0.2;
+  const auto cells = make_grid(kb(), Habits{}, {parse_axis("cycle=60,1380")});
+  const auto started = std::chrono::steady_clock::now();
+  const auto run = run_sweep(cells, o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_EQ(run.stop, checker::Outcome::limit_time);
+  EXPECT_TRUE(run.results.empty());
+  EXPECT_LT(seconds, 5.0);  // a bound, not a timing: the estimate alone would take hours
 }
 
 }  // namespace

@@ -7,7 +7,7 @@ file(WRITE ${WORK}/a_file "x")  # a folder under a file cannot be created, even 
 include(${CMAKE_CURRENT_LIST_DIR}/../cli/cqmcheck.cmake)
 
 cqm_expect_bad_input("cqmcheck: error: cannot create folder .*a_file/diagrams" diagrams --out ${WORK}/a_file/diagrams)
-cqm_expect_bad_input("cqmcheck: error: cannot create folder .*a_file: Not a directory" diagrams --out ${WORK}/a_file)
+cqm_expect_bad_input("cqmcheck: error: .*a_file is not a folder" diagrams --out ${WORK}/a_file)
 cqm_expect_bad_input("command line: --out is required" diagrams)
 
 # A folder listing at test time (not a source list).
