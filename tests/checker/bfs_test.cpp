@@ -120,5 +120,45 @@ TEST(bfs, interruption_stops_the_search) {
   EXPECT_EQ(bfs(m, 3, limits, 1).outcome, Outcome::interrupted);
 }
 
+// Issue 10, item 9: the explorer checks each growth of the store against --max-memory before making it, so
+// growth_for() must say exactly what reserve_for() will hold, and the inserts it made room for add nothing.
+TEST(state_store, growth_for_predicts_reserve_for) {
+  StateStore store(3);
+  std::uint64_t key[3] = {0, 0, 0};
+  for (std::size_t more : {10u, 5000u, 100000u}) {
+    const auto growth = store.growth_for(more);
+    EXPECT_GE(growth.peak, growth.bytes);
+    EXPECT_GE(growth.peak, store.bytes());
+    store.reserve_for(more);
+    EXPECT_EQ(store.bytes(), growth.bytes);
+    for (std::size_t i = 0; i < more; ++i) {
+      ++key[0];
+      store.insert(key, StateStore::kNoParent, 0);
+    }
+    EXPECT_EQ(store.bytes(), growth.bytes) << "an insert grew the store past what was reserved";
+  }
+}
+
+TEST(bfs, a_memory_cap_leaves_the_store_within_it) {
+  CounterModel m;
+  m.limit = 50'000'000;
+  Limits limits;
+  limits.max_memory_bytes = resident_bytes() + (8u << 20);
+  const auto r = bfs(m, 3, limits, 1);
+  EXPECT_EQ(r.outcome, Outcome::limit_memory);
+  EXPECT_LE(r.stats.bytes, 8u << 20);
+  EXPECT_GT(r.stats.states, 1000u);
+}
+
+// Issue 10: the time limit is looked at within a layer, not only between layers.
+TEST(bfs, a_time_limit_stops_within_a_layer) {
+  CounterModel m;
+  m.limit = 50'000'000;
+  Limits limits;
+  limits.max_seconds = 1e-9;
+  const auto r = bfs(m, 3, limits, 1);
+  EXPECT_EQ(r.outcome, Outcome::limit_time);
+}
+
 }  // namespace
 }  // namespace cqm::checker

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 namespace cqm::checker {
 namespace {
 
@@ -69,6 +71,49 @@ TEST(random_search, time_limit_is_inconclusive) {
       rc::gen::inRange(0, 10), [](int) { return true; }, p, limits);
   EXPECT_EQ(r.outcome, Outcome::limit_time);
   EXPECT_LT(r.runs, p.runs);
+}
+
+// Issue 10, item 7: a stop is seen before the next run, not at the end of a batch of 2000.
+TEST(random_search, a_signal_stops_within_one_run_whatever_the_batch) {
+  RandomParams p;
+  p.runs = 1'000'000;
+  p.batch = 2000;
+  std::atomic<bool> stop{false};
+  Limits limits;
+  limits.interrupted = &stop;
+  int calls = 0;
+  const auto r = random_search(
+      rc::gen::inRange(0, 10),
+      [&](int) {
+        if (++calls == 10) stop = true;
+        return true;
+      },
+      p, limits);
+  EXPECT_EQ(r.outcome, Outcome::interrupted);
+  EXPECT_EQ(calls, 10);
+  EXPECT_EQ(r.runs, 10u);  // only the runs done count
+}
+
+// A stop while shrinking keeps the failure found (confirmed failing) and says it may not be minimal.
+TEST(random_search, a_stop_while_shrinking_keeps_a_failing_value) {
+  RandomParams p;
+  p.runs = 100'000;
+  std::atomic<bool> stop{false};
+  Limits limits;
+  limits.interrupted = &stop;
+  const auto r = random_search(
+      rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100)),
+      [&](const std::vector<int>& v) {
+        const bool ok = big_list_fails(v);
+        if (!ok) stop = true;  // the first failure: shrinking begins with the flag already set
+        return ok;
+      },
+      p, limits);
+  ASSERT_EQ(r.outcome, Outcome::violation);
+  ASSERT_TRUE(r.counterexample);
+  EXPECT_TRUE(r.shrink_stopped);
+  EXPECT_FALSE(big_list_fails(*r.counterexample));
+  EXPECT_EQ(r.shrink_steps, 0u);
 }
 
 }  // namespace
