@@ -128,20 +128,23 @@ void run_sweep(const SweepFlags& f) {
   const Config base = p.model.load();
   const stats::HabitsSource habits = p.habits();
   if (!p.out.empty()) check_output_dir(p.out);  // before the sweep, not after hours of it
+  const auto started = std::chrono::steady_clock::now();
   std::vector<stats::Axis> axes;
   for (const auto& v : f.vary) axes.push_back(stats::parse_axis(v));
   const auto cells = stats::make_grid(base, habits.habits, axes, interrupt_flag());
+  const double building = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   stats::SweepOptions options;
   options.estimate = p.options();
   options.threads = p.threads;
-  options.max_seconds = p.limits.max_seconds;  // the whole sweep
+  // The whole sweep, the grid's building (up to a second or so for the largest) included.
+  options.max_seconds =
+      p.limits.max_seconds > 0 ? std::max(p.limits.max_seconds - building, stats::kSpentSeconds) : 0;
   // The checker's own defaults (half the RAM) for everything but time, which is per cell.
   SearchFlags search = p.limits;
   search.max_seconds = f.max_seconds_per_cell;
   options.limits = search.options(interrupt_flag()).limits;
   ProgressPrinter progress("sweep " + base.name, p.limits.quiet);
   options.limits.progress = progress.callback();
-  const auto started = std::chrono::steady_clock::now();
   const auto run = cells.size() < stats::grid_size(axes) ? stats::SweepRun{{}, checker::Outcome::interrupted}
                                                          // while the grid was built
                                                          : stats::run_sweep(cells, options);
