@@ -1,5 +1,8 @@
 #include "io/trace_reader.hpp"
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "io/config_toml.hpp"
@@ -82,6 +85,40 @@ void check_schedule_programs(const Schedule& schedule, const Config& config, con
   }
 }
 
+namespace {
+
+/// The line of the first number outside strings that no double holds (nlohmann's out_of_range carries no
+/// position); 0 when none is found.
+int line_of_huge_number(std::string_view text) {
+  int line = 1;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = i + 1;
+      while (end < text.size() && std::strchr("0123456789.eE+-", text[end])) ++end;
+      const std::string number(text.substr(i, end - i));
+      errno = 0;
+      std::strtod(number.c_str(), nullptr);
+      if (errno == ERANGE) return line;
+      i = end - 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 TraceInput parse_trace(std::string_view text, const std::string& file) {
   const Reader r{text, file};
   if (text.size() > toml_io::kMaxInputBytes) throw InputError(file, 0, "", "larger than 64 MiB");
@@ -97,6 +134,8 @@ TraceInput parse_trace(std::string_view text, const std::string& file) {
     std::string why = e.what();
     if (const auto at = why.find("syntax error"); at != std::string::npos) why = why.substr(at);
     throw InputError(file, line, "", why);
+  } catch (const Json::out_of_range& e) {
+    throw InputError(file, line_of_huge_number(text), "", "a number too large for any member of a trace");
   } catch (const InputError& e) {
     throw InputError(file, 0, "", e.why());
   }

@@ -111,6 +111,9 @@ TEST(trace_reader, malformed_traces_name_line_and_member) {
   EXPECT_EQ(e.line(), 4);
   e = error_of("[1, 2");
   EXPECT_EQ(e.line(), 1);
+  e = error_of("{\n  \"format\": \"cqm-model trace\",\n  \"version\": 21e308\n}");  // found by fuzz_trace
+  EXPECT_EQ(e.line(), 3);
+  EXPECT_NE(e.why().find("too large"), std::string::npos) << e.why();
   e = error_of(std::string(100, '[') + std::string(100, ']'));
   EXPECT_NE(std::string(e.what()).find("nesting"), std::string::npos);
   auto j = minimal();
