@@ -22,15 +22,8 @@ Choice Choice::decode(std::uint16_t code) {
   return c;
 }
 
-EnvironmentModel::EnvironmentModel(const Config& config) : config_(&config) {
-  const Minutes q = config.env.quantum;
-  // The last status can be submitted a restart after the latest window ends; give it its whole lifetime, and
-  // end on the grid.
-  Minutes last = 0;
-  for (const auto& w : config.env.programs) last = std::max(last, w.until);
-  const Minutes last_submit = last + config.model.shutdown_minutes + config.model.boot_minutes;
-  horizon_ = ((last_submit + config.model.item_lifetime) / q + 2) * q;
-}
+EnvironmentModel::EnvironmentModel(const Config& config)
+    : config_(&config), horizon_(exploration_horizon(config)) {}
 
 bool EnvironmentModel::init_can_fail() const {
   const auto& m = config_->model;
@@ -88,7 +81,7 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
       outages[0] = Choice::Outage::end;
     else
       outages[n_outages++] = Choice::Outage::end;
-  } else if (book.outages_used < e.max_cap_outages && e.max_outage > 0) {
+  } else if (e.cap_reachable && book.outages_used < e.max_cap_outages && e.max_outage > 0) {
     outages[n_outages++] = Choice::Outage::start;
   }
 
@@ -142,6 +135,10 @@ void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c,
 
 bool EnvironmentModel::is_terminal(const System& s) const {
   if (s.now() >= horizon_) return true;
+  if (config_->model.inventory_agents() > 0) {
+    // The agents keep adding items; a full registry has lost the user's profile, and the story ends there.
+    return s.group<Registry>().size() > 0 && s.state<Registry>() == Registry::State::Full;
+  }
   for (int p = 0; p < config_->programs(); ++p) {
     const auto state = s.state<Program>(p);
     if (state == Program::State::Finished) continue;

@@ -26,6 +26,11 @@ const std::vector<F>& config_fields() {
           "summary", [](Config & c) -> auto& { return c.summary; }),
       enum_field<Config, Os>(
           "client.os", [](Config & c) -> auto& { return c.model.os; }),
+      int_field<Config>(
+          "client.service_pack", [](Config & c) -> auto& { return c.model.service_pack; }, 0, 4),
+      int_field<Config>(
+          "client.registry_capacity", [](Config & c) -> auto& { return c.model.registry_capacity; }, 1,
+          kMaxRegistryCapacity),
       string_field<Config>(
           "client.site_code", [](Config & c) -> auto& { return c.model.site_code; }),
       minutes_field<Config>(
@@ -33,14 +38,17 @@ const std::vector<F>& config_fields() {
       minutes_field<Config>(
           "client.shutdown_minutes", [](Config & c) -> auto& { return c.model.shutdown_minutes; }),
       minutes_field<Config>(
+          "inventory.hardware_interval",
+          [](Config & c) -> auto& { return c.model.hardware_inventory_interval; }),
+      minutes_field<Config>(
+          "inventory.software_interval",
+          [](Config & c) -> auto& { return c.model.software_inventory_interval; }),
+      minutes_field<Config>(
           "cqm.wake_up_cycle", [](Config & c) -> auto& { return c.model.wake_up_cycle; }),
       minutes_field<Config>(
           "cqm.item_lifetime", [](Config & c) -> auto& { return c.model.item_lifetime; }),
       bool_field<Config>(
           "cqm.startup_cycle", [](Config & c) -> auto& { return c.model.startup_cycle; }),
-      bool_field<Config>(
-          "cqm.expire_while_inaccessible",
-          [](Config & c) -> auto& { return c.model.expire_while_inaccessible; }),
       enum_field<Config, RetryPolicy>(
           "cqm.retry_policy", [](Config & c) -> auto& { return c.model.retry_policy; }),
       minutes_field<Config>(
@@ -87,6 +95,8 @@ const std::vector<F>& config_fields() {
           "environment.max_cap_outages", [](Config & c) -> auto& { return c.env.max_cap_outages; }, 0, 16),
       minutes_field<Config>(
           "environment.max_outage", [](Config & c) -> auto& { return c.env.max_outage; }),
+      bool_field<Config>(
+          "environment.cap_reachable", [](Config & c) -> auto& { return c.env.cap_reachable; }),
       int_field<Config>(
           "environment.max_queue", [](Config & c) -> auto& { return c.env.max_queue; }, 0, 64),
       int_field<Config>(
@@ -125,6 +135,8 @@ constexpr std::pair<std::string_view, std::string_view> kMoved[] = {
     {"environment.program_from", "[[program]] runs_from"},
     {"environment.program_until", "[[program]] runs_until"},
     {"day.program_at", "[[program]] runs_at"},
+    {"cqm.expire_while_inaccessible",
+     "client.service_pack (0-1 keep an expired item of an inaccessible destination, Q263594; 2-4 delete it)"},
     {"expected", "[expected] with one verdict per property, e.g. delivered_before_expiry = \"VIOLATED\""},
 };
 

@@ -11,7 +11,7 @@
 namespace cqm {
 
 /// The trace format's version; writers/trace_json.cpp writes it.
-inline constexpr int kTraceVersion = 2;
+inline constexpr int kTraceVersion = 3;
 
 /// What `cqmcheck replay` needs from a trace file.
 struct TraceInput {

@@ -92,13 +92,70 @@ Problem validate(const Config& c) {
   if (e.random_runs <= 0) return problem("environment.random_runs", "must be positive");
   if (e.max_queue < 0)
     return problem("environment.max_queue", "must be 0 (every status a run submits) or more");
+  if (m.service_pack < 0 || m.service_pack > 4)
+    return problem("client.service_pack", "must be 0 (the release) to 4");
+  for (auto [key, v] : {std::pair{"inventory.hardware_interval", m.hardware_inventory_interval},
+                        std::pair{"inventory.software_interval", m.software_inventory_interval}})
+    if (v < 0 || v > kMaxMinutes)
+      return problem(key, "must be 0 (no inventory) to " + std::to_string(kMaxMinutes) + " minutes");
+  if (m.registry_capacity < 1 || m.registry_capacity > kMaxRegistryCapacity)
+    return problem(
+        "client.registry_capacity",
+        "must be 1 to " + std::to_string(kMaxRegistryCapacity) +
+            " items (the model holds at most that many; past SP1 the queue grows by a fixed number "
+            "of items a week whatever the capacity)");
   if (m.site_code.empty() || m.site_code.size() > 8)
     return problem("client.site_code", "must be 1 to 8 characters");
   return std::nullopt;
 }
 
+Inbox ModelSettings::inbox(int destination) const {
+  if (destination == 0) return Inbox::statmsgs;
+  return destination == 1 && hardware_inventory_interval > 0 ? Inbox::inventry : Inbox::sinv;
+}
+
+Minutes ModelSettings::agent_interval(int agent) const {
+  return agent == 0 && hardware_inventory_interval > 0 ? hardware_inventory_interval
+                                                       : software_inventory_interval;
+}
+
+Minutes inventory_horizon(const Config& c, Minutes first_up, int days_off) {
+  const ModelSettings& m = c.model;
+  const int agents = m.inventory_agents();
+  if (agents == 0) return 0;
+  // Enough runs to pass the registry's capacity, each at most one interval plus the days the PC may stay off
+  // (a missed run is taken at the next start-up) after the one before; then one lifetime and one wake-up
+  // cycle for the last item's fate.
+  const Minutes interval = std::max(m.hardware_inventory_interval, m.software_inventory_interval);
+  const std::int64_t runs = (m.registry_capacity + 1 + agents - 1) / agents;
+  const std::int64_t t = first_up + m.boot_minutes +
+                         runs * (interval + std::int64_t{days_off + 1} * kMinutesPerDay) + m.item_lifetime +
+                         m.wake_up_cycle;
+  return static_cast<Minutes>(std::min<std::int64_t>(t, kMaxMinutes));
+}
+
+Minutes exploration_horizon(const Config& c) {
+  const Minutes q = c.env.quantum;
+  // The last status can be submitted a restart after the latest window ends; give it its whole lifetime, and
+  // end on the grid.
+  Minutes last = 0;
+  for (const auto& w : c.env.programs) last = std::max(last, w.until);
+  const Minutes last_submit = last + c.model.shutdown_minutes + c.model.boot_minutes;
+  const Minutes inventory = inventory_horizon(c, c.env.on_until, c.env.max_days_off);
+  return (std::max(last_submit + c.model.item_lifetime, inventory) / q + 2) * q;
+}
+
 Minutes canonical_horizon(const Config& c) {
   if (c.env.day.days > 0) return c.env.day.days * kMinutesPerDay;
+  if (const int agents = c.model.inventory_agents(); agents > 0) {
+    // The user's day runs every agent on time: the day after the run that passes the registry's capacity.
+    const Minutes interval =
+        std::max(c.model.hardware_inventory_interval, c.model.software_inventory_interval);
+    const std::int64_t runs = (c.model.registry_capacity + agents) / agents;
+    const std::int64_t t = c.env.day.on_at + c.model.boot_minutes + runs * interval;
+    return static_cast<Minutes>(
+        std::min<std::int64_t>((t / kMinutesPerDay + 2) * kMinutesPerDay, kMaxMinutes));
+  }
   // One day past the day the last status expires, so every fate is decided inside the horizon.
   Minutes last = 0;
   for (const auto& w : c.env.programs) last = std::max(last, w.at);

@@ -23,19 +23,26 @@ struct ProgramSpec {
   bool operator==(const ProgramSpec&) const = default;
 };
 
+/// The most queue items the model holds with inventory agents on (a queue slot is a machine instance).
+inline constexpr int kMaxRegistryCapacity = 48;
+
 /// The system under study: the client, its advertised programs and CQM.
 struct ModelSettings {
   Os os = Os::Win9x;
+  /// SMS 2.0 service pack, 0 (the release) to 4: model/service_packs.hpp's table says what each level
+  /// changes. Assumption: 2, the first level at which Q292030's text ("the item is deleted after its
+  /// configured item lifetime") reads true of an inaccessible destination (before SP2, Q263594: expired items
+  /// are kept).
+  int service_pack = 2;
   std::string site_code = "W2K";
   Minutes boot_minutes = 2;      ///< assumption: power-on to CQM start
   Minutes shutdown_minutes = 1;  ///< assumption: shut-down request to power off
   std::vector<ProgramSpec> programs{ProgramSpec{}};
 
   // Copy Queue Manager (KB defaults).
-  Minutes wake_up_cycle = 1380;           ///< KB: "default Copy Queue Manager cycle is 1380 minutes"
-  Minutes item_lifetime = 11520;          ///< KB: "item lifetime ... 11520 minutes (eight days)"
-  bool startup_cycle = true;              ///< assumption: CQM runs a copy cycle as soon as it starts
-  bool expire_while_inaccessible = true;  ///< assumption: SP2; false keeps items of an inaccessible CAP
+  Minutes wake_up_cycle = 1380;   ///< KB: "default Copy Queue Manager cycle is 1380 minutes"
+  Minutes item_lifetime = 11520;  ///< KB: "item lifetime ... 11520 minutes (eight days)"
+  bool startup_cycle = true;      ///< assumption: CQM runs a copy cycle as soon as it starts
   RetryPolicy retry_policy =
       RetryPolicy::WakeUp;             ///< assumption behind "retry set to 1": wait for the wake-up
   Minutes retry_interval = 15;         ///< used by RetryPolicy::Interval (fix-short-retry)
@@ -43,12 +50,34 @@ struct ModelSettings {
   Minutes reconnect_delay = 5;         ///< ... this long after the race window has passed
   bool late_reinit_succeeds = true;    ///< assumption: any re-initialisation after the race window succeeds
 
+  // The inventory agents: periodic producers of queue items for their own CAP inboxes (hardware inventory to
+  // inventry.box, software inventory to sinv.box), the first run one interval after the first start-up, a run
+  // missed while the PC was off taken at the next start-up. 0: the agent is not modelled (Q292030's presets:
+  // its story is one status message). The articles give no interval (Q263594: "the time varies according to
+  // inventory schedule"); the presets that turn them on use 7 days (10080 min), our assumption.
+  Minutes hardware_inventory_interval = 0;
+  Minutes software_inventory_interval = 0;
+  /// Queue items the registry holds before it is full (Q263594: CQM's items are registry keys; past capacity
+  /// "the loss of the user's profile"). Assumption: the KB gives no figure (NT's limit is in bytes); the
+  /// model holds at most kMaxRegistryCapacity items, and we take 32.
+  int registry_capacity = 32;
+
   // The Win9x initialisation race.
   InitFailure init_failure = InitFailure::Race;
   Minutes race_window = 2;  ///< "moments later": work arriving this soon after start-up races CQM's init
 
   /// Status messages the queue can hold: two per program (started, final).
   int statuses() const { return 2 * static_cast<int>(programs.size()); }
+  /// The inventory agents modelled, in order: hardware first.
+  int inventory_agents() const {
+    return (hardware_inventory_interval > 0) + (software_inventory_interval > 0);
+  }
+  /// CQM's destinations: statmsgs.box, then each agent's inbox.
+  int destinations() const { return 1 + inventory_agents(); }
+  /// The inbox of destination d, and the agent's schedule and destination.
+  Inbox inbox(int destination) const;
+  Minutes agent_interval(int agent) const;
+  int agent_destination(int agent) const { return 1 + agent; }
 };
 
 /// When the environment runs one program: any time in [from, until) in the explorers, `at` in the canonical
@@ -84,9 +113,10 @@ struct Envelope {
   int max_init_failures_in_a_row = -1;  ///< -1: unbounded (the KB's "every start-up may fail")
   int max_cap_outages = 0;              ///< real CAP outages the environment may add
   Minutes max_outage = 0;               ///< ... each lasting at most this long
-  int max_queue = 0;        ///< exhaustive explorer's bound on queue items; 0: all a run can submit
-  int random_runs = 10000;  ///< schedules the random explorer checks per preset
-  UserDay day;              ///< the one timeline `simulate` runs
+  int max_queue = 0;          ///< exhaustive explorer's bound on queue items; 0: all a run can submit
+  bool cap_reachable = true;  ///< false: the client is cut off from its CAP for the whole run (Q263594)
+  int random_runs = 10000;    ///< schedules the random explorer checks per preset
+  UserDay day;                ///< the one timeline `simulate` runs
 };
 
 /// The verdict `cqmcheck suite` expects of each property; a property not named is expected to hold. An
@@ -130,8 +160,15 @@ std::optional<Config> find_preset(std::string_view name);
 /// why.
 std::optional<std::pair<std::string, std::string>> validate(const Config& config);
 
-/// The horizon of the canonical timeline: the UserDay's days, or long enough for every status to expire.
+/// The horizon of the canonical timeline: the UserDay's days, or long enough for every status to expire (and,
+/// with inventory agents, for the queue to pass the registry's capacity if nothing leaves it).
 Minutes canonical_horizon(const Config& config);
+/// The explorers' horizon: every status's whole lifetime after the latest program window (and the inventory
+/// horizon below), on the environment's grid.
+Minutes exploration_horizon(const Config& config);
+/// With inventory agents, the time by which a queue nothing leaves has passed the registry's capacity, for a
+/// PC first up at `first_up` and off at most `days_off` days in a row; 0 without agents.
+Minutes inventory_horizon(const Config& config, Minutes first_up, int days_off);
 
 /// "program[1].after_running" — how keys of the i-th [[program]] table are named in errors and sweeps.
 std::string program_key(int program, std::string_view key);

@@ -1,9 +1,10 @@
 #pragma once
-// CQM's view of the CAP's statmsgs.box. A copy cycle services it: with items queued it copies them if it can
-// (the connection is established and the CAP is up), else it is found inaccessible and waits to retry — until
-// the next wake-up (the KB's "retry set to 1") or, with the short-retry fix, a retry interval. Cycles before
-// the retry is due log "not yet ready for retry": the KB's log. The retry state is in CQM's memory: a CQM
-// stop resets it.
+// CQM's view of one CAP inbox: statmsgs.box, and the inventory agents' inboxes when they are modelled, each
+// with its own retry state (model/config.hpp, ModelSettings::inbox). A copy cycle services each: with items
+// queued it copies them if it can (the connection is established and the CAP is up), else it is found
+// inaccessible and waits to retry — until the next wake-up (the KB's "retry set to 1") or, with the
+// short-retry fix, a retry interval. Cycles before the retry is due log "not yet ready for retry": the KB's
+// log. The retry state is in CQM's memory: a CQM stop resets it.
 #include <array>
 #include <boost/describe/class.hpp>
 #include <string_view>
@@ -20,7 +21,7 @@ struct Destination;
 struct DestinationData {
   int retry_count = 0;         ///< KB: "-Destination[...] retry set to N"
   Minutes retry_due = kNever;  ///< when the retry policy allows the next try
-  int received = 0;            ///< status messages this CAP has received (delivered_at_most_once counts them)
+  int received = 0;  ///< items this inbox has received (delivered_at_most_once counts statmsgs.box's)
   bool operator==(const DestinationData&) const = default;
 };
 BOOST_DESCRIBE_STRUCT(DestinationData, (), (retry_count, retry_due, received))
@@ -50,7 +51,8 @@ struct Destination {
   using Data = DestinationData;
   enum class State : std::uint8_t { Accessible, RetryPending };
   static constexpr std::array<std::string_view, 2> states = {"Accessible", "RetryPending"};
-  static int instances(const Config&) { return 1; }
+  static int instances(const Config& c) { return c.model.destinations(); }
+  static constexpr bool many = true;  ///< instances are named Name[i]
   static MachineDescription describe();
   /// A timeline shows the count: "retry set to 1" every morning is the KB's clue that the retry never comes.
   static std::string note(int state, const Data& d) {

@@ -12,11 +12,17 @@ namespace destination_fsm {
 CQM_STATE(Accessible);
 CQM_STATE(RetryPending);
 
+/// The inbox this destination copies to: every log line names it.
+template <class Fsm>
+Inbox inbox_of(const Fsm& fsm) {
+  return fsm.config().model.inbox(fsm.index);
+}
+
 struct log_servicing {
   static constexpr const char* name() { return "log_servicing"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->write(LogKind::servicing);
+    fsm.env->write(LogKind::servicing, 0, inbox_of(fsm));
   }
 };
 
@@ -25,8 +31,8 @@ struct log_not_ready {
   static constexpr const char* name() { return "log_not_ready"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->write(LogKind::not_ready_for_retry);
-    fsm.env->write(LogKind::retry_set, fsm.retry_count);
+    fsm.env->write(LogKind::not_ready_for_retry, 0, inbox_of(fsm));
+    fsm.env->write(LogKind::retry_set, fsm.retry_count, inbox_of(fsm));
   }
 };
 
@@ -44,7 +50,7 @@ struct clear_retry {
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
     fsm.retry_count = 0;
     fsm.retry_due = kNever;
-    fsm.cancel_timer(fsm.env->timers.retry());
+    fsm.cancel_timer(fsm.env->timers.retry(fsm.index));
   }
 };
 
@@ -55,8 +61,8 @@ struct set_retry {
   void operator()(service_requested const& evt, Fsm& fsm, Src&, Tgt&) const {
     ++fsm.retry_count;
     fsm.retry_due = Derived::due(evt, fsm);
-    fsm.env->write(LogKind::inaccessible);
-    fsm.env->write(LogKind::retry_set, fsm.retry_count);
+    fsm.env->write(LogKind::inaccessible, 0, inbox_of(fsm));
+    fsm.env->write(LogKind::retry_set, fsm.retry_count, inbox_of(fsm));
     Derived::arm(fsm);
     fsm.announce(NoticeKind::found_inaccessible);
   }
@@ -80,7 +86,7 @@ struct retry_after_interval : set_retry<retry_after_interval> {
   }
   template <class Fsm>
   static void arm(Fsm& fsm) {
-    fsm.arm_timer(fsm.env->timers.retry(), fsm.retry_due);
+    fsm.arm_timer(fsm.env->timers.retry(fsm.index), fsm.retry_due);
   }
 };
 
@@ -88,7 +94,8 @@ struct count_received {
   static constexpr const char* name() { return "count_received"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    ++fsm.received;
+    // Only status messages are counted (delivered_at_most_once); an inventory inbox's count would only grow.
+    if (fsm.index == 0) ++fsm.received;
   }
 };
 

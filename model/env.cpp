@@ -27,6 +27,7 @@ std::string_view notice_name(NoticeKind kind) {
       "connection_reestablished",
       "copy_requested",
       "found_inaccessible",
+      "inventory_collected",
       "item_queued",
       "item_delivered",
       "item_overdue",

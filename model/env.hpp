@@ -52,6 +52,8 @@ enum class NoticeKind : std::uint8_t {
   // Destination
   copy_requested,
   found_inaccessible,
+  // InventoryAgent
+  inventory_collected,  ///< arg: the destination its file is for
   // QueueItem
   item_queued,
   item_delivered,
@@ -71,17 +73,25 @@ struct Notice {
 enum class CycleTrigger : std::uint8_t { startup, ok_to_process, wake_up, retry_timer, reconnect };
 
 /// The timers, one Timer machine each, in the order they fire when due at the same minute: the client's power
-/// (boot and shut-down), each queue item's lifetime, then CQM's reconnect, retry and wake-up timers.
+/// (boot and shut-down), each queue item's lifetime, CQM's reconnect timer, each destination's retry timer,
+/// CQM's wake-up timer, then each inventory agent's schedule. timer_layout(config) (model/timer.hpp) fills
+/// it.
 struct TimerLayout {
   int items = 0;
+  int destinations = 1;
+  int agents = 0;
   int power() const { return 0; }
   int lifetime(int item) const { return 1 + item; }
   int reconnect() const { return items + 1; }
-  int retry() const { return items + 2; }
-  int wake_up() const { return items + 3; }
-  int count() const { return items + 4; }
+  int retry(int destination = 0) const { return items + 2 + destination; }
+  int wake_up() const { return items + 2 + destinations; }
+  int inventory(int agent) const { return items + 3 + destinations + agent; }
+  int count() const { return items + 3 + destinations + agents; }
   bool is_lifetime(int timer) const { return timer >= 1 && timer <= items; }
   int item_of(int timer) const { return timer - 1; }
+  bool is_retry(int timer) const { return timer >= retry(0) && timer < wake_up(); }
+  bool is_inventory(int timer) const { return timer >= inventory(0) && timer < count(); }
+  int agent_of(int timer) const { return timer - inventory(0); }
 };
 
 struct Env {
@@ -93,8 +103,8 @@ struct Env {
   std::uint32_t refusals = 0;
   std::vector<Notice> outbox;  ///< what the machine being run announced; the System takes it after each event
 
-  void write(LogKind kind, std::int32_t arg = 0) {
-    if (log) log->push_back({now, kind, arg});
+  void write(LogKind kind, std::int32_t arg = 0, Inbox inbox = Inbox::statmsgs) {
+    if (log) log->push_back({now, kind, arg, inbox});
   }
   void refuse(std::string_view machine, int instance, std::string_view state, std::string_view event) {
     ++refusals;

@@ -8,4 +8,8 @@ namespace cqm {
 /// — goes with it; the queue is on disk.
 CQM_EVENT(cqm_stopped);
 
+/// The client came up: a status the program's restart left behind is submitted moments later, an inventory
+/// run missed while the PC was off is taken.
+CQM_EVENT(client_started);
+
 }  // namespace cqm

@@ -20,8 +20,9 @@ std::string_view status_meaning(std::int32_t id) {
 }
 
 std::string log_text(const LogRecord& r, std::string_view site) {
-  // The destination name is exactly the KB's, trailing backslash included.
-  const std::string dest = "Destination[CAP List for site " + std::string(site) + ",statmsgs.box\\]";
+  // The destination name is exactly the KB's, trailing backslash included; the inbox is the record's.
+  const std::string dest =
+      "Destination[CAP List for site " + std::string(site) + "," + std::string(enum_name(r.inbox)) + "\\]";
   const std::string n = std::to_string(r.arg);
   switch (r.kind) {
     case LogKind::cqm_started:
@@ -46,9 +47,13 @@ std::string log_text(const LogRecord& r, std::string_view site) {
       return "Queued status message " + n + " (" + std::string(status_meaning(r.arg)) + ") for " + dest +
              ", 'OK to Process' event signalled";
     case LogKind::item_copied:
-      return "-Copied status message " + n + " to " + dest;
+      return (r.arg == 0 ? std::string("-Copied inventory file to ")
+                         : "-Copied status message " + n + " to ") +
+             dest;
     case LogKind::item_expired:
-      return "Deleting status message " + n + ": its item lifetime has expired";
+      return (r.arg == 0 ? std::string("Deleting inventory file for ") + dest
+                         : "Deleting status message " + n) +
+             ": its item lifetime has expired";
     case LogKind::woke_up:
       return "Wake-up cycle";
     case LogKind::reconnected:
@@ -57,12 +62,21 @@ std::string log_text(const LogRecord& r, std::string_view site) {
       return "Copy Queue Manager failed to re-initialise its connection to " + dest;
     case LogKind::cqm_stopped:
       return "Copy Queue Manager stopped";
+    case LogKind::inventory_queued:
+      return "Queued inventory file for " + dest + ", 'OK to Process' event signalled";
+    case LogKind::registry_full:
+      return "The registry is full (" + n +
+             " Copy Queue items): Windows cannot load or save the user's profile (Q189119)";
   }
   return "?";
 }
 
+std::string_view log_component(LogKind kind) {
+  return kind == LogKind::registry_full ? "UserEnv" : "Copy Queue Manager";
+}
+
 std::string log_line(const LogRecord& r, std::string_view site) {
-  return log_text(r, site) + "  $$<Copy Queue Manager><" + format_time(r.at) + ">";
+  return log_text(r, site) + "  $$<" + std::string(log_component(r.kind)) + "><" + format_time(r.at) + ">";
 }
 
 std::string render_log(const LogRecords& records, std::string_view site) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/time.hpp"
+#include "model/vocabulary.hpp"
 
 namespace cqm {
 
@@ -27,20 +28,26 @@ enum class LogKind : std::uint8_t {
   reconnected,                ///< assumption
   reinit_failed,              ///< assumption (cqm.late_reinit_succeeds = false)
   cqm_stopped,                ///< assumption
+  inventory_queued,           ///< assumption
+  registry_full,              ///< assumption: Q263594 names the consequence (Q189119), not a log line
 };
 
 struct LogRecord {
   Minutes at;
   LogKind kind;
-  std::int32_t arg;  ///< cycle number, retry count or status message id, as the kind needs
+  std::int32_t arg;               ///< cycle number, retry count or status message id, as the kind needs
+  Inbox inbox = Inbox::statmsgs;  ///< the destination a line names
 };
 
 using LogRecords = std::vector<LogRecord>;
 
 /// The line's text as Cqmgr32.log shows it, without the time suffix.
 std::string log_text(const LogRecord& record, std::string_view site_code);
-/// The whole line in SMS 2.0 log layout: text, then "  $$<Copy Queue Manager><day 0 10:02>".
+/// The whole line in SMS 2.0 log layout: text, then "  $$<Copy Queue Manager><day 0 10:02>" (the component
+/// that writes it).
 std::string log_line(const LogRecord& record, std::string_view site_code);
+/// Who writes the line: CQM, or for the registry's fate Windows (UserEnv, as Q189119 names it).
+std::string_view log_component(LogKind kind);
 /// Every record, one line each.
 std::string render_log(const LogRecords& records, std::string_view site_code);
 

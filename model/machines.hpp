@@ -18,14 +18,16 @@
 #include "model/connection.hpp"
 #include "model/copy_queue.hpp"
 #include "model/destination.hpp"
+#include "model/inventory_agent.hpp"
 #include "model/program.hpp"
 #include "model/queue_item.hpp"
+#include "model/registry.hpp"
 #include "model/timer.hpp"
 
 namespace cqm {
 
-using Machines =
-    boost::mp11::mp_list<Client, Program, CopyQueueManager, Connection, Destination, QueueItem, Timer>;
+using Machines = boost::mp11::mp_list<Client, Program, InventoryAgent, CopyQueueManager, Connection,
+                                      Destination, QueueItem, Registry, Timer>;
 
 inline constexpr std::size_t kMachines = boost::mp11::mp_size<Machines>::value;
 template <class M>

@@ -90,11 +90,35 @@ Config fix_reconnect() {
   return c;
 }
 
+// Q263594: a Windows NT client cut off from its CAP, hardware and software inventory every 7 days (our
+// assumption: the article gives no interval). The registry is scaled down to 6 items so that the search stays
+// small: at SP1 nothing leaves the queue, so it passes any capacity, only later.
+Config registry_fills(int service_pack) {
+  Config c;
+  c.name = service_pack < 2 ? "kb-q263594" : "kb-q263594-sp2";
+  c.summary =
+      service_pack < 2
+          ? "Q263594 at SP1: an NT client cut off from its CAP keeps expired items; the registry fills"
+          : "Q263594's fix, SP2: expired items are deleted although the CAP is inaccessible";
+  c.model.os = Os::WinNT;
+  c.model.service_pack = service_pack;
+  c.model.hardware_inventory_interval = 7 * kMinutesPerDay;
+  c.model.software_inventory_interval = 7 * kMinutesPerDay;
+  c.model.registry_capacity = 6;
+  c.model.programs[0].after_running = AfterRunning::NoAction;
+  c.env.cap_reachable = false;
+  // A client cut off from its CAP delivers nothing: its statuses are lost at every level.
+  c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
+  if (service_pack < 2) c.expected.verdicts["queue_bounded"] = Verdict::Violated;
+  return c;
+}
+
 }  // namespace
 
 const std::vector<Config>& presets() {
-  static const std::vector<Config> all{kb_bug(),    sms_restarts(),    sms_restarts_any_boot(),
-                                       always_on(), fix_short_retry(), fix_reconnect()};
+  static const std::vector<Config> all{kb_bug(),          sms_restarts(),    sms_restarts_any_boot(),
+                                       always_on(),       fix_short_retry(), fix_reconnect(),
+                                       registry_fills(1), registry_fills(2)};
   return all;
 }
 

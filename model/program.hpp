@@ -9,7 +9,7 @@
 
 #include "model/description.hpp"
 #include "model/env.hpp"
-#include "model/event.hpp"
+#include "model/events.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
@@ -29,8 +29,6 @@ struct program_finished {
   MifResult mif;
   bool client_up;
 };
-/// The client came up: a status the program's restart left behind is submitted moments later.
-CQM_EVENT(client_started);
 /// The start-up's first copy cycle is over: a program that was due while the PC was off runs now.
 CQM_EVENT(start_up_completed);
 

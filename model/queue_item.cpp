@@ -10,6 +10,7 @@ constexpr bool is_at = msm_state_id<Back, S> == int(Id) && QueueItem::states[int
 static_assert(is_at<queue_item_fsm::Empty, QueueItem::State::Empty>);
 static_assert(is_at<queue_item_fsm::Queued, QueueItem::State::Queued>);
 static_assert(is_at<queue_item_fsm::Overdue, QueueItem::State::Overdue>);
+static_assert(is_at<queue_item_fsm::Kept, QueueItem::State::Kept>);
 static_assert(is_at<queue_item_fsm::Delivered, QueueItem::State::Delivered>);
 static_assert(is_at<queue_item_fsm::Expired, QueueItem::State::Expired>);
 }  // namespace

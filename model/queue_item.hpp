@@ -1,9 +1,11 @@
 #pragma once
-// One status message in CQM's queue. The queue is on disk: an item survives shut-down and restart, and leaves
-// the queue only as Delivered or Expired (KB: "deleted after its configured item lifetime"). When its
-// lifetime ends it is Overdue until CQM, running, deletes it — at once if CQM runs, else when CQM next
-// starts; before SP2 (cqm.expire_while_inaccessible = false) an item of an inaccessible destination is kept
-// and may still be copied.
+// One item in CQM's queue — a status message for statmsgs.box or an inventory file for its inbox — and the
+// destination it is for. The queue is on disk: an item survives shut-down and restart, and leaves the queue
+// only as Delivered or Expired (KB: "deleted after its configured item lifetime"). When its lifetime ends it
+// is Overdue until CQM, running, checks its queue and deletes it — at once if CQM runs, else when CQM next
+// starts. Before SP2 (Q263594, model/service_packs.hpp) a check keeps an item whose destination is
+// inaccessible: it is Kept, past its lifetime, and may still be copied. The slot of a delivered or deleted
+// inventory file takes the next one (status messages keep theirs: the properties count them).
 #include <array>
 #include <boost/describe/class.hpp>
 #include <string_view>
@@ -19,10 +21,11 @@ namespace cqm {
 struct QueueItem;
 
 /// The item's states by MSM id (queue_item.cpp checks them at compile time); QueueItem::State names them too.
-enum class QueueItemState : std::uint8_t { Empty, Queued, Overdue, Delivered, Expired };
+enum class QueueItemState : std::uint8_t { Empty, Queued, Overdue, Kept, Delivered, Expired };
 
 struct QueueItemData {
-  StatusId status = StatusId::none;
+  StatusId status = StatusId::none;  ///< none: an inventory file
+  int destination = 0;               ///< CQM's destination (0: statmsgs.box)
   Minutes submitted_at = kNever;
   Minutes delivered_at = kNever;
   Minutes expired_at = kNever;
@@ -31,7 +34,7 @@ struct QueueItemData {
   }
   bool operator==(const QueueItemData&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(QueueItemData, (), (status, submitted_at, delivered_at, expired_at))
+BOOST_DESCRIBE_STRUCT(QueueItemData, (), (status, destination, submitted_at, delivered_at, expired_at))
 
 constexpr auto key_rules(const QueueItemData*) {
   return std::tuple{
@@ -54,10 +57,12 @@ constexpr auto key_rules(const QueueItemData*) {
   };
 }
 
-/// A status message handed to CQM, in the queue's next free slot.
+/// A status message (or, with status none, an inventory file) handed to CQM for a destination, in the queue's
+/// next free slot.
 struct item_submitted {
   static constexpr const char* name() { return "item_submitted"; }
   StatusId status;
+  int destination = 0;
 };
 CQM_EVENT(item_copied);
 /// The item's lifetime timer elapsed.
@@ -80,24 +85,41 @@ struct QueueItem {
   using Front = queue_item_fsm::queue_item_;
   using Data = QueueItemData;
   using State = QueueItemState;
-  static constexpr std::array<std::string_view, 5> states = {"Empty", "Queued", "Overdue", "Delivered",
-                                                             "Expired"};
-  /// environment.max_queue, or every status the programs can submit.
-  static int instances(const Config& c) { return c.env.max_queue > 0 ? c.env.max_queue : c.model.statuses(); }
-  static constexpr bool many = true;  ///< instances are named Name[i]
-  static bool in_queue(int state) { return state == int(State::Queued) || state == int(State::Overdue); }
-  static MachineDescription describe();
-  static std::string note(int, const Data& d) {
-    return d.status == StatusId::none ? "" : std::string(enum_name(d.status));
+  static constexpr std::array<std::string_view, 6> states = {"Empty", "Queued",    "Overdue",
+                                                             "Kept",  "Delivered", "Expired"};
+  /// environment.max_queue, or every status the programs can submit and, with inventory agents, the
+  /// registry's capacity and one run of every agent past it (the run that fills it; the explorers stop
+  /// there).
+  static int instances(const Config& c) {
+    if (c.env.max_queue > 0) return c.env.max_queue;
+    const int agents = c.model.inventory_agents();
+    return c.model.statuses() + (agents > 0 ? c.model.registry_capacity + agents : 0);
   }
+  static constexpr bool many = true;  ///< instances are named Name[i]
+  static bool in_queue(int state) {
+    return state == int(State::Queued) || state == int(State::Overdue) || state == int(State::Kept);
+  }
+  /// A slot an inventory file may take: empty, or holding an inventory file that left the queue.
+  static bool takes_inventory(int state, const Data& d) {
+    return state == int(State::Empty) ||
+           (d.status == StatusId::none && (state == int(State::Delivered) || state == int(State::Expired)));
+  }
+  static MachineDescription describe();
+  /// "10009", or "inventory" for an inventory file.
+  static std::string what(const Data& d) {
+    return d.status == StatusId::none ? "inventory" : std::string(enum_name(d.status));
+  }
+  static std::string note(int state, const Data& d) { return state == int(State::Empty) ? "" : what(d); }
   static std::string summary(int state, const Data& d) {
     switch (static_cast<State>(state)) {
       case State::Queued:
-        return std::string(enum_name(d.status)) + " queued";
+        return what(d) + " queued";
       case State::Delivered:
-        return std::string(enum_name(d.status)) + " delivered";
+        return what(d) + " delivered";
       case State::Expired:
-        return std::string(enum_name(d.status)) + " expired";
+        return what(d) + " expired";
+      case State::Kept:
+        return what(d) + " kept past its lifetime";
       default:
         return "";
     }

@@ -4,6 +4,7 @@
 // model/queue_item.hpp.
 #include "model/machine_def.hpp"
 #include "model/queue_item.hpp"
+#include "model/service_packs.hpp"
 
 namespace cqm {
 
@@ -14,14 +15,22 @@ CQM_STATE(Queued);
 CQM_STATE(Overdue);
 CQM_STATE(Delivered);
 CQM_STATE(Expired);
+CQM_STATE(Kept);
 
 struct record_submission {
   static constexpr const char* name() { return "record_submission"; }
   template <class Fsm, class Src, class Tgt>
   void operator()(item_submitted const& evt, Fsm& fsm, Src&, Tgt&) const {
     fsm.status = evt.status;
+    fsm.destination = evt.destination;
     fsm.submitted_at = fsm.now();
-    fsm.env->write(LogKind::item_queued, static_cast<std::int32_t>(evt.status));
+    fsm.delivered_at = kNever;  // a slot an inventory file left
+    fsm.expired_at = kNever;
+    const Inbox inbox = fsm.config().model.inbox(evt.destination);
+    if (evt.status == StatusId::none)
+      fsm.env->write(LogKind::inventory_queued, 0, inbox);
+    else
+      fsm.env->write(LogKind::item_queued, static_cast<std::int32_t>(evt.status), inbox);
     fsm.arm_timer(fsm.env->timers.lifetime(fsm.index), fsm.deadline(fsm.config().model.item_lifetime));
     fsm.announce(NoticeKind::item_queued);
   }
@@ -32,9 +41,10 @@ struct record_delivery {
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
     fsm.delivered_at = fsm.now();
-    fsm.env->write(LogKind::item_copied, static_cast<std::int32_t>(fsm.status));
+    fsm.env->write(LogKind::item_copied, static_cast<std::int32_t>(fsm.status),
+                   fsm.config().model.inbox(fsm.destination));
     fsm.cancel_timer(fsm.env->timers.lifetime(fsm.index));
-    fsm.announce(NoticeKind::item_delivered);
+    fsm.announce(NoticeKind::item_delivered, fsm.destination);
   }
 };
 
@@ -51,16 +61,20 @@ struct delete_expired {
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
     fsm.expired_at = fsm.now();
-    fsm.env->write(LogKind::item_expired, static_cast<std::int32_t>(fsm.status));
+    fsm.env->write(LogKind::item_expired, static_cast<std::int32_t>(fsm.status),
+                   fsm.config().model.inbox(fsm.destination));
   }
 };
 
-/// SP2 deletes an expired item whatever the destination; before SP2 an item of an inaccessible CAP is kept.
+/// SP2 deletes an expired item whatever the destination; before SP2 an item of an inaccessible destination is
+/// kept (Q263594: "If the destination is inaccessible, Copy Queue Manager does not delete the expired
+/// items").
 struct is_deletable {
   static constexpr const char* name() { return "is_deletable"; }
   template <class Fsm, class Src, class Tgt>
   bool operator()(expiry_checked const& evt, Fsm& fsm, Src&, Tgt&) const {
-    return fsm.config().model.expire_while_inaccessible || !evt.destination_inaccessible;
+    return !evt.destination_inaccessible ||
+           !has_behaviour(fsm.config().model, KbBehaviour::expired_kept_while_inaccessible);
   }
 };
 
@@ -75,8 +89,14 @@ struct queue_item_ : machine_def<queue_item_, QueueItem>, QueueItemData {
   msmf::Row< Queued,     lifetime_ended,      Overdue,      announce_overdue,     msmf::none >,
   msmf::Row< Queued,     expiry_checked,      msmf::none,   msmf::none,           msmf::none >,
   msmf::Row< Overdue,    expiry_checked,      Expired,      delete_expired,       is_deletable >,
-  msmf::Row< Overdue,    expiry_checked,      msmf::none,   msmf::none,           not_<is_deletable> >,
-  msmf::Row< Overdue,    item_copied,         Delivered,    record_delivery,      msmf::none >
+  msmf::Row< Overdue,    expiry_checked,      Kept,         msmf::none,           not_<is_deletable> >,
+  msmf::Row< Overdue,    item_copied,         Delivered,    record_delivery,      msmf::none >,
+  msmf::Row< Kept,       expiry_checked,      Expired,      delete_expired,       is_deletable >,
+  msmf::Row< Kept,       expiry_checked,      msmf::none,   msmf::none,           not_<is_deletable> >,
+  msmf::Row< Kept,       item_copied,         Delivered,    record_delivery,      msmf::none >,
+  // The slot of an inventory file that left the queue takes the next one (the route picks only those).
+  msmf::Row< Delivered,  item_submitted,      Queued,       record_submission,    msmf::none >,
+  msmf::Row< Expired,    item_submitted,      Queued,       record_submission,    msmf::none >
   > {};
   // clang-format on
 };

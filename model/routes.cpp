@@ -26,21 +26,41 @@ Route to(N notice, std::string_view from, Select select, std::optional<TimerRole
           &instances_of<M>};
 }
 
-/// The event is made from the notice and the world: what the target's guards need to decide.
+/// The event is made from the notice and the world: what the target's guards need to decide. A maker that
+/// takes the target instance too fills in what differs between instances (the item's own destination).
 template <class M, class Make>
 Route to(N notice, std::string_view from, Select select, Make make, std::optional<TimerRole> role = {}) {
-  using Event = decltype(make(std::declval<const System&>(), std::declval<const Notice&>()));
+  constexpr bool per_instance = std::is_invocable_v<Make, const System&, const Notice&, int>;
+  auto made = [make](const System& s, const Notice& n, int i) {
+    if constexpr (per_instance)
+      return make(s, n, i);
+    else
+      return make(s, n);
+  };
+  using Event = decltype(made(std::declval<const System&>(), std::declval<const Notice&>(), 0));
   return {notice,
           from,
           role,
           machine_index<M>,
           select,
           event_name<Event>(),
-          [make](System& s, const Notice& n, int i) { s.group<M>().on(i, make(s, n)); },
+          [made](System& s, const Notice& n, int i) { s.group<M>().on(i, made(s, n, i)); },
           &instances_of<M>};
 }
 
-constexpr std::string_view kTimerOwners = "Client, CopyQueueManager, Connection, Destination, QueueItem";
+/// CQM cannot copy to the destination now: it waits for a retry, or its connection or the CAP is down. The
+/// world's side counts too: at a start-up the retry state is gone with the last CQM (Q263594's client stays
+/// cut off whether or not CQM has found it out yet).
+bool cap_reachable(const System& s) {
+  return s.state<Connection>() == Connection::State::Established && !s.inputs().cap_outage &&
+         s.config().env.cap_reachable;
+}
+bool destination_inaccessible(const System& s, int destination) {
+  return s.state<Destination>(destination) == Destination::State::RetryPending || !cap_reachable(s);
+}
+
+constexpr std::string_view kTimerOwners =
+    "Client, CopyQueueManager, Connection, Destination, QueueItem, InventoryAgent";
 
 std::vector<Route> make_table() {
   using CQM = CopyQueueManager;
@@ -57,11 +77,12 @@ std::vector<Route> make_table() {
       // left behind is submitted "moments later"; then the start-up cycle; then programs due while the PC was off.
       to<CQM, cqm_started>(N::client_up, "Client", Select::one),
       to<Program, client_started>(N::client_up, "Client", Select::every),
+      to<InventoryAgent, client_started>(N::client_up, "Client", Select::every),
       to<CQM, start_up_cycle_due>(N::client_up, "Client", Select::one),
       to<Program, start_up_completed>(N::client_up, "Client", Select::every),
       to<CQM, cqm_stopped>(N::client_stopping, "Client", Select::one),
       to<Connection, cqm_stopped>(N::client_stopping, "Client", Select::one),
-      to<Destination, cqm_stopped>(N::client_stopping, "Client", Select::one),
+      to<Destination, cqm_stopped>(N::client_stopping, "Client", Select::every),
       // Timers.
       to<Timer>(N::timer_armed, kTimerOwners, Select::arg,
                 [](const System&, const Notice& n) { return timer_armed{n.arg2}; }),
@@ -72,37 +93,47 @@ std::vector<Route> make_table() {
       to<CQM, reconnect_due>(N::timer_elapsed, "Timer", Select::one, TimerRole::reconnect),
       to<CQM, retry_due>(N::timer_elapsed, "Timer", Select::one, TimerRole::retry),
       to<CQM, wake_up_due>(N::timer_elapsed, "Timer", Select::one, TimerRole::wake_up),
+      to<InventoryAgent>(N::timer_elapsed, "Timer", Select::timer_agent, [](const System& s, const Notice&) {
+        return inventory_due{s.state<Client>() == Client::State::Up};
+      }, TimerRole::inventory),
       // Programs.
       to<QueueItem>(N::status_submitted, "Program", Select::free_slot,
                     [](const System&, const Notice& n) { return item_submitted{static_cast<StatusId>(n.arg)}; }),
       to<Client, restart_requested>(N::restart_requested, "Program", Select::one),
+      // Inventory agents.
+      to<QueueItem>(N::inventory_collected, "InventoryAgent", Select::inventory_slot,
+                    [](const System&, const Notice& n) { return item_submitted{StatusId::none, n.arg}; }),
       // Copy Queue Manager.
       to<Connection>(N::connection_requested, "CopyQueueManager", Select::one, [](const System& s, const Notice&) {
         return connect_requested{s.planned_init_failure(), s.work_racing()};
       }),
-      to<QueueItem>(N::queue_check_requested, "CopyQueueManager", Select::in_queue, [](const System& s, const Notice&) {
-        return expiry_checked{s.state<Destination>() == Destination::State::RetryPending};
-      }),
+      to<QueueItem>(N::queue_check_requested, "CopyQueueManager", Select::in_queue,
+                    [](const System& s, const Notice&, int item) {
+                      return expiry_checked{destination_inaccessible(s, s.data<QueueItem>(item).destination)};
+                    }),
       to<CQM>(N::copy_cycle_requested, "CopyQueueManager", Select::one,
               [](const System&, const Notice& n) { return copy_cycle_started{static_cast<CycleTrigger>(n.arg)}; }),
-      to<Destination>(N::destination_service_requested, "CopyQueueManager", Select::one,
-                      [](const System& s, const Notice&) {
-                        return service_requested{s.any_in_queue(),
+      to<Destination>(N::destination_service_requested, "CopyQueueManager", Select::every,
+                      [](const System& s, const Notice&, int destination) {
+                        return service_requested{s.any_in_queue_for(destination),
                                                  s.state<Connection>() == Connection::State::Established,
-                                                 !s.inputs().cap_outage,
+                                                 !s.inputs().cap_outage && s.config().env.cap_reachable,
                                                  s.data<Timer>(s.timers().wake_up()).due};
                       }),
       to<CQM, copy_cycle_finished>(N::copy_cycle_ended, "CopyQueueManager", Select::one),
       to<CQM, pending_checked>(N::pending_check_requested, "CopyQueueManager", Select::one),
       to<Connection, reinit_requested>(N::reinit_requested, "CopyQueueManager", Select::one),
       // Connection.
-      to<Destination, reconnected>(N::connection_reestablished, "Connection", Select::one),
+      to<Destination, reconnected>(N::connection_reestablished, "Connection", Select::every),
       // Destination.
-      to<QueueItem, item_copied>(N::copy_requested, "Destination", Select::in_queue),
+      to<QueueItem, item_copied>(N::copy_requested, "Destination", Select::its_items),
       to<Connection, link_found_down>(N::found_inaccessible, "Destination", Select::one),
       // Queue items.
+      // The registry hears of the item before CQM acts on it (its cycle may copy the item at once).
+      to<Registry>(N::item_queued, "QueueItem", Select::every,
+                   [](const System& s, const Notice&) { return item_stored{s.items_in_queue()}; }),
       to<CQM, ok_to_process_signalled>(N::item_queued, "QueueItem", Select::one),
-      to<Destination, item_received>(N::item_delivered, "QueueItem", Select::one),
+      to<Destination, item_received>(N::item_delivered, "QueueItem", Select::arg),
       to<CQM, overdue_item_found>(N::item_overdue, "QueueItem", Select::one),
   };
   // clang-format on
@@ -126,6 +157,12 @@ std::string_view select_name(Select select) {
       return "next free slot";
     case Select::in_queue:
       return "in the queue";
+    case Select::inventory_slot:
+      return "next inventory slot";
+    case Select::its_items:
+      return "its items";
+    case Select::timer_agent:
+      return "its agent";
   }
   return "?";
 }
@@ -142,6 +179,8 @@ std::string_view timer_role_name(TimerRole role) {
       return "retry";
     case TimerRole::wake_up:
       return "wake-up";
+    case TimerRole::inventory:
+      return "inventory";
   }
   return "?";
 }
@@ -150,7 +189,8 @@ TimerRole timer_role(const TimerLayout& layout, int timer) {
   if (timer == layout.power()) return TimerRole::power;
   if (layout.is_lifetime(timer)) return TimerRole::lifetime;
   if (timer == layout.reconnect()) return TimerRole::reconnect;
-  if (timer == layout.retry()) return TimerRole::retry;
+  if (layout.is_retry(timer)) return TimerRole::retry;
+  if (layout.is_inventory(timer)) return TimerRole::inventory;
   return TimerRole::wake_up;
 }
 

@@ -17,18 +17,21 @@ class System;
 
 /// Which instances of the target machine receive the event.
 enum class Select : std::uint8_t {
-  one,         ///< the single instance
-  every,       ///< every instance, in order
-  announcer,   ///< the instance with the announcing one's index (program i -> program i)
-  arg,         ///< the instance the notice names (a timer's owner arms timer k)
-  timer_item,  ///< the queue item whose lifetime timer elapsed
-  free_slot,   ///< the queue's first Empty slot (none left: the System notes the overflow)
-  in_queue,    ///< every item in the queue (Queued or Overdue), in order
+  one,             ///< the single instance
+  every,           ///< every instance, in order
+  announcer,       ///< the instance with the announcing one's index (program i -> program i)
+  arg,             ///< the instance the notice names (a timer's owner arms timer k)
+  timer_item,      ///< the queue item whose lifetime timer elapsed
+  free_slot,       ///< the queue's first Empty slot (none left: the System notes the overflow)
+  in_queue,        ///< every item in the queue (Queued, Overdue or Kept), in order
+  inventory_slot,  ///< the first slot an inventory file may take: one an inventory file left, else Empty
+  its_items,       ///< every item in the queue for the announcing destination, in order
+  timer_agent,     ///< the inventory agent whose schedule timer elapsed
 };
 std::string_view select_name(Select select);
 
 /// Which timer elapsed, for the routes of timer_elapsed.
-enum class TimerRole : std::uint8_t { power, lifetime, reconnect, retry, wake_up };
+enum class TimerRole : std::uint8_t { power, lifetime, reconnect, retry, wake_up, inventory };
 std::string_view timer_role_name(TimerRole role);
 TimerRole timer_role(const TimerLayout& layout, int timer);
 

@@ -61,7 +61,7 @@ void System::reset() {
   env_.now = 0;
   env_.refusals = 0;
   env_.outbox.clear();
-  env_.timers = TimerLayout{QueueItem::instances(*config_)};
+  env_.timers = timer_layout(*config_);
   for_each_machine([&]<class M>(std::type_identity<M>) {
     auto& g = group<M>();
     const int n = M::instances(*config_);
@@ -132,6 +132,20 @@ int System::items_submitted() const {
   return n;
 }
 
+int System::items_in_queue() const {
+  const auto& items = group<QueueItem>();
+  int n = 0;
+  for (int i = 0; i < items.size(); ++i) n += QueueItem::in_queue(items.state(i));
+  return n;
+}
+
+bool System::any_in_queue_for(int destination) const {
+  const auto& items = group<QueueItem>();
+  for (int i = 0; i < items.size(); ++i)
+    if (QueueItem::in_queue(items.state(i)) && items.data(i).destination == destination) return true;
+  return false;
+}
+
 bool System::any_in_queue() const {
   const auto& items = group<QueueItem>();
   for (int i = 0; i < items.size(); ++i)
@@ -178,6 +192,22 @@ void System::dispatch(const Notice& notice) {
       case Select::in_queue:
         for (int i = 0; i < items.size(); ++i)
           if (QueueItem::in_queue(items.state(i))) targets.push_back(i);
+        break;
+      case Select::inventory_slot:
+        for (int i = 0; i < items.size(); ++i)
+          if (QueueItem::takes_inventory(items.state(i), items.data(i))) {
+            targets = {i};
+            break;
+          }
+        if (targets.empty()) overflowed_ = true;
+        break;
+      case Select::its_items:
+        for (int i = 0; i < items.size(); ++i)
+          if (QueueItem::in_queue(items.state(i)) && items.data(i).destination == notice.index)
+            targets.push_back(i);
+        break;
+      case Select::timer_agent:
+        targets = {env_.timers.agent_of(notice.index)};
         break;
     }
     for (const int i : targets) {

@@ -74,6 +74,8 @@ class System {
   /// Items that have been submitted (any slot not Empty), and those still in the queue (Queued or Overdue).
   int items_submitted() const;
   bool any_in_queue() const;
+  int items_in_queue() const;
+  bool any_in_queue_for(int destination) const;
   std::uint64_t events() const { return events_; }
   std::uint32_t refusals() const { return env_.refusals; }
   bool queue_overflowed() const { return overflowed_; }

@@ -12,7 +12,10 @@ static_assert(is_at<timer_fsm::Idle, Timer::State::Idle>);
 static_assert(is_at<timer_fsm::Armed, Timer::State::Armed>);
 }  // namespace
 
-int Timer::instances(const Config& c) { return TimerLayout{QueueItem::instances(c)}.count(); }
+TimerLayout timer_layout(const Config& c) {
+  return TimerLayout{QueueItem::instances(c), c.model.destinations(), c.model.inventory_agents()};
+}
+int Timer::instances(const Config& c) { return timer_layout(c).count(); }
 MachineDescription Timer::describe() { return describe_machine<Timer, Back>(); }
 }  // namespace cqm
 

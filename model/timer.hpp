@@ -34,6 +34,10 @@ namespace timer_fsm {
 struct timer_;  // the front-end, in model/timer_table.hpp
 }  // namespace timer_fsm
 
+/// The timers a config needs: one per queue slot, destination and inventory agent, and CQM's and the
+/// client's.
+TimerLayout timer_layout(const Config& config);
+
 /// The registry entry (model/machines.hpp).
 struct Timer {
   static constexpr std::string_view name = "Timer";

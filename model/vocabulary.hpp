@@ -31,6 +31,11 @@ enum class StatusId : std::int32_t {
   succeeded_exit_code = 10008,
   succeeded_mif = 10009,
 };
+/// The CAP inboxes CQM copies to, one Destination each: status messages, hardware inventory (Q243681: "a
+/// hardware or software inventory notifies Copy-Queue to move the resulting inventory file to the CAP"), and
+/// software inventory (Q200852: "CAP_<SiteCode>\Sinv.box").
+enum class Inbox : std::uint8_t { statmsgs, inventry, sinv };
+
 /// What the environment (user, Windows, CAP) does in a schedule.
 enum class EnvAction : std::uint8_t {
   power_on,
@@ -63,6 +68,8 @@ CQM_NAMES(InitOutcome, 2, {InitOutcome::ok, "ok"}, {InitOutcome::failed, "failed
 CQM_NAMES(StatusId, 5, {StatusId::none, "none"}, {StatusId::program_started, "10005"},
           {StatusId::failed_mif, "10007"}, {StatusId::succeeded_exit_code, "10008"},
           {StatusId::succeeded_mif, "10009"})
+CQM_NAMES(Inbox, 3, {Inbox::statmsgs, "statmsgs.box"}, {Inbox::inventry, "inventry.box"},
+          {Inbox::sinv, "sinv.box"})
 CQM_NAMES(EnvAction, 5, {EnvAction::power_on, "power_on"}, {EnvAction::power_off, "power_off"},
           {EnvAction::program_finishes, "program_finishes"},
           {EnvAction::cap_outage_started, "cap_outage_started"},

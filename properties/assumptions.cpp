@@ -90,7 +90,14 @@ std::vector<Assumption> assumptions(const Config& c) {
                    },
                    "a user who may switch off"});
   }
-  if (e.max_cap_outages == 0 || e.max_outage == 0)
+  if (!e.cap_reachable)
+    out.push_back(
+        {"environment.cap_reachable",
+         "the client is cut off from its CAP for the whole run (environment.cap_reachable = false; the "
+         "question asked, not an assumption)",
+         {},
+         ""});
+  else if (e.max_cap_outages == 0 || e.max_outage == 0)
     out.push_back({"environment.max_cap_outages",
                    "the CAP itself is never down (environment.max_cap_outages = 0)",
                    [](Config& x) {
@@ -117,6 +124,14 @@ std::vector<Assumption> assumptions(const Config& c) {
                    {},
                    ""});
   }
+  if (m.inventory_agents() > 0)
+    out.push_back({"inventory.hardware_interval",
+                   "the search ends at " + format_time(exploration_horizon(c)) +
+                       ": by then a queue nothing leaves has passed the registry's " +
+                       std::to_string(m.registry_capacity) +
+                       " items (a bounded horizon: the agents never stop)",
+                   {},
+                   ""});
   const Minutes finer = finer_quantum(e.quantum);
   out.push_back(
       {"environment.quantum",

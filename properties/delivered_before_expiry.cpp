@@ -12,7 +12,8 @@ const Property& delivered_before_expiry() {
       "delivered_before_expiry", "every status submitted is copied to the CAP before its lifetime ends", true,
       [](const Config& c, const SystemSnapshot&, const SystemSnapshot& s) -> std::optional<std::string> {
         for (const auto& item : s.all<QueueItem>()) {
-          if (item.state == int(QueueItem::State::Empty)) continue;
+          if (item.state == int(QueueItem::State::Empty) || item.data.status == StatusId::none)
+            continue;  // an empty slot or an inventory file: not a status
           const auto& d = item.data;
           const Minutes deadline = d.deadline(c.model.item_lifetime);
           const bool delivered = item.state == int(QueueItem::State::Delivered);

@@ -20,16 +20,16 @@ const Property& no_silent_loss() {
           const auto was = i < was_items.size() ? static_cast<S>(was_items[i].state) : S::Empty;
           const auto& d = items[i].data;
           if (was != S::Empty && state == S::Empty)
-            return status_text(was_items[i].data.status) + " vanished from the queue";
+            return item_text(was_items[i].data) + " vanished from the queue";
           if (state == S::Expired) {
             const Minutes deadline = d.deadline(c.model.item_lifetime);
-            if (d.expired_at == kNever) return status_text(d.status) + " expired without a logged deletion";
+            if (d.expired_at == kNever) return item_text(d) + " expired without a logged deletion";
             if (d.expired_at < deadline)
-              return status_text(d.status) + " was deleted at " + format_time(d.expired_at) +
+              return item_text(d) + " was deleted at " + format_time(d.expired_at) +
                      ", before its lifetime ended at " + format_time(deadline);
           }
           if (state == S::Delivered && d.delivered_at == kNever)
-            return status_text(d.status) + " left the queue as Delivered with no delivery time";
+            return item_text(d) + " left the queue as Delivered with no delivery time";
         }
         return std::nullopt;
       }};

@@ -36,6 +36,7 @@ const Property& queue_survives_power_loss();
 const Property& delivered_at_most_once();
 const Property& retry_count_consistent();
 const Property& no_refused_events();
+const Property& queue_bounded();
 
 /// A property found false on a step.
 struct Violation {
@@ -54,5 +55,7 @@ std::optional<Violation> first_violation(const Config& config, const SystemSnaps
 
 /// "status 10009": how properties name an item in their reasons.
 std::string status_text(StatusId status);
+/// "status 10009", or "an inventory file for destination 1".
+std::string item_text(const QueueItemData& item);
 
 }  // namespace cqm

@@ -22,7 +22,7 @@ const Property& queue_survives_power_loss() {
           if (!QueueItem::in_queue(was_items[i].state)) continue;
           const auto now = static_cast<S>(items[i].state);
           if (QueueItem::in_queue(items[i].state)) continue;
-          const std::string what = status_text(was_items[i].data.status);
+          const std::string what = item_text(was_items[i].data);
           if (cqm_stopped_throughout)
             return what + " left the queue while CQM was stopped (" +
                    std::string(Client::states[s.one<Client>().state]) + ")";

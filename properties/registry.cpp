@@ -3,9 +3,13 @@
 namespace cqm {
 
 const std::vector<const Property*>& all_properties() {
-  static const std::vector<const Property*> all{&delivered_before_expiry(),   &no_silent_loss(),
-                                                &queue_survives_power_loss(), &delivered_at_most_once(),
-                                                &retry_count_consistent(),    &no_refused_events()};
+  static const std::vector<const Property*> all{&delivered_before_expiry(),
+                                                &no_silent_loss(),
+                                                &queue_survives_power_loss(),
+                                                &delivered_at_most_once(),
+                                                &retry_count_consistent(),
+                                                &no_refused_events(),
+                                                &queue_bounded()};
   return all;
 }
 
@@ -49,5 +53,11 @@ std::optional<Violation> first_violation(const Config& config, const SystemSnaps
 }
 
 std::string status_text(StatusId status) { return "status " + std::string(enum_name(status)); }
+
+std::string item_text(const QueueItemData& item) {
+  return item.status == StatusId::none
+             ? "an inventory file for destination " + std::to_string(item.destination)
+             : status_text(item.status);
+}
 
 }  // namespace cqm

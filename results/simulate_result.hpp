@@ -10,8 +10,9 @@
 namespace cqm {
 
 struct Fate {
-  StatusId status = StatusId::none;
-  std::string state;  ///< "Delivered", "Expired", or still "Queued" at the horizon
+  StatusId status = StatusId::none;  ///< none: an inventory file
+  Inbox inbox = Inbox::statmsgs;     ///< the CAP inbox it is for
+  std::string state;  ///< "Delivered", "Expired", or still "Queued" (or "Overdue", "Kept") at the horizon
   Minutes submitted = kNever;
   Minutes settled = kNever;  ///< delivered or deleted at
 };

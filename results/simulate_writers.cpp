@@ -19,14 +19,18 @@ SimulateResult simulate(const Config& config, const Schedule& schedule, std::str
     const Minutes settled = state == QueueItem::State::Delivered ? d.delivered_at
                             : state == QueueItem::State::Expired ? d.expired_at
                                                                  : kNever;
-    r.fates.push_back({d.status, std::string(QueueItem::states[items.state(i)]), d.submitted_at, settled});
+    r.fates.push_back({d.status, config.model.inbox(d.destination),
+                       std::string(QueueItem::states[items.state(i)]), d.submitted_at, settled});
   }
   r.queue_overflowed = system.queue_overflowed();
   return r;
 }
 
 std::string fate_text(const Fate& f, Minutes lifetime) {
-  const std::string what = fmt::format("status {} ({})", enum_name(f.status), status_meaning(int(f.status)));
+  const std::string what =
+      f.status == StatusId::none
+          ? fmt::format("inventory file for {}", enum_name(f.inbox))
+          : fmt::format("status {} ({})", enum_name(f.status), status_meaning(int(f.status)));
   const std::string submitted = "submitted " + format_time(f.submitted);
   if (f.state == "Delivered") return what + ": Delivered at " + format_time(f.settled) + ", " + submitted;
   if (f.state == "Expired")
@@ -43,7 +47,9 @@ std::string simulate_text(const SimulateResult& r) {
   if (r.fates.empty()) out += "no status message was submitted\n";
   for (const auto& f : r.fates) out += fate_text(f, r.config.model.item_lifetime) + "\n";
   if (r.queue_overflowed)
-    out += "a status found no free queue slot (environment.max_queue): it was not submitted\n";
+    out +=
+        "an item found no free queue slot (environment.max_queue, or the registry's capacity passed): it was "
+        "not submitted\n";
   if (!r.refusals.empty()) {
     out += "\n== Refused events (the state did not accept them) ==\n";
     for (const auto& x : r.refusals)
@@ -63,6 +69,7 @@ nlohmann::ordered_json simulate_json(const SimulateResult& r) {
   j["items"] = nlohmann::ordered_json::array();
   for (const auto& f : r.fates)
     j["items"].push_back({{"status", std::string(enum_name(f.status))},
+                          {"inbox", std::string(enum_name(f.inbox))},
                           {"state", f.state},
                           {"submitted", format_time(f.submitted)},
                           {"settled", f.settled == kNever ? nlohmann::ordered_json()

@@ -216,6 +216,7 @@ ClientOutcome ClientRunner::finish() {
   for (int i = 0; i < items.size(); ++i) {
     if (items.state(i) == int(QueueItem::State::Empty)) continue;
     const auto& item = items.data(i);
+    if (item.status == StatusId::none) continue;  // an inventory file: not a status
     const bool delivered = items.state(i) == int(QueueItem::State::Delivered);
     if (delivered && item.delivered_at < item.deadline(lifetime)) {
       out.delay = std::max(out.delay, item.delivered_at - item.submitted_at);

@@ -24,7 +24,7 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"retry_interval", "cqm.retry_interval"},
     {"reconnect", "cqm.reconnect_when_broken"},
     {"reconnect_delay", "cqm.reconnect_delay"},
-    {"expire_while_inaccessible", "cqm.expire_while_inaccessible"},
+    {"service_pack", "client.service_pack"},
     {"init_failure", "init.failure"},
     {"race_window", "init.race_window"},
     {"after_running", "program[0].after_running"},

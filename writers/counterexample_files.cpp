@@ -49,15 +49,17 @@ std::vector<std::filesystem::path> write_trace_diagram(const std::filesystem::pa
   return write_diagram_files(dir, trace_diagram_files(cex, "trace", false, render));
 }
 
-std::vector<DiagramFile> preset_counterexample_files(const std::string& preset, bool png) {
+std::vector<DiagramFile> preset_counterexample_files(const std::string& preset, const std::string& property,
+                                                     bool png) {
   const auto config = find_preset(preset);
   if (!config) throw OutputError("no preset named '" + preset + "' to draw a counterexample of");
   CheckOptions options;
   options.explorers = {ExplorerKind::exhaustive};
   const ExplorerReport report = check_exhaustive(*config, options);
-  const PropertyResult* violated = report.first_violation();
-  if (!violated)
-    throw OutputError("the exhaustive explorer finds no counterexample for preset '" + preset + "' to draw");
+  const PropertyResult* violated = report.result_of(property);
+  if (!violated || !violated->counterexample)
+    throw OutputError("the exhaustive explorer finds no counterexample of " + property + " for preset '" +
+                      preset + "' to draw");
   return trace_diagram_files(*violated->counterexample, preset + "_counterexample", png);
 }
 

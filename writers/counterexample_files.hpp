@@ -44,7 +44,9 @@ std::vector<std::filesystem::path> write_trace_diagram(const std::filesystem::pa
                                                        const Renderer& render = graphviz_renderer());
 
 /// The shortest counterexample the exhaustive explorer finds for a preset, as `<preset>_counterexample`.dot /
-/// .svg (/.png): the one diagrams/ shows. Throws OutputError when the preset holds or is unknown.
-std::vector<DiagramFile> preset_counterexample_files(const std::string& preset, bool png);
+/// .svg (/.png) of one property: what diagrams/ shows. Throws OutputError when it holds or the preset is
+/// unknown.
+std::vector<DiagramFile> preset_counterexample_files(const std::string& preset, const std::string& property,
+                                                     bool png);
 
 }  // namespace cqm

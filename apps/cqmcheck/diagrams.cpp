@@ -1,5 +1,5 @@
-// `cqmcheck diagrams`: the state diagrams of every machine and the overview, from the MSM tables, and the
-// kb-q292030 counterexample's timeline, from the exhaustive explorer's shortest counterexample.
+// `cqmcheck diagrams`: the state diagrams of every machine and the overview, from the MSM tables, and each KB
+// article's counterexample timeline, from the exhaustive explorer's shortest counterexample of its property.
 #include <cstdio>
 #include <memory>
 
@@ -11,8 +11,11 @@
 namespace cqm::cli {
 namespace {
 
-/// The counterexample diagrams/ shows: the KB's own story.
-constexpr const char* kPictured = "kb-q292030";
+/// The counterexamples diagrams/ shows: each article's preset and the property its story violates.
+constexpr std::pair<const char*, const char*> kPictured[] = {
+    {"kb-q292030", "delivered_before_expiry"},
+    {"kb-q263594", "queue_bounded"},
+};
 
 struct DiagramOptions {
   std::string out;
@@ -25,7 +28,7 @@ void add_diagrams(CLI::App& app) {
   auto opts = std::make_shared<DiagramOptions>();
   auto* cmd = app.add_subcommand(
       "diagrams",
-      "write each machine's state diagram, the overview and the kb-q292030 counterexample (DOT, SVG)");
+      "write each machine's state diagram, the overview and each KB article's counterexample (DOT, SVG)");
   cmd->add_option("--out", opts->out, "the folder to write into (created if missing)")
       ->required()
       ->check(name_given());
@@ -35,7 +38,8 @@ void add_diagrams(CLI::App& app) {
     check_output_dir(opts->out);  // before a second of rendering, not after
     // Everything rendered before the first file is written: a failure leaves the folder as it was.
     auto files = state_diagram_files(opts->png);
-    for (auto& f : preset_counterexample_files(kPictured, opts->png)) files.push_back(std::move(f));
+    for (const auto& [preset, property] : kPictured)
+      for (auto& f : preset_counterexample_files(preset, property, opts->png)) files.push_back(std::move(f));
     for (const auto& path : write_diagram_files(opts->out, files)) std::printf("%s\n", path.c_str());
   });
 }

@@ -90,7 +90,13 @@ rc::Gen<Config> config_gen() {
     m.wake_up_cycle = *gen::inRange<Minutes>(10, 3000);
     m.item_lifetime = *gen::inRange<Minutes>(30, 3 * kMinutesPerDay);
     m.startup_cycle = *gen::arbitrary<bool>();
-    m.expire_while_inaccessible = *gen::arbitrary<bool>();
+    m.service_pack = *gen::inRange(0, 5);
+    if (*gen::inRange(0, 6) == 0) {  // inventory agents, a registry of a few items, maybe no CAP
+      m.hardware_inventory_interval = *gen::inRange<Minutes>(600, 3000);
+      if (*gen::arbitrary<bool>()) m.software_inventory_interval = *gen::inRange<Minutes>(600, 3000);
+      m.registry_capacity = *gen::inRange(1, 4);
+      e.cap_reachable = *gen::inRange(0, 3) != 0;
+    }
     m.retry_policy = *gen::element(RetryPolicy::WakeUp, RetryPolicy::Interval);
     m.retry_interval = *gen::inRange<Minutes>(1, 600);
     m.reconnect_when_broken = *gen::arbitrary<bool>();

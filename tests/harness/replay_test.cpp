@@ -54,12 +54,12 @@ TEST(trace_json, a_two_program_trace_round_trips) {
 TEST(trace_json, steps_show_every_instance_with_its_described_data) {
   const auto j = nlohmann::json::parse(trace_to_json(kb_counterexample()));
   const auto& machines = j["steps"].back()["machines"];
-  for (const char* label : {"Client", "Program[0]", "CopyQueueManager", "Connection", "Destination",
+  for (const char* label : {"Client", "Program[0]", "CopyQueueManager", "Connection", "Destination[0]",
                             "QueueItem[0]", "QueueItem[1]", "Timer[0]", "Timer[5]"})
     EXPECT_TRUE(machines.contains(label)) << label;
   EXPECT_EQ(machines["QueueItem[1]"]["state"], "Expired");
   EXPECT_EQ(machines["QueueItem[1]"]["status"], "10009");
-  EXPECT_TRUE(machines["Destination"].contains("retry_count"));
+  EXPECT_TRUE(machines["Destination[0]"].contains("retry_count"));
   EXPECT_TRUE(machines["Client"]["up_since"].is_number());
   EXPECT_TRUE(j["steps"].back()["inputs"].contains("cap_outage"));
 }

@@ -94,18 +94,21 @@ TEST(counterexample_files, trace_diagram_files_add_png_on_request) {
 }
 
 TEST(counterexample_files, preset_counterexample_is_the_exhaustive_explorers_shortest) {
-  const auto files = preset_counterexample_files("kb-q292030", false);
+  const auto files = preset_counterexample_files("kb-q292030", "delivered_before_expiry", false);
   ASSERT_EQ(files.size(), 2u);
   EXPECT_EQ(files[0].name, "kb-q292030_counterexample.dot");
   EXPECT_EQ(files[1].name, "kb-q292030_counterexample.svg");
   EXPECT_EQ(files[0].content, trace_dot(kb()));
-  EXPECT_EQ(preset_counterexample_files("kb-q292030", false)[1].content, files[1].content)
+  EXPECT_EQ(preset_counterexample_files("kb-q292030", "delivered_before_expiry", false)[1].content,
+            files[1].content)
       << "byte-identical";
 }
 
 TEST(counterexample_files, preset_counterexample_refuses_a_preset_that_holds_or_is_unknown) {
-  EXPECT_THROW(preset_counterexample_files("fix-short-retry", false), OutputError);
-  EXPECT_THROW(preset_counterexample_files("no-such-preset", false), OutputError);
+  EXPECT_THROW(preset_counterexample_files("fix-short-retry", "delivered_before_expiry", false), OutputError);
+  EXPECT_THROW(preset_counterexample_files("no-such-preset", "delivered_before_expiry", false), OutputError);
+  EXPECT_THROW(preset_counterexample_files("kb-q263594-sp2", "queue_bounded", false), OutputError)
+      << "the fix holds: nothing to draw";
 }
 
 }  // namespace

@@ -17,9 +17,11 @@
 #include "model/connection_table.hpp"
 #include "model/copy_queue_table.hpp"
 #include "model/destination_table.hpp"
+#include "model/inventory_agent_table.hpp"
 #include "model/machines.hpp"
 #include "model/program_table.hpp"
 #include "model/queue_item_table.hpp"
+#include "model/registry_table.hpp"
 #include "model/routes.hpp"
 #include "model/timer_table.hpp"
 #include "writers/machine_dot.hpp"
@@ -196,7 +198,7 @@ TEST(routes, give_timer_elapsed_a_role_and_nothing_else) {
     }
   }
   EXPECT_EQ(roles, (std::set<TimerRole>{TimerRole::power, TimerRole::lifetime, TimerRole::reconnect,
-                                        TimerRole::retry, TimerRole::wake_up}));
+                                        TimerRole::retry, TimerRole::wake_up, TimerRole::inventory}));
 }
 
 TEST(overview_dot, has_an_edge_per_announcer_and_target_with_a_line_per_notice) {

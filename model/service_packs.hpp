@@ -1,0 +1,54 @@
+#pragma once
+// The service-pack table: for each KB article, the behaviour it documents and the SMS 2.0 levels that have
+// it. `client.service_pack` (0 = the release, 1-4) picks a level; the machines' guards ask `has_behaviour`
+// and never test a level themselves, so this table is the only place a level is decided. doc/service_packs.md
+// shows the same table, rendered by service_pack_table_markdown() (a test keeps the two equal).
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace cqm {
+
+struct ModelSettings;
+
+/// The documented behaviours, one per article.
+enum class KbBehaviour {
+  init_race_loses_status,           ///< Q292030
+  expired_kept_while_inaccessible,  ///< Q263594
+};
+
+struct ServicePackEntry {
+  KbBehaviour behaviour;
+  std::string_view article;
+  std::string_view what;    ///< the behaviour, in the article's words where it has them
+  int first_fixed;          ///< the first level without it; kNeverFixed: present at every level
+  std::string_view source;  ///< where the article says so
+};
+
+inline constexpr int kNeverFixed = 5;
+inline constexpr int kLatestServicePack = 4;
+
+inline constexpr std::array<ServicePackEntry, 2> kServicePackTable{{
+    {KbBehaviour::init_race_loses_status, "Q292030",
+     "CQM's initialisation fails at a start-up; the status a restarting program left behind is retried only "
+     "at "
+     "the 23-hour wake-up, which a PC switched off every evening never reaches, and is deleted after its "
+     "lifetime",
+     kNeverFixed, "\"Applies to: Systems Management Server version 2.0\", Solution Type: kbnofix"},
+    {KbBehaviour::expired_kept_while_inaccessible, "Q263594",
+     "\"If the destination is inaccessible, Copy Queue Manager does not delete the expired items\": the "
+     "queue "
+     "(registry keys) keeps growing while the client is cut off from its CAP",
+     2, "\"This problem was first corrected in Systems Management Server version 2.0 Service Pack 2\""},
+}};
+
+/// The entry of a behaviour.
+const ServicePackEntry& service_pack_entry(KbBehaviour behaviour);
+/// Whether the configured level has the behaviour.
+bool has_behaviour(const ModelSettings& model, KbBehaviour behaviour);
+/// "0-1", "0-4": the levels that have the behaviour.
+std::string levels_with(const ServicePackEntry& entry);
+/// The table as Markdown: article, behaviour, levels with it, first fixed in, source.
+std::string service_pack_table_markdown();
+
+}  // namespace cqm
