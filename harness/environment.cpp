@@ -68,7 +68,8 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
   if (client == Client::State::Up)
     for (int p = 0; p < config_->programs(); ++p) {
       const ProgramWindow& w = e.programs[static_cast<std::size_t>(p)];
-      if (s.state<Program>(p) == Program::State::Pending && t >= w.from && t < w.until) {
+      if (s.state<AdvertisedProgramsManager>(p) == AdvertisedProgramsManager::State::Pending && t >= w.from &&
+          t < w.until) {
         possible |= static_cast<std::uint8_t>(1u << p);
         any_restarts |= restarts_computer(config_->model.programs[static_cast<std::size_t>(p)].after_running);
       }
@@ -140,10 +141,10 @@ bool EnvironmentModel::is_terminal(const System& s) const {
     return s.group<Registry>().size() > 0 && s.state<Registry>() == Registry::State::Full;
   }
   for (int p = 0; p < config_->programs(); ++p) {
-    const auto state = s.state<Program>(p);
-    if (state == Program::State::Finished) continue;
-    if (state == Program::State::Pending &&
-        s.now() >= config_->env.programs[static_cast<std::size_t>(p)].until)
+    using S = AdvertisedProgramsManager::State;
+    const auto state = s.state<AdvertisedProgramsManager>(p);
+    if (state == S::Finished) continue;
+    if (state == S::Pending && s.now() >= config_->env.programs[static_cast<std::size_t>(p)].until)
       continue;  // it can no longer run
     return false;
   }

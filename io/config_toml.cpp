@@ -24,6 +24,8 @@ const std::vector<F>& config_fields() {
           "name", [](Config & c) -> auto& { return c.name; }),
       string_field<Config>(
           "summary", [](Config & c) -> auto& { return c.summary; }),
+      string_field<Config>(
+          "article", [](Config & c) -> auto& { return c.article; }),
       enum_field<Config, Os>(
           "client.os", [](Config & c) -> auto& { return c.model.os; }),
       int_field<Config>(
@@ -124,6 +126,8 @@ const std::vector<Field<ProgramEntry>>& program_fields() {
           "runs_until", [](P & p) -> auto& { return p.window.until; }),
       time_field<P>(
           "runs_at", [](P & p) -> auto& { return p.window.at; }),
+      time_field<P>(
+          "expires_at", [](P & p) -> auto& { return p.spec.expires_at; }),
   };
   return fields;
 }

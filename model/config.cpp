@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/service_packs.hpp"
+
 namespace cqm {
 namespace {
 
@@ -63,6 +65,9 @@ Problem validate(const Config& c) {
     durations.emplace_back(program_key(i, "runs_from"), e.programs[static_cast<std::size_t>(i)].from);
     durations.emplace_back(program_key(i, "runs_until"), e.programs[static_cast<std::size_t>(i)].until);
     durations.emplace_back(program_key(i, "runs_at"), e.programs[static_cast<std::size_t>(i)].at);
+    if (i < static_cast<int>(m.programs.size()))
+      durations.emplace_back(program_key(i, "expires_at"),
+                             m.programs[static_cast<std::size_t>(i)].expires_at);
   }
   for (const auto& [key, v] : durations) {
     if (v < 0) return problem(key, "must not be negative");
@@ -107,6 +112,21 @@ Problem validate(const Config& c) {
   if (m.site_code.empty() || m.site_code.size() > 8)
     return problem("client.site_code", "must be 1 to 8 characters");
   return std::nullopt;
+}
+
+int ModelSettings::max_runs(int program) const {
+  const ProgramSpec& p = programs[static_cast<std::size_t>(program)];
+  const bool left_scheduled = os == Os::Win9x && p.after_running == AfterRunning::ProgramRestarts &&
+                              has_behaviour(*this, KbBehaviour::apm_terminated_before_unschedule);
+  if (!left_scheduled) return 1;
+  // One run a start-up; the user starts up at most once a day.
+  return p.expires_at > 0 ? std::min(kMaxRuns, p.expires_at / kMinutesPerDay + 2) : kMaxRuns;
+}
+
+int ModelSettings::statuses() const {
+  int n = 0;
+  for (int p = 0; p < static_cast<int>(programs.size()); ++p) n += 2 * max_runs(p);
+  return n;
 }
 
 Inbox ModelSettings::inbox(int destination) const {

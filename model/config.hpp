@@ -20,11 +20,15 @@ namespace cqm {
 struct ProgramSpec {
   AfterRunning after_running = AfterRunning::ProgramRestarts;
   MifResult mif = MifResult::Success;  ///< the status .mif the canonical timeline and generated schedules use
+  Minutes expires_at = 0;              ///< when its advertisement expires (Q257280's reruns stop); 0: never
   bool operator==(const ProgramSpec&) const = default;
 };
 
 /// The most queue items the model holds with inventory agents on (a queue slot is a machine instance).
 inline constexpr int kMaxRegistryCapacity = 48;
+/// The most runs of one job the model holds (its statuses need queue slots): past it a search is
+/// INCONCLUSIVE.
+inline constexpr int kMaxRuns = 8;
 
 /// The system under study: the client, its advertised programs and CQM.
 struct ModelSettings {
@@ -66,8 +70,11 @@ struct ModelSettings {
   InitFailure init_failure = InitFailure::Race;
   Minutes race_window = 2;  ///< "moments later": work arriving this soon after start-up races CQM's init
 
-  /// Status messages the queue can hold: two per program (started, final).
-  int statuses() const { return 2 * static_cast<int>(programs.size()); }
+  /// Status messages the queue can hold: two per run (started, final) of each program's job.
+  int statuses() const;
+  /// The runs a job may make: one, or where its job is left scheduled (Q257280) one per start-up until its
+  /// advertisement expires, at most kMaxRuns.
+  int max_runs(int program) const;
   /// The inventory agents modelled, in order: hardware first.
   int inventory_agents() const {
     return (hardware_inventory_interval > 0) + (software_inventory_interval > 0);
@@ -143,6 +150,7 @@ inline constexpr std::size_t kMaxSummary = 500;
 struct Config {
   std::string name = "custom";
   std::string summary;
+  std::string article;  ///< the KB article a preset reproduces ("Q292030"); empty for others
   ModelSettings model;
   Envelope env;
   Expectations expected;

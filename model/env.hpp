@@ -36,9 +36,12 @@ enum class NoticeKind : std::uint8_t {
   timer_cancelled,  ///< arg: the timer
   // Timer
   timer_elapsed,  ///< index: the timer
+  // AdvertisedProgramsManager
+  status_submitted,          ///< arg: the StatusId
+  program_launch_requested,  ///< index: the job, arg: the MifResult its run will leave
+  restart_requested,         ///< also the Program's, when it restarts the computer itself
   // Program
-  status_submitted,  ///< arg: the StatusId
-  restart_requested,
+  program_exited,  ///< arg: the MifResult, arg2: 1 when it is restarting the computer
   // CopyQueueManager
   connection_requested,
   queue_check_requested,  ///< delete the items whose lifetime has ended
@@ -103,8 +106,8 @@ struct Env {
   std::uint32_t refusals = 0;
   std::vector<Notice> outbox;  ///< what the machine being run announced; the System takes it after each event
 
-  void write(LogKind kind, std::int32_t arg = 0, Inbox inbox = Inbox::statmsgs) {
-    if (log) log->push_back({now, kind, arg, inbox});
+  void write(LogKind kind, std::int32_t arg = 0, Inbox inbox = Inbox::statmsgs, std::int16_t instance = 0) {
+    if (log) log->push_back({now, kind, arg, inbox, instance});
   }
   void refuse(std::string_view machine, int instance, std::string_view state, std::string_view event) {
     ++refusals;

@@ -11,5 +11,7 @@ CQM_EVENT(cqm_stopped);
 /// The client came up: a status the program's restart left behind is submitted moments later, an inventory
 /// run missed while the PC was off is taken.
 CQM_EVENT(client_started);
+/// The start-up's first copy cycle is over: a job that was due while the PC was off runs now.
+CQM_EVENT(start_up_completed);
 
 }  // namespace cqm

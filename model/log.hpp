@@ -2,6 +2,7 @@
 // Cqmgr32.log as the model writes it: actions append compact records; text is made only when someone reads
 // it, so a run that nobody reads (the explorers) pays a push_back at most.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,13 +31,27 @@ enum class LogKind : std::uint8_t {
   cqm_stopped,                ///< assumption
   inventory_queued,           ///< assumption
   registry_full,              ///< assumption: Q263594 names the consequence (Q189119), not a log line
+  // Smsapm32.log (the Advertised Programs Manager): no article quotes its lines; ours are worded in its
+  // style.
+  apm_deferred,       ///< assumption
+  apm_started,        ///< assumption
+  apm_status,         ///< assumption
+  apm_complete_file,  ///< assumption (Q257280 names the Complete folder)
+  apm_unscheduled,    ///< assumption (Q257280 names the Unschedule event)
+  apm_expired,        ///< assumption
 };
+
+/// The log file a line is written to.
+enum class LogFile : std::uint8_t { cqmgr32, smsapm32, windows };
+LogFile log_file(LogKind kind);
+std::string_view log_file_name(LogFile file);
 
 struct LogRecord {
   Minutes at;
   LogKind kind;
   std::int32_t arg;               ///< cycle number, retry count or status message id, as the kind needs
   Inbox inbox = Inbox::statmsgs;  ///< the destination a line names
+  std::int16_t instance = 0;      ///< the job an APM line is about
 };
 
 using LogRecords = std::vector<LogRecord>;
@@ -48,8 +63,11 @@ std::string log_text(const LogRecord& record, std::string_view site_code);
 std::string log_line(const LogRecord& record, std::string_view site_code);
 /// Who writes the line: CQM, or for the registry's fate Windows (UserEnv, as Q189119 names it).
 std::string_view log_component(LogKind kind);
-/// Every record, one line each.
-std::string render_log(const LogRecords& records, std::string_view site_code);
+/// Every record, one line each; only one file's with `file`.
+std::string render_log(const LogRecords& records, std::string_view site_code,
+                       std::optional<LogFile> file = std::nullopt);
+/// "W2K20001": the advertisement id of job i, as SMS 2.0 numbers them (site code, then 2 and a serial).
+std::string advertisement_id(std::string_view site_code, int job);
 
 /// What an SMS status message id means (DESIGN §1): named so in the log, the trace and the fate lines.
 std::string_view status_meaning(std::int32_t status_id);

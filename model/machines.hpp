@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "model/apm.hpp"
 #include "model/client.hpp"
 #include "model/connection.hpp"
 #include "model/copy_queue.hpp"
@@ -26,8 +27,8 @@
 
 namespace cqm {
 
-using Machines = boost::mp11::mp_list<Client, Program, InventoryAgent, CopyQueueManager, Connection,
-                                      Destination, QueueItem, Registry, Timer>;
+using Machines = boost::mp11::mp_list<Client, AdvertisedProgramsManager, Program, InventoryAgent,
+                                      CopyQueueManager, Connection, Destination, QueueItem, Registry, Timer>;
 
 inline constexpr std::size_t kMachines = boost::mp11::mp_size<Machines>::value;
 template <class M>

@@ -8,6 +8,7 @@ namespace {
 Config kb_bug() {
   Config c;
   c.name = "kb-q292030";
+  c.article = "Q292030";
   c.summary =
       "the bug: Win9x, Program restarts computer, PC on 08:00-17:00, CQM init fails at every start-up";
   c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
@@ -96,6 +97,7 @@ Config fix_reconnect() {
 Config registry_fills(int service_pack) {
   Config c;
   c.name = service_pack < 2 ? "kb-q263594" : "kb-q263594-sp2";
+  c.article = "Q263594";
   c.summary =
       service_pack < 2
           ? "Q263594 at SP1: an NT client cut off from its CAP keeps expired items; the registry fills"
@@ -113,12 +115,30 @@ Config registry_fills(int service_pack) {
   return c;
 }
 
+// Q257280: a Windows 98 client, a package that restarts the computer, an advertisement that expires on day 5.
+// CQM's initialisation never fails here, so that Q292030's loss stays out of this story.
+Config job_reruns(int service_pack) {
+  Config c;
+  c.name = service_pack < 2 ? "kb-q257280" : "kb-q257280-sp2";
+  c.article = "Q257280";
+  c.summary =
+      service_pack < 2
+          ? "Q257280 at SP1: APM is terminated before it unschedules a job that restarts the PC; it reruns "
+            "at every logon until day 5"
+          : "Q257280's fix, SP2: the job is unscheduled before the restart and runs once";
+  c.model.service_pack = service_pack;
+  c.model.init_failure = InitFailure::Never;
+  c.model.programs[0].expires_at = 5 * kMinutesPerDay;
+  if (service_pack < 2) c.expected.verdicts["completed_job_never_reruns"] = Verdict::Violated;
+  return c;
+}
+
 }  // namespace
 
 const std::vector<Config>& presets() {
-  static const std::vector<Config> all{kb_bug(),          sms_restarts(),    sms_restarts_any_boot(),
-                                       always_on(),       fix_short_retry(), fix_reconnect(),
-                                       registry_fills(1), registry_fills(2)};
+  static const std::vector<Config> all{
+      kb_bug(),        sms_restarts(),    sms_restarts_any_boot(), always_on(),   fix_short_retry(),
+      fix_reconnect(), registry_fills(1), registry_fills(2),       job_reruns(1), job_reruns(2)};
   return all;
 }
 

@@ -7,17 +7,13 @@ namespace {
 using Back = boost::msm::back::state_machine<program_fsm::program_>;
 template <class S, Program::State Id>
 constexpr bool is_at = msm_state_id<Back, S> == int(Id) && Program::states[int(Id)] == S::name();
-static_assert(is_at<program_fsm::Pending, Program::State::Pending>);
-static_assert(is_at<program_fsm::Deferred, Program::State::Deferred>);
+static_assert(is_at<program_fsm::Idle, Program::State::Idle>);
 static_assert(is_at<program_fsm::Running, Program::State::Running>);
-static_assert(is_at<program_fsm::AwaitingRestart, Program::State::AwaitingRestart>);
-static_assert(is_at<program_fsm::Finished, Program::State::Finished>);
+static_assert(is_at<program_fsm::Exited, Program::State::Exited>);
 }  // namespace
 
 MachineDescription Program::describe() { return describe_machine<Program, Back>(); }
 }  // namespace cqm
 
 CQM_INSTANTIATE_GROUP(cqm::Program)
-CQM_ACCEPTS(cqm::Program, cqm::program_finished)
-CQM_ACCEPTS(cqm::Program, cqm::client_started)
-CQM_ACCEPTS(cqm::Program, cqm::start_up_completed)
+CQM_ACCEPTS(cqm::Program, cqm::program_launched)

@@ -1,8 +1,8 @@
 #pragma once
-// An advertised program: it runs, writes its status .mif and applies its After Running option. With "Program
-// restarts computer" the status waits in AwaitingRestart and is submitted only after the next start-up — the
-// KB's race with CQM's initialisation. A program due while the PC is not up waits (Deferred) and runs at the
-// next start-up. A client runs any number of them ([[program]] in the config), each its own instance.
+// An advertised program's own run: launched by the Advertised Programs Manager, it runs, leaves its status
+// .mif (or none), and exits — or, with "Program restarts computer", restarts the PC itself before SMS has
+// read the .mif. What the run means for SMS (status messages, the job) is APM's (model/apm.hpp). A program
+// runs again when APM launches it again (a job left scheduled, Q257280).
 #include <array>
 #include <boost/describe/class.hpp>
 #include <string_view>
@@ -17,20 +17,16 @@ namespace cqm {
 struct Program;
 
 struct ProgramData {
-  MifResult mif = MifResult::Success;      ///< what the program's run left behind
-  StatusId final_status = StatusId::none;  ///< the status SMS sends for it
+  MifResult mif = MifResult::Success;  ///< what the run left behind
   bool operator==(const ProgramData&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(ProgramData, (), (mif, final_status))
+BOOST_DESCRIBE_STRUCT(ProgramData, (), (mif))
 
-/// The environment: the program ran and finished now. `client_up` is filled by the route from the Client.
-struct program_finished {
-  static constexpr const char* name() { return "program_finished"; }
+/// APM starts the program; `mif` is what this run will leave behind (the environment's choice).
+struct program_launched {
+  static constexpr const char* name() { return "program_launched"; }
   MifResult mif;
-  bool client_up;
 };
-/// The start-up's first copy cycle is over: a program that was due while the PC was off runs now.
-CQM_EVENT(start_up_completed);
 
 namespace program_fsm {
 struct program_;  // the front-end, in model/program_table.hpp
@@ -42,17 +38,13 @@ struct Program {
   static constexpr std::string_view stem = "program";
   using Front = program_fsm::program_;
   using Data = ProgramData;
-  enum class State : std::uint8_t { Pending, Deferred, Running, AwaitingRestart, Finished };
-  static constexpr std::array<std::string_view, 5> states = {"Pending", "Deferred", "Running",
-                                                             "AwaitingRestart", "Finished"};
+  enum class State : std::uint8_t { Idle, Running, Exited };
+  static constexpr std::array<std::string_view, 3> states = {"Idle", "Running", "Exited"};
   static int instances(const Config& c) { return c.programs(); }
   static constexpr bool many = true;  ///< instances are named Name[i]
+  /// Not a lane of the timeline: the job's lane (AdvertisedProgramsManager) tells the run.
+  static constexpr bool in_timeline = false;
   static MachineDescription describe();
-  static std::string summary(int state, const Data&) {
-    return state == int(State::Finished)   ? "program finished"
-           : state == int(State::Deferred) ? "program deferred"
-                                           : "";
-  }
 };
 
 }  // namespace cqm

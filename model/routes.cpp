@@ -64,22 +64,23 @@ constexpr std::string_view kTimerOwners =
 
 std::vector<Route> make_table() {
   using CQM = CopyQueueManager;
+  using APM = AdvertisedProgramsManager;
   // clang-format off
   return {
       // The environment and the clock.
       to<Client, powered_on>(N::user_powered_on, "environment", Select::one),
       to<Client, shutdown_requested>(N::user_powered_off, "environment", Select::one),
-      to<Program>(N::program_finished, "environment", Select::announcer, [](const System& s, const Notice& n) {
-        return program_finished{static_cast<MifResult>(n.arg), s.state<Client>() == Client::State::Up};
+      to<APM>(N::program_finished, "environment", Select::announcer, [](const System& s, const Notice& n) {
+        return advertisement_due{static_cast<MifResult>(n.arg), s.state<Client>() == Client::State::Up};
       }),
       to<Timer, clock_reached>(N::clock_reached, "clock", Select::announcer),
       // Start-up: CQM starts (and asks for its connection and checks its queue); a status the program's restart
       // left behind is submitted "moments later"; then the start-up cycle; then programs due while the PC was off.
       to<CQM, cqm_started>(N::client_up, "Client", Select::one),
-      to<Program, client_started>(N::client_up, "Client", Select::every),
+      to<APM, client_started>(N::client_up, "Client", Select::every),
       to<InventoryAgent, client_started>(N::client_up, "Client", Select::every),
       to<CQM, start_up_cycle_due>(N::client_up, "Client", Select::one),
-      to<Program, start_up_completed>(N::client_up, "Client", Select::every),
+      to<APM, start_up_completed>(N::client_up, "Client", Select::every),
       to<CQM, cqm_stopped>(N::client_stopping, "Client", Select::one),
       to<Connection, cqm_stopped>(N::client_stopping, "Client", Select::one),
       to<Destination, cqm_stopped>(N::client_stopping, "Client", Select::every),
@@ -96,10 +97,15 @@ std::vector<Route> make_table() {
       to<InventoryAgent>(N::timer_elapsed, "Timer", Select::timer_agent, [](const System& s, const Notice&) {
         return inventory_due{s.state<Client>() == Client::State::Up};
       }, TimerRole::inventory),
-      // Programs.
-      to<QueueItem>(N::status_submitted, "Program", Select::free_slot,
+      // The Advertised Programs Manager and the programs.
+      to<QueueItem>(N::status_submitted, "AdvertisedProgramsManager", Select::free_slot,
                     [](const System&, const Notice& n) { return item_submitted{static_cast<StatusId>(n.arg)}; }),
-      to<Client, restart_requested>(N::restart_requested, "Program", Select::one),
+      to<Program>(N::program_launch_requested, "AdvertisedProgramsManager", Select::announcer,
+                  [](const System&, const Notice& n) { return program_launched{static_cast<MifResult>(n.arg)}; }),
+      to<APM>(N::program_exited, "Program", Select::announcer, [](const System&, const Notice& n) {
+        return program_exited{static_cast<MifResult>(n.arg), n.arg2 != 0};
+      }),
+      to<Client, restart_requested>(N::restart_requested, "Program, AdvertisedProgramsManager", Select::one),
       // Inventory agents.
       to<QueueItem>(N::inventory_collected, "InventoryAgent", Select::inventory_slot,
                     [](const System&, const Notice& n) { return item_submitted{StatusId::none, n.arg}; }),

@@ -13,8 +13,9 @@ struct ModelSettings;
 
 /// The documented behaviours, one per article.
 enum class KbBehaviour {
-  init_race_loses_status,           ///< Q292030
-  expired_kept_while_inaccessible,  ///< Q263594
+  init_race_loses_status,            ///< Q292030
+  expired_kept_while_inaccessible,   ///< Q263594
+  apm_terminated_before_unschedule,  ///< Q257280
 };
 
 struct ServicePackEntry {
@@ -28,7 +29,7 @@ struct ServicePackEntry {
 inline constexpr int kNeverFixed = 5;
 inline constexpr int kLatestServicePack = 4;
 
-inline constexpr std::array<ServicePackEntry, 2> kServicePackTable{{
+inline constexpr std::array<ServicePackEntry, 3> kServicePackTable{{
     {KbBehaviour::init_race_loses_status, "Q292030",
      "CQM's initialisation fails at a start-up; the status a restarting program left behind is retried only "
      "at "
@@ -39,6 +40,12 @@ inline constexpr std::array<ServicePackEntry, 2> kServicePackTable{{
      "\"If the destination is inaccessible, Copy Queue Manager does not delete the expired items\": the "
      "queue "
      "(registry keys) keeps growing while the client is cut off from its CAP",
+     2, "\"This problem was first corrected in Systems Management Server version 2.0 Service Pack 2\""},
+    {KbBehaviour::apm_terminated_before_unschedule, "Q257280",
+     "\"On Windows 95/Windows 98 clients, APM is terminated before it can unschedule programs\" that restart "
+     "the "
+     "computer: the job stays in the Jobs folder and runs again at every logon until the advertisement "
+     "expires",
      2, "\"This problem was first corrected in Systems Management Server version 2.0 Service Pack 2\""},
 }};
 

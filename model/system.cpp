@@ -92,7 +92,7 @@ void System::power_off() {
 
 void System::finish_program(int program, MifResult mif) {
   ++events_;
-  if (program < 0 || program >= group<Program>().size())
+  if (program < 0 || program >= group<AdvertisedProgramsManager>().size())
     throw std::out_of_range("no program " + std::to_string(program) + " in this config");
   dispatch(
       {NoticeKind::program_finished, static_cast<std::int16_t>(program), static_cast<std::int32_t>(mif)});
@@ -117,10 +117,12 @@ bool System::planned_init_failure() const {
 }
 
 bool System::work_racing() const {
-  const auto& programs = group<Program>();
-  for (int i = 0; i < programs.size(); ++i) {
-    const auto s = static_cast<Program::State>(programs.state(i));
-    if (s == Program::State::AwaitingRestart || s == Program::State::Deferred) return true;
+  using S = AdvertisedProgramsManager::State;
+  const auto& jobs = group<AdvertisedProgramsManager>();
+  for (int i = 0; i < jobs.size(); ++i) {
+    const auto s = static_cast<S>(jobs.state(i));
+    // A status a restart left behind, a job due at the start-up (deferred, or left scheduled: Q257280).
+    if (s == S::AwaitingRestart || s == S::Deferred || s == S::Lingering) return true;
   }
   return any_in_queue();
 }

@@ -37,6 +37,7 @@ const Property& delivered_at_most_once();
 const Property& retry_count_consistent();
 const Property& no_refused_events();
 const Property& queue_bounded();
+const Property& completed_job_never_reruns();
 
 /// A property found false on a step.
 struct Violation {

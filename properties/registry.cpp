@@ -9,7 +9,8 @@ const std::vector<const Property*>& all_properties() {
                                                 &delivered_at_most_once(),
                                                 &retry_count_consistent(),
                                                 &no_refused_events(),
-                                                &queue_bounded()};
+                                                &queue_bounded(),
+                                                &completed_job_never_reruns()};
   return all;
 }
 

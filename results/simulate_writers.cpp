@@ -42,7 +42,10 @@ std::string fate_text(const Fate& f, Minutes lifetime) {
 std::string simulate_text(const SimulateResult& r) {
   std::string out = fmt::format("# cqmcheck simulate: {} — {}\n# {}, until {}\n", r.config.name,
                                 r.config.summary, r.schedule, format_time(r.horizon));
-  out += "\n== Cqmgr32.log ==\n" + render_log(r.log, r.config.model.site_code);
+  for (const LogFile file : {LogFile::smsapm32, LogFile::cqmgr32, LogFile::windows})
+    if (std::string lines = render_log(r.log, r.config.model.site_code, file);
+        !lines.empty() || file == LogFile::cqmgr32)
+      out += "\n== " + std::string(log_file_name(file)) + " ==\n" + lines;
   out += "\n== Queue items ==\n";
   if (r.fates.empty()) out += "no status message was submitted\n";
   for (const auto& f : r.fates) out += fate_text(f, r.config.model.item_lifetime) + "\n";

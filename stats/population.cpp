@@ -74,7 +74,8 @@ bool ClientRunner::any_queued() const {
 // or past its lifetime.
 bool ClientRunner::settled() const {
   for (int p = 0; p < config_->programs(); ++p)
-    if (system_.state<Program>(p) != Program::State::Finished) return false;
+    if (system_.state<AdvertisedProgramsManager>(p) != AdvertisedProgramsManager::State::Finished)
+      return false;
   const auto& items = system_.group<QueueItem>();
   for (int i = 0; i < items.size(); ++i)
     if (items.state(i) == int(QueueItem::State::Queued) &&

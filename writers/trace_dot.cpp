@@ -29,15 +29,21 @@ std::vector<LaneChange> lane_states(const SystemSnapshot& s) {
   return out;
 }
 
-/// "Destination[CAP List for site W2K,statmsgs.box\]" → "Destination": the full name stays in Cqmgr32.log;
-/// here it would make the log column twice as wide.
+/// "Destination[CAP List for site W2K,statmsgs.box\]" → "Destination", and an inventory inbox's to
+/// "Destination[sinv.box]": the full name stays in Cqmgr32.log; here it would make the log column twice as
+/// wide.
 std::string shorten(std::string line) {
   constexpr std::string_view kOpen = "Destination[";
   for (auto at = line.find(kOpen); at != std::string::npos; at = line.find(kOpen, at)) {
     const auto close = line.find(']', at);
     if (close == std::string::npos) break;
-    line.replace(at, close + 1 - at, "Destination");
-    at += 11;
+    const std::string name = line.substr(at, close + 1 - at);
+    const auto comma = name.rfind(',');
+    std::string inbox = comma == std::string::npos ? "" : name.substr(comma + 1, name.size() - comma - 3);
+    const std::string short_name =
+        inbox == "statmsgs.box" || inbox.empty() ? "Destination" : "Destination[" + inbox + "]";
+    line.replace(at, close + 1 - at, short_name);
+    at += short_name.size();
   }
   return line;
 }
@@ -130,8 +136,10 @@ Timeline trace_timeline(const Counterexample& cex) {
       row.lanes[lane] = now[lane];
       changed = true;
     }
+    // The column is Cqmgr32.log (and Windows' lines): the job's story is its own lane.
     for (std::size_t i = log_begin; i < step.log_end && i < cex.log.size(); ++i)
-      row.log.push_back(shorten(log_text(cex.log[i], cex.config.model.site_code)));
+      if (log_file(cex.log[i].kind) != LogFile::smsapm32)
+        row.log.push_back(shorten(log_text(cex.log[i], cex.config.model.site_code)));
     log_begin = step.log_end;
     before = now;
     // An environment event stays even when nothing follows from it: that it changed nothing is the story.

@@ -15,6 +15,7 @@ namespace {
 constexpr std::pair<const char*, const char*> kPictured[] = {
     {"kb-q292030", "delivered_before_expiry"},
     {"kb-q263594", "queue_bounded"},
+    {"kb-q257280", "completed_job_never_reruns"},
 };
 
 struct DiagramOptions {

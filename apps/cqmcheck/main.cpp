@@ -1,4 +1,5 @@
 // cqmcheck: the command line of cqm-model. See README.md and `cqmcheck --help`.
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -39,14 +40,23 @@ extern "C" void on_signal(int) {
 const std::atomic<bool>* interrupt_flag() { return &g_interrupted; }
 
 void add_presets(CLI::App& app) {
-  auto* cmd = app.add_subcommand("presets", "list every preset with one line on what it is");
+  auto* cmd = app.add_subcommand("presets", "list every preset by KB article, with one line on what it is");
   cmd->callback([] {
-    for (const auto& c : presets()) {
-      std::string expected;
-      for (const auto& [property, verdict] : c.expected.verdicts)
-        expected += (expected.empty() ? "" : ", ") + std::string(enum_name(verdict)) + " " + property;
-      std::printf("%-34s expect %-34s %s\n", c.name.c_str(), expected.empty() ? "HOLDS" : expected.c_str(),
-                  c.summary.c_str());
+    // Grouped by article, in the order each article first appears.
+    std::vector<std::string> articles;
+    for (const auto& c : presets())
+      if (std::find(articles.begin(), articles.end(), c.article) == articles.end())
+        articles.push_back(c.article);
+    for (const auto& article : articles) {
+      std::printf("%s\n", article.empty() ? "(no article)" : ("KB " + article).c_str());
+      for (const auto& c : presets()) {
+        if (c.article != article) continue;
+        std::string expected;
+        for (const auto& [property, verdict] : c.expected.verdicts)
+          expected += (expected.empty() ? "" : ", ") + std::string(enum_name(verdict)) + " " + property;
+        std::printf("  %-34s expect %-34s %s\n", c.name.c_str(),
+                    expected.empty() ? "HOLDS" : expected.c_str(), c.summary.c_str());
+      }
     }
   });
 }

@@ -73,7 +73,7 @@ for nth in 2 6 8; do  # the exhaustive explorer's files are 1 to 4, the random o
   absent "all$nth"
 done
 "$cqmcheck" check --out all_written --quiet >/dev/null 2>&1
-[ "$(find all_written -type f | wc -l)" = 8 ] || fail "check --explorer all no longer writes 8 files"
+[ "$(find all_written -type f | wc -l)" = 10 ] || fail "check --explorer all no longer writes 10 files"
 touch afile
 started=$(date +%s%N)
 bad junit_first "afile is not a folder" suite --junit afile/x.xml --out suite_out

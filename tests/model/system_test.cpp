@@ -62,7 +62,7 @@ TEST_F(system_fixture, race_mode_fails_init_only_with_work_racing_the_start_up) 
   EXPECT_EQ(connection(), Connection::State::Established) << "nothing raced this start-up";
   system.advance_to(600);
   system.finish_program(0, MifResult::Success);  // program restarts the PC; its status waits for the start-up
-  EXPECT_EQ(system.state<Program>(), Program::State::AwaitingRestart);
+  EXPECT_EQ(system.state<AdvertisedProgramsManager>(), AdvertisedProgramsManager::State::AwaitingRestart);
   system.advance_to(610);
   EXPECT_EQ(connection(), Connection::State::Broken);
   EXPECT_EQ(item_state(0), QueueItem::State::Delivered) << "10005 went before the restart";
@@ -165,11 +165,11 @@ TEST_F(system_fixture, cap_outage_makes_a_healthy_cqm_find_the_destination_inacc
 
 TEST_F(system_fixture, program_finishing_while_off_runs_at_the_next_start_up) {
   system.finish_program(0, MifResult::Success);
-  EXPECT_EQ(system.state<Program>(), Program::State::Deferred);
+  EXPECT_EQ(system.state<AdvertisedProgramsManager>(), AdvertisedProgramsManager::State::Deferred);
   EXPECT_EQ(system.items_submitted(), 0);
   boot_at(480, InitOutcome::ok);
-  EXPECT_NE(system.state<Program>(), Program::State::Deferred);
-  EXPECT_NE(system.state<Program>(), Program::State::Pending);
+  EXPECT_NE(system.state<AdvertisedProgramsManager>(), AdvertisedProgramsManager::State::Deferred);
+  EXPECT_NE(system.state<AdvertisedProgramsManager>(), AdvertisedProgramsManager::State::Pending);
   EXPECT_EQ(system.items_submitted(), 1) << "10005, once the start-up's first cycle is over";
   EXPECT_EQ(system.refusals(), 0u);
 }
@@ -184,6 +184,7 @@ TEST_F(system_fixture, every_program_submits_its_own_statuses) {
   config.env.programs = {ProgramWindow{}, ProgramWindow{}};
   system.reset();
   ASSERT_EQ(system.group<Program>().size(), 2);
+  ASSERT_EQ(system.group<AdvertisedProgramsManager>().size(), 2);
   ASSERT_EQ(system.group<QueueItem>().size(), 4);
   boot_at(480, InitOutcome::ok);
   system.advance_to(600);

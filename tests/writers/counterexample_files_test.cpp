@@ -37,9 +37,9 @@ Renderer failing_renderer() {
 TEST(counterexample_files, writes_the_trace_picture_next_to_trace_json) {
   TempDir tmp;
   const auto written = write_counterexample(tmp.path / "D", kb());
-  EXPECT_EQ(written.size(), 4u);
-  EXPECT_EQ(listing(tmp.path / "D"),
-            (std::vector<std::string>{"Cqmgr32.log", "trace.dot", "trace.json", "trace.svg"}));
+  EXPECT_EQ(written.size(), 5u);
+  EXPECT_EQ(listing(tmp.path / "D"), (std::vector<std::string>{"Cqmgr32.log", "Smsapm32.log", "trace.dot",
+                                                               "trace.json", "trace.svg"}));
   EXPECT_EQ(read(tmp.path / "D" / "trace.dot"), trace_dot(kb()));
   const std::string svg = read(tmp.path / "D" / "trace.svg");
   EXPECT_EQ(test::xml_problem(svg), "");
@@ -61,7 +61,7 @@ TEST(counterexample_files, a_render_failure_writes_nothing_and_names_the_file) {
 
 TEST(counterexample_files, a_failed_write_leaves_the_folder_as_it_was) {
   TempDir tmp;
-  inject_write_failures(3);  // trace.dot, after trace.json and Cqmgr32.log
+  inject_write_failures(3);  // Smsapm32.log, after trace.json and Cqmgr32.log
   EXPECT_THROW(write_counterexample(tmp.path, kb()), OutputError);
   inject_write_failures(0);
   EXPECT_TRUE(listing(tmp.path).empty()) << "no trace.json without its picture, no temporary file";
@@ -72,8 +72,8 @@ TEST(counterexample_files, a_failed_write_leaves_the_folder_as_it_was) {
   inject_write_failures(4);  // trace.svg
   EXPECT_THROW(write_counterexample(tmp.path, kb()), OutputError);
   inject_write_failures(0);
-  EXPECT_EQ(listing(tmp.path),
-            (std::vector<std::string>{"Cqmgr32.log", "trace.dot", "trace.json", "trace.svg"}));
+  EXPECT_EQ(listing(tmp.path), (std::vector<std::string>{"Cqmgr32.log", "Smsapm32.log", "trace.dot",
+                                                         "trace.json", "trace.svg"}));
   EXPECT_EQ(read(tmp.path / "trace.svg"), "previous");
 }
 

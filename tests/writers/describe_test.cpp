@@ -13,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "model/apm_table.hpp"
 #include "model/client_table.hpp"
 #include "model/connection_table.hpp"
 #include "model/copy_queue_table.hpp"
@@ -84,7 +85,8 @@ TEST(describe, lists_states_in_msm_id_order) {
 
 TEST(describe, names_the_initial_states) {
   EXPECT_EQ(Client::describe().initial, "Off");
-  EXPECT_EQ(Program::describe().initial, "Pending");
+  EXPECT_EQ(AdvertisedProgramsManager::describe().initial, "Pending");
+  EXPECT_EQ(Program::describe().initial, "Idle");
   EXPECT_EQ(CopyQueueManager::describe().initial, "Stopped");
   EXPECT_EQ(Connection::describe().initial, "Closed");
   EXPECT_EQ(Destination::describe().initial, "Accessible");
@@ -102,15 +104,15 @@ TEST(describe, names_instances_as_traces_show_them) {
 }
 
 TEST(describe, keeps_table_order_and_each_column) {
-  const auto program = Program::describe();
-  ASSERT_GE(program.transitions.size(), 4u);
-  const auto& t = program.transitions[0];
+  const auto apm = AdvertisedProgramsManager::describe();
+  ASSERT_GE(apm.transitions.size(), 4u);
+  const auto& t = apm.transitions[0];
   EXPECT_EQ(t.source, "Pending");
-  EXPECT_EQ(t.event, "program_finished");
+  EXPECT_EQ(t.event, "advertisement_due");
   EXPECT_EQ(t.target, "Running");
-  EXPECT_EQ(t.action, "record_result, submit_started_status");  // an ActionSequence_, in order
+  EXPECT_EQ(t.action, "plan_run, launch");  // an ActionSequence_, in order
   EXPECT_EQ(t.guard, "is_client_up");
-  EXPECT_EQ(program.transitions[1].guard, "!is_client_up");  // not_<...>
+  EXPECT_EQ(apm.transitions[1].guard, "!is_client_up");  // not_<...>
   const auto client = Client::describe();
   const auto& shut_down = client.transitions[4];  // ShuttingDown -> Off
   ASSERT_EQ(shut_down.source + " -> " + shut_down.target, "ShuttingDown -> Off");
@@ -129,9 +131,8 @@ TEST(describe, marks_completion_transitions_by_their_missing_event) {
       EXPECT_FALSE(t.internal()) << t.target;
       completions.push_back(t.target + " [" + t.guard + "]");
     }
-  EXPECT_EQ(completions, (std::vector<std::string>{"AwaitingRestart [does_program_restart_computer]",
-                                                   "Finished [does_sms_restart_computer]",
-                                                   "Finished [does_computer_keep_running]"}));
+  EXPECT_EQ(completions, (std::vector<std::string>{"Exited [does_program_restart_computer]",
+                                                   "Exited [!does_program_restart_computer]"}));
 }
 
 TEST(describe, leaves_internal_transitions_without_target) {

@@ -82,9 +82,8 @@ TEST(machine_dot, labels_event_guard_action) {
 
 TEST(machine_dot, draws_completion_rows_as_edges) {
   const auto dot = machine_dot(Program::describe());
-  EXPECT_NE(
-      dot.find("\"Running\" -> \"AwaitingRestart\" [label=\"(completion)\\n[does_program_restart_computer]"),
-      std::string::npos)
+  EXPECT_NE(dot.find("\"Running\" -> \"Exited\" [label=\"(completion)\\n[does_program_restart_computer]"),
+            std::string::npos)
       << dot;
 }
 

@@ -19,23 +19,24 @@ using test::TempDir;
 TEST(state_diagrams, writes_dot_and_svg_per_machine_and_overview) {
   TempDir tmp;
   const auto written = write_state_diagrams(tmp.path / "diagrams", false);
-  EXPECT_EQ(written.size(), 20u);
+  EXPECT_EQ(written.size(), 22u);
   EXPECT_EQ(listing(tmp.path / "diagrams"),
             (std::vector<std::string>{
-                "client.dot",          "client.svg",          "connection.dot",  "connection.svg",
-                "copy_queue.dot",      "copy_queue.svg",      "destination.dot", "destination.svg",
-                "inventory_agent.dot", "inventory_agent.svg", "overview.dot",    "overview.svg",
-                "program.dot",         "program.svg",         "queue_item.dot",  "queue_item.svg",
-                "registry.dot",        "registry.svg",        "timer.dot",       "timer.svg"}));
+                "apm.dot",         "apm.svg",         "client.dot",          "client.svg",
+                "connection.dot",  "connection.svg",  "copy_queue.dot",      "copy_queue.svg",
+                "destination.dot", "destination.svg", "inventory_agent.dot", "inventory_agent.svg",
+                "overview.dot",    "overview.svg",    "program.dot",         "program.svg",
+                "queue_item.dot",  "queue_item.svg",  "registry.dot",        "registry.svg",
+                "timer.dot",       "timer.svg"}));
   // Each machine's in registry order, then the overview.
-  EXPECT_EQ(state_diagram_stems(),
-            (std::vector<std::string>{"client", "program", "inventory_agent", "copy_queue", "connection",
-                                      "destination", "queue_item", "registry", "timer", "overview"}));
+  EXPECT_EQ(state_diagram_stems(), (std::vector<std::string>{"client", "apm", "program", "inventory_agent",
+                                                             "copy_queue", "connection", "destination",
+                                                             "queue_item", "registry", "timer", "overview"}));
 }
 
 TEST(state_diagrams, writes_png_on_request) {
   const auto files = state_diagram_files(true);
-  EXPECT_EQ(files.size(), 30u);
+  EXPECT_EQ(files.size(), 33u);  // ten machines and the overview, as DOT, SVG and PNG
   for (const auto& f : files)
     if (f.name.ends_with(".png")) {
       EXPECT_EQ(f.content.substr(1, 3), "PNG") << f.name;

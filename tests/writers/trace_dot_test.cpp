@@ -112,8 +112,9 @@ TEST(trace_dot, marks_the_violating_step_and_property_in_red) {
 
 TEST(trace_dot, has_a_lane_per_instance_but_the_timers) {
   const Timeline t = trace_timeline(kb_counterexample());
-  EXPECT_EQ(t.lanes, (std::vector<std::string>{"Client", "Program[0]", "CopyQueueManager", "Connection",
-                                               "Destination[0]", "QueueItem[0]", "QueueItem[1]"}));
+  EXPECT_EQ(t.lanes,
+            (std::vector<std::string>{"Client", "AdvertisedProgramsManager[0]", "CopyQueueManager",
+                                      "Connection", "Destination[0]", "QueueItem[0]", "QueueItem[1]"}));
   EXPECT_EQ(t.lanes, timeline_lanes(kb_counterexample().initial));
   ASSERT_EQ(t.initial.size(), t.lanes.size());
   EXPECT_EQ(t.initial[lane_of(t, "Client")].state, "Off");
@@ -128,16 +129,18 @@ TEST(trace_dot, lanes_follow_the_programs_of_the_config) {
   c.model.programs.push_back(c.model.programs.front());
   c.env.programs.push_back(c.env.programs.front());
   System system(c);
-  EXPECT_EQ(timeline_lanes(system.snapshot()),
-            (std::vector<std::string>{"Client", "Program[0]", "Program[1]", "CopyQueueManager", "Connection",
-                                      "Destination[0]", "QueueItem[0]", "QueueItem[1]", "QueueItem[2]",
-                                      "QueueItem[3]"}));
+  EXPECT_EQ(
+      timeline_lanes(system.snapshot()),
+      (std::vector<std::string>{"Client", "AdvertisedProgramsManager[0]", "AdvertisedProgramsManager[1]",
+                                "CopyQueueManager", "Connection", "Destination[0]", "QueueItem[0]",
+                                "QueueItem[1]", "QueueItem[2]", "QueueItem[3]"}));
 }
 
 TEST(trace_dot, has_every_lane_and_the_title) {
   const std::string dot = trace_dot(kb_counterexample());
-  for (const char* column : {"time", "Environment", "Client", "Program[0]", "CopyQueueManager", "Connection",
-                             "Destination[0]", "QueueItem[0]", "QueueItem[1]", "Cqmgr32.log"})
+  for (const char* column :
+       {"time", "Environment", "Client", "AdvertisedProgramsManager[0]", "CopyQueueManager", "Connection",
+        "Destination[0]", "QueueItem[0]", "QueueItem[1]", "Cqmgr32.log"})
     EXPECT_EQ(count(dot, std::string("<B>") + column + "</B></TD>"), 1u) << column;
   EXPECT_NE(dot.find("Counterexample: kb-q292030"), std::string::npos);
   EXPECT_NE(dot.find("exhaustive explorer &#183; seed 0"), std::string::npos);

@@ -1,0 +1,103 @@
+#include "harness/kb_articles.hpp"
+
+#include <algorithm>
+
+#include "harness/check.hpp"
+
+namespace cqm {
+
+const std::vector<KbArticle>& kb_articles() {
+  static const std::vector<KbArticle> rows{
+      {"Q292030",
+       "\"This problem only occurs when the program successfully creates a status .mif file\": CQM's "
+       "initialisation fails at the restart, the status waits for the 23-hour wake-up and is deleted after "
+       "its "
+       "lifetime",
+       "kb-q292030",
+       "delivered_before_expiry",
+       {"-Servicing Destination[CAP List for site W2K,statmsgs.box\\]",
+        "Destination[CAP List for site W2K,statmsgs.box\\] is inaccessible",
+        "-Destination[CAP List for site W2K,statmsgs.box\\] retry set to 1", "Copy cycle finished normally",
+        "Starting Copy Cycle no. 2", "'OK to Process' event unsignalled",
+        "-Servicing Destination[CAP List for site W2K,statmsgs.box\\]",
+        "-Destination[CAP List for site W2K,statmsgs.box\\] not yet ready for retry",
+        "-Destination[CAP List for site W2K,statmsgs.box\\] retry set to 1", "Copy cycle finished normally"}},
+      {"Q292030",
+       "workaround: \"change the After Running option to SMS Restarts Computer\"",
+       "workaround-sms-restarts",
+       "delivered_before_expiry",
+       {}},
+      {"Q292030",
+       "workaround: \"Ensure that users do not turn off their computers\"",
+       "workaround-always-on",
+       "delivered_before_expiry",
+       {}},
+      {"Q263594",
+       "SP1: \"If the destination is inaccessible, Copy Queue Manager does not delete the expired items\"",
+       "kb-q263594",
+       "queue_bounded",
+       {},
+       "statmsgs.box\\] is inaccessible"},
+      {"Q263594", "\"first corrected in ... Service Pack 2\"", "kb-q263594-sp2", "queue_bounded", {}},
+      {"Q257280",
+       "SP1, Windows 95/98: \"APM is terminated before it can unschedule programs\"; the package runs again "
+       "\"every time they log on\"",
+       "kb-q257280",
+       "completed_job_never_reruns",
+       {},
+       "(run no. 2)"},
+      {"Q257280",
+       "\"first corrected in ... Service Pack 2\"",
+       "kb-q257280-sp2",
+       "completed_job_never_reruns",
+       {}},
+  };
+  return rows;
+}
+
+KbEvidence kb_evidence(const KbArticle& row) {
+  const auto config = find_preset(row.preset);
+  if (!config) return {};
+  CheckOptions o;
+  o.explorers = {ExplorerKind::exhaustive};
+  o.threads = 1;
+  const ExplorerReport report = check_exhaustive(*config, o);
+  const PropertyResult* p = report.result_of(row.property);
+  KbEvidence out;
+  if (!p) return out;
+  out.verdict = p->verdict;
+  if (!p->counterexample) return out;
+  const Counterexample& cex = *p->counterexample;
+  std::vector<std::string> texts;
+  for (const auto& r : cex.log) texts.push_back(log_text(r, cex.config.model.site_code));
+  if (!row.quoted.empty()) {
+    const auto at = std::search(texts.begin(), texts.end(), row.quoted.begin(), row.quoted.end());
+    if (at != texts.end()) out.lines.assign(at, at + static_cast<long>(row.quoted.size()));
+    return out;  // not found: no lines, and the test says so
+  }
+  if (row.shows.empty()) return out;
+  for (std::size_t i = texts.size(); i-- > 0;)
+    if (texts[i].find(row.shows) != std::string::npos) {
+      out.lines.push_back(texts[i]);
+      break;
+    }
+  return out;
+}
+
+std::string kb_articles_markdown() {
+  std::string out =
+      "| article | claim | preset | verdict | log lines |\n"
+      "| --- | --- | --- | --- | --- |\n";
+  for (const auto& row : kb_articles()) {
+    const KbEvidence e = kb_evidence(row);
+    std::string lines;
+    for (const auto& l : e.lines) lines += (lines.empty() ? "" : "<br>") + ("`" + l + "`");
+    if (lines.empty()) lines = "—";
+    out += "| " + std::string(row.article) + " | " + std::string(row.claim) + " | `" +
+           std::string(row.preset) + "` | `" + std::string(row.property) + "` " +
+           std::string(enum_name(e.verdict)) + " | " + lines + " |\n";
+  }
+  return out;
+}
+
+}  // namespace cqm
