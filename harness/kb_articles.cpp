@@ -51,6 +51,19 @@ const std::vector<KbArticle>& kb_articles() {
        "kb-q257280-sp2",
        "completed_job_never_reruns",
        {}},
+      {"Q247230",
+       "SP1: \"'run' status is only reported for the first advertisement. The remaining advertisements "
+       "receive "
+       "no run status at all\"",
+       "kb-q247230",
+       "every_advertisement_gets_its_status",
+       {},
+       "for advertisement W2K20001"},
+      {"Q247230",
+       "\"first corrected in ... Service Pack 2\"",
+       "kb-q247230-sp2",
+       "every_advertisement_gets_its_status",
+       {}},
   };
   return rows;
 }

@@ -128,6 +128,8 @@ const std::vector<Field<ProgramEntry>>& program_fields() {
           "runs_at", [](P & p) -> auto& { return p.window.at; }),
       time_field<P>(
           "expires_at", [](P & p) -> auto& { return p.spec.expires_at; }),
+      int_field<P>(
+          "same_program_as", [](P & p) -> auto& { return p.spec.same_program_as; }, -1, 7),
   };
   return fields;
 }

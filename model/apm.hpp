@@ -28,9 +28,10 @@ struct ApmData {
   bool final_reported = false;             ///< the run's final status has been submitted
   bool job_scheduled = true;               ///< the job's schedule data file is in the Jobs folder
   int runs = 0;                            ///< times the job has started its program
+  int reports_for = 0;                     ///< the advertisement its statuses name (Q247230: the first one)
   bool operator==(const ApmData&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(ApmData, (), (mif, final_status, final_reported, job_scheduled, runs))
+BOOST_DESCRIBE_STRUCT(ApmData, (), (mif, final_status, final_reported, job_scheduled, runs, reports_for))
 
 /// The environment: the advertisement is due now and its program's run will leave `mif`. `client_up` is
 /// filled by the route from the Client.

@@ -37,9 +37,32 @@ constexpr StatusId final_status_for(MifResult mif) {
 }
 
 template <class Fsm>
-void apm_log(Fsm& fsm, LogKind kind, std::int32_t arg = 0) {
-  fsm.env->write(kind, arg, Inbox::statmsgs, static_cast<std::int16_t>(fsm.index));
+void apm_log(Fsm& fsm, LogKind kind, std::int32_t arg = 0, int advertisement = -1) {
+  fsm.env->write(kind, arg, Inbox::statmsgs,
+                 static_cast<std::int16_t>(advertisement < 0 ? fsm.index : advertisement));
 }
+
+/// The status of a run names this job's advertisement...
+struct report_for_itself {
+  static constexpr const char* name() { return "report_for_itself"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.reports_for = fsm.index;
+  }
+};
+
+/// ...or, before SP2, the first advertisement of the same program (Q247230).
+struct report_for_first_advertisement {
+  static constexpr const char* name() { return "report_for_first_advertisement"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    const auto& programs = fsm.config().model.programs;
+    int first = fsm.index;
+    while (programs[static_cast<std::size_t>(first)].same_program_as >= 0)
+      first = programs[static_cast<std::size_t>(first)].same_program_as;
+    fsm.reports_for = first;
+  }
+};
 
 struct plan_run {
   static constexpr const char* name() { return "plan_run"; }
@@ -66,7 +89,9 @@ struct launch {
     fsm.final_reported = false;
     fsm.final_status = StatusId::none;
     apm_log(fsm, LogKind::apm_started, fsm.runs);
-    fsm.announce(NoticeKind::status_submitted, static_cast<std::int32_t>(StatusId::program_started));
+    apm_log(fsm, LogKind::apm_status, static_cast<std::int32_t>(StatusId::program_started), fsm.reports_for);
+    fsm.announce(NoticeKind::status_submitted, static_cast<std::int32_t>(StatusId::program_started),
+                 fsm.reports_for);
     fsm.announce(NoticeKind::program_launch_requested, static_cast<std::int32_t>(fsm.mif));
   }
 };
@@ -85,8 +110,8 @@ struct submit_final_status {
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
     fsm.final_reported = true;
-    apm_log(fsm, LogKind::apm_status, static_cast<std::int32_t>(fsm.final_status));
-    fsm.announce(NoticeKind::status_submitted, static_cast<std::int32_t>(fsm.final_status));
+    apm_log(fsm, LogKind::apm_status, static_cast<std::int32_t>(fsm.final_status), fsm.reports_for);
+    fsm.announce(NoticeKind::status_submitted, static_cast<std::int32_t>(fsm.final_status), fsm.reports_for);
   }
 };
 
@@ -168,6 +193,16 @@ struct survives_restart {
     return m.os != Os::Win9x || !has_behaviour(m, KbBehaviour::apm_terminated_before_unschedule);
   }
 };
+/// Q247230: before SP2 the statuses of a second advertisement of a program name the first one.
+struct reports_for_itself {
+  static constexpr const char* name() { return "reports_for_itself"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  bool operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    const auto& m = fsm.config().model;
+    return m.programs[static_cast<std::size_t>(fsm.index)].same_program_as < 0 ||
+           !has_behaviour(m, KbBehaviour::status_for_first_advertisement);
+  }
+};
 struct is_final_reported {
   static constexpr const char* name() { return "is_final_reported"; }
   template <class Evt, class Fsm, class Src, class Tgt>
@@ -191,6 +226,10 @@ struct has_advertisement_expired {
   }
 };
 
+using due_and_up_for_itself = all_of<is_client_up, reports_for_itself>;
+using due_and_up_for_the_first = all_of<is_client_up, not_<reports_for_itself>>;
+using due_while_down_for_itself = all_of<not_<is_client_up>, reports_for_itself>;
+using due_while_down_for_the_first = all_of<not_<is_client_up>, not_<reports_for_itself>>;
 using exit_with_mif_unscheduled = all_of<is_restarting, has_mif, survives_restart>;
 using exit_with_mif_killed = all_of<is_restarting, has_mif, not_<survives_restart>>;
 using exit_without_mif_unscheduled = all_of<is_restarting, not_<has_mif>, survives_restart>;
@@ -206,10 +245,12 @@ struct apm_ : machine_def<apm_, AdvertisedProgramsManager>, ApmData {
   using initial_state = Pending;
 
   // clang-format off
-  struct transition_table : boost::mpl::vector22<
+  struct transition_table : boost::mpl::vector24<
   //         Start                  | Event               | Next                  | Action                                                            | Guard
-  msmf::Row< Pending,                 advertisement_due,    Running,                actions<plan_run, launch>,                                          is_client_up >,
-  msmf::Row< Pending,                 advertisement_due,    Deferred,               actions<plan_run, log_deferred>,                                    not_<is_client_up> >,
+  msmf::Row< Pending,                 advertisement_due,    Running,                actions<plan_run, report_for_itself, launch>,                       due_and_up_for_itself >,
+  msmf::Row< Pending,                 advertisement_due,    Running,                actions<plan_run, report_for_first_advertisement, launch>,          due_and_up_for_the_first >,
+  msmf::Row< Pending,                 advertisement_due,    Deferred,               actions<plan_run, report_for_itself, log_deferred>,                 due_while_down_for_itself >,
+  msmf::Row< Pending,                 advertisement_due,    Deferred,               actions<plan_run, report_for_first_advertisement, log_deferred>,    due_while_down_for_the_first >,
   msmf::Row< Pending,                 client_started,       msmf::none,             msmf::none,                                                         msmf::none >,
   msmf::Row< Pending,                 start_up_completed,   msmf::none,             msmf::none,                                                         msmf::none >,
   msmf::Row< Deferred,                start_up_completed,   Running,                launch,                                                             msmf::none >,

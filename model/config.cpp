@@ -80,6 +80,10 @@ Problem validate(const Config& c) {
   for (int i = 0; i < static_cast<int>(e.programs.size()); ++i) {
     const ProgramWindow& w = e.programs[static_cast<std::size_t>(i)];
     if (w.until <= w.from) return problem(program_key(i, "runs_until"), "must be later than runs_from");
+    const int same = m.programs[static_cast<std::size_t>(i)].same_program_as;
+    if (same < -1 || same >= i)
+      return problem(program_key(i, "same_program_as"),
+                     "must be -1 (its own program) or the index of an earlier [[program]]");
   }
   if (e.day.on_at >= kMinutesPerDay) return problem("day.on_at", "a time of day must lie within one day");
   if (e.day.off_at > kMinutesPerDay) return problem("day.off_at", "a time of day must lie within one day");

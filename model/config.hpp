@@ -21,6 +21,7 @@ struct ProgramSpec {
   AfterRunning after_running = AfterRunning::ProgramRestarts;
   MifResult mif = MifResult::Success;  ///< the status .mif the canonical timeline and generated schedules use
   Minutes expires_at = 0;              ///< when its advertisement expires (Q257280's reruns stop); 0: never
+  int same_program_as = -1;  ///< another advertisement of the program of [[program]] k < this one (Q247230)
   bool operator==(const ProgramSpec&) const = default;
 };
 

@@ -69,8 +69,7 @@ std::string log_text(const LogRecord& r, std::string_view site) {
       return "Advertisement " + ad +
              " is due while the client is not up: its program runs at the next start-up";
     case LogKind::apm_started:
-      return "Program for advertisement " + ad + " started (run no. " + n +
-             "), status message 10005 reported";
+      return "Program for advertisement " + ad + " started (run no. " + n + ")";
     case LogKind::apm_status:
       return "Reporting status message " + n + " (" + std::string(status_meaning(r.arg)) +
              ") for advertisement " + ad;

@@ -1,5 +1,8 @@
 // The named configurations: the KB's bug, its two workarounds, and our product fixes (the regression guard).
 // Each preset changes only what its name says; everything else is the KB's default from config.hpp.
+#include <string>
+#include <string_view>
+
 #include "model/config.hpp"
 
 namespace cqm {
@@ -91,19 +94,31 @@ Config fix_reconnect() {
   return c;
 }
 
+/// An article's preset at a service-pack level: "kb-q263594" before the level that fixed it, "kb-q263594-sp2"
+/// from it on, with the summary of each; the property the article's story violates is expected VIOLATED
+/// before.
+Config at_level(std::string_view article, int service_pack, int fixed_in, std::string_view property,
+                std::string_view bug, std::string_view fix) {
+  Config c;
+  std::string lower(article);
+  lower[0] = 'q';
+  c.name = "kb-" + lower + (service_pack < fixed_in ? "" : "-sp" + std::to_string(service_pack));
+  c.article = std::string(article);
+  c.summary = std::string(service_pack < fixed_in ? bug : fix);
+  c.model.service_pack = service_pack;
+  if (service_pack < fixed_in) c.expected.verdicts[std::string(property)] = Verdict::Violated;
+  return c;
+}
+
 // Q263594: a Windows NT client cut off from its CAP, hardware and software inventory every 7 days (our
 // assumption: the article gives no interval). The registry is scaled down to 6 items so that the search stays
 // small: at SP1 nothing leaves the queue, so it passes any capacity, only later.
 Config registry_fills(int service_pack) {
-  Config c;
-  c.name = service_pack < 2 ? "kb-q263594" : "kb-q263594-sp2";
-  c.article = "Q263594";
-  c.summary =
-      service_pack < 2
-          ? "Q263594 at SP1: an NT client cut off from its CAP keeps expired items; the registry fills"
-          : "Q263594's fix, SP2: expired items are deleted although the CAP is inaccessible";
+  Config c =
+      at_level("Q263594", service_pack, 2, "queue_bounded",
+               "Q263594 at SP1: an NT client cut off from its CAP keeps expired items; the registry fills",
+               "Q263594's fix, SP2: expired items are deleted although the CAP is inaccessible");
   c.model.os = Os::WinNT;
-  c.model.service_pack = service_pack;
   c.model.hardware_inventory_interval = 7 * kMinutesPerDay;
   c.model.software_inventory_interval = 7 * kMinutesPerDay;
   c.model.registry_capacity = 6;
@@ -111,34 +126,43 @@ Config registry_fills(int service_pack) {
   c.env.cap_reachable = false;
   // A client cut off from its CAP delivers nothing: its statuses are lost at every level.
   c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
-  if (service_pack < 2) c.expected.verdicts["queue_bounded"] = Verdict::Violated;
   return c;
 }
 
 // Q257280: a Windows 98 client, a package that restarts the computer, an advertisement that expires on day 5.
 // CQM's initialisation never fails here, so that Q292030's loss stays out of this story.
 Config job_reruns(int service_pack) {
-  Config c;
-  c.name = service_pack < 2 ? "kb-q257280" : "kb-q257280-sp2";
-  c.article = "Q257280";
-  c.summary =
-      service_pack < 2
-          ? "Q257280 at SP1: APM is terminated before it unschedules a job that restarts the PC; it reruns "
-            "at every logon until day 5"
-          : "Q257280's fix, SP2: the job is unscheduled before the restart and runs once";
-  c.model.service_pack = service_pack;
+  Config c =
+      at_level("Q257280", service_pack, 2, "completed_job_never_reruns",
+               "Q257280 at SP1: APM is terminated before it unschedules a job that restarts the PC; it "
+               "reruns at every logon until day 5",
+               "Q257280's fix, SP2: the job is unscheduled before the restart and runs once");
   c.model.init_failure = InitFailure::Never;
   c.model.programs[0].expires_at = 5 * kMinutesPerDay;
-  if (service_pack < 2) c.expected.verdicts["completed_job_never_reruns"] = Verdict::Violated;
+  return c;
+}
+
+// Q247230: two advertisements of one program, each run once with "No action" after running (the restart race
+// of Q292030 stays out of this story).
+Config shared_program(int service_pack) {
+  Config c = at_level("Q247230", service_pack, 2, "every_advertisement_gets_its_status",
+                      "Q247230 at SP1: two advertisements of one program; only the first gets run status",
+                      "Q247230's fix, SP2: each advertisement gets its own run status");
+  c.model.programs[0].after_running = AfterRunning::NoAction;
+  c.model.programs.push_back(c.model.programs[0]);
+  c.model.programs[1].same_program_as = 0;
+  c.env.programs.push_back(c.env.programs[0]);
+  c.env.programs[1].at = 14 * 60;  // the second advertisement is due at 14:00 in the canonical timeline
   return c;
 }
 
 }  // namespace
 
 const std::vector<Config>& presets() {
-  static const std::vector<Config> all{
-      kb_bug(),        sms_restarts(),    sms_restarts_any_boot(), always_on(),   fix_short_retry(),
-      fix_reconnect(), registry_fills(1), registry_fills(2),       job_reruns(1), job_reruns(2)};
+  static const std::vector<Config> all{kb_bug(),          sms_restarts(),    sms_restarts_any_boot(),
+                                       always_on(),       fix_short_retry(), fix_reconnect(),
+                                       registry_fills(1), registry_fills(2), job_reruns(1),
+                                       job_reruns(2),     shared_program(1), shared_program(2)};
   return all;
 }
 

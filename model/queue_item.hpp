@@ -26,6 +26,7 @@ enum class QueueItemState : std::uint8_t { Empty, Queued, Overdue, Kept, Deliver
 struct QueueItemData {
   StatusId status = StatusId::none;  ///< none: an inventory file
   int destination = 0;               ///< CQM's destination (0: statmsgs.box)
+  int advertisement = 0;  ///< the advertisement a status message names (its job, or Q247230's first)
   Minutes submitted_at = kNever;
   Minutes delivered_at = kNever;
   Minutes expired_at = kNever;
@@ -34,7 +35,8 @@ struct QueueItemData {
   }
   bool operator==(const QueueItemData&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(QueueItemData, (), (status, destination, submitted_at, delivered_at, expired_at))
+BOOST_DESCRIBE_STRUCT(QueueItemData, (),
+                      (status, destination, advertisement, submitted_at, delivered_at, expired_at))
 
 constexpr auto key_rules(const QueueItemData*) {
   return std::tuple{
@@ -63,6 +65,7 @@ struct item_submitted {
   static constexpr const char* name() { return "item_submitted"; }
   StatusId status;
   int destination = 0;
+  int advertisement = 0;
 };
 CQM_EVENT(item_copied);
 /// The item's lifetime timer elapsed.

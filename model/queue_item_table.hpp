@@ -23,6 +23,7 @@ struct record_submission {
   void operator()(item_submitted const& evt, Fsm& fsm, Src&, Tgt&) const {
     fsm.status = evt.status;
     fsm.destination = evt.destination;
+    fsm.advertisement = evt.advertisement;
     fsm.submitted_at = fsm.now();
     fsm.delivered_at = kNever;  // a slot an inventory file left
     fsm.expired_at = kNever;

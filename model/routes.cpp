@@ -99,7 +99,9 @@ std::vector<Route> make_table() {
       }, TimerRole::inventory),
       // The Advertised Programs Manager and the programs.
       to<QueueItem>(N::status_submitted, "AdvertisedProgramsManager", Select::free_slot,
-                    [](const System&, const Notice& n) { return item_submitted{static_cast<StatusId>(n.arg)}; }),
+                    [](const System&, const Notice& n) {
+                      return item_submitted{static_cast<StatusId>(n.arg), 0, n.arg2};
+                    }),
       to<Program>(N::program_launch_requested, "AdvertisedProgramsManager", Select::announcer,
                   [](const System&, const Notice& n) { return program_launched{static_cast<MifResult>(n.arg)}; }),
       to<APM>(N::program_exited, "Program", Select::announcer, [](const System&, const Notice& n) {

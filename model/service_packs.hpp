@@ -16,6 +16,7 @@ enum class KbBehaviour {
   init_race_loses_status,            ///< Q292030
   expired_kept_while_inaccessible,   ///< Q263594
   apm_terminated_before_unschedule,  ///< Q257280
+  status_for_first_advertisement,    ///< Q247230
 };
 
 struct ServicePackEntry {
@@ -29,7 +30,7 @@ struct ServicePackEntry {
 inline constexpr int kNeverFixed = 5;
 inline constexpr int kLatestServicePack = 4;
 
-inline constexpr std::array<ServicePackEntry, 3> kServicePackTable{{
+inline constexpr std::array<ServicePackEntry, 4> kServicePackTable{{
     {KbBehaviour::init_race_loses_status, "Q292030",
      "CQM's initialisation fails at a start-up; the status a restarting program left behind is retried only "
      "at "
@@ -46,6 +47,11 @@ inline constexpr std::array<ServicePackEntry, 3> kServicePackTable{{
      "the "
      "computer: the job stays in the Jobs folder and runs again at every logon until the advertisement "
      "expires",
+     2, "\"This problem was first corrected in Systems Management Server version 2.0 Service Pack 2\""},
+    {KbBehaviour::status_for_first_advertisement, "Q247230",
+     "\"When you create multiple advertisements for the same program or package, 'run' status is only "
+     "reported "
+     "for the first advertisement. The remaining advertisements receive no run status at all.\"",
      2, "\"This problem was first corrected in Systems Management Server version 2.0 Service Pack 2\""},
 }};
 

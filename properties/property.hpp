@@ -38,6 +38,7 @@ const Property& retry_count_consistent();
 const Property& no_refused_events();
 const Property& queue_bounded();
 const Property& completed_job_never_reruns();
+const Property& every_advertisement_gets_its_status();
 
 /// A property found false on a step.
 struct Violation {

@@ -10,7 +10,8 @@ const std::vector<const Property*>& all_properties() {
                                                 &retry_count_consistent(),
                                                 &no_refused_events(),
                                                 &queue_bounded(),
-                                                &completed_job_never_reruns()};
+                                                &completed_job_never_reruns(),
+                                                &every_advertisement_gets_its_status()};
   return all;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -20,6 +21,7 @@ struct Tally {
   std::uint64_t clients = 0;
   std::uint64_t lost = 0;
   std::array<std::uint64_t, kLossPaths> lost_by_path{};
+  std::array<std::uint64_t, 32> violated{};  ///< by property index
   std::vector<std::uint64_t> histogram;
   Minutes max_delay = 0;
   std::uint64_t events = 0;
@@ -72,6 +74,8 @@ void run_block(const Config& config, const Habits& habits, std::uint64_t seed, s
     }
     const ClientOutcome o = runner.run(seed, i);
     ++tally.clients;
+    for (std::uint32_t v = o.violated; v != 0; v &= v - 1)
+      ++tally.violated[static_cast<std::size_t>(std::countr_zero(v))];
     if (o.lost) {
       ++tally.lost;
       ++tally.lost_by_path[static_cast<std::size_t>(o.path)];
@@ -136,6 +140,7 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
     for (int p = 0; p < kLossPaths; ++p)
       e.lost_by_path[static_cast<std::size_t>(p)] += t.lost_by_path[static_cast<std::size_t>(p)];
     for (std::size_t b = 0; b < buckets; ++b) e.delay_histogram[b] += t.histogram[b];
+    for (std::size_t p = 0; p < t.violated.size(); ++p) e.violated[p] += t.violated[p];
     e.delay.max = std::max(e.delay.max, t.max_delay);
     e.events += t.events;
   }

@@ -42,6 +42,8 @@ struct Estimate {
   std::uint64_t lost = 0;
   std::array<std::uint64_t, kLossPaths> lost_by_path{};
   Interval interval;  ///< Wilson, 95 %
+  /// Clients whose run ends violating each end-state property (end_state_properties()), by property index.
+  std::array<std::uint64_t, 32> violated{};
   /// Delivered clients per delay bucket of `bucket_minutes`; bucket b holds delays in [b, b + 1) buckets.
   Minutes bucket_minutes = 1;
   std::vector<std::uint64_t> delay_histogram;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "harness/environment.hpp"
+#include "properties/property.hpp"
 
 namespace cqm::stats {
 namespace {
@@ -207,8 +208,22 @@ ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
   return finish();
 }
 
+std::uint32_t end_state_properties() {
+  static const std::uint32_t mask = [] {
+    std::uint32_t m = 0;
+    for (const char* name :
+         {"queue_bounded", "completed_job_never_reruns", "every_advertisement_gets_its_status",
+          "delivered_at_most_once", "no_refused_events"})
+      m |= 1u << property_index(name);
+    return m;
+  }();
+  return mask;
+}
+
 ClientOutcome ClientRunner::finish() {
   close_instance();
+  system_.snapshot(end_);
+  obs_.outcome.violated = check_step(*config_, end_, end_, end_state_properties());
   events_ += system_.events();
   ClientOutcome out = obs_.outcome;
   const Minutes lifetime = config_->model.item_lifetime;

@@ -41,7 +41,13 @@ struct ClientOutcome {
   int start_ups_queued = 0;     ///< CQM start-ups that had a status queued
   int failed_inits_queued = 0;  ///< ... of which initialisation failed
   int timed_cycles_queued = 0;  ///< timed copy cycles while a status was queued
+  std::uint32_t violated = 0;   ///< the end-state properties (kEndStateProperties) the run ends violating
 };
+
+/// The properties a client's final state shows, each a fact that stays once true: a rerun counts, a full
+/// registry, a status that named the wrong advertisement, a second delivery, a refused event. The estimate
+/// gives each one's failure probability beside P(status lost), which is delivered_before_expiry's.
+std::uint32_t end_state_properties();
 
 class ClientRunner {
  public:
@@ -71,6 +77,7 @@ class ClientRunner {
   bool any_queued() const;
   bool settled() const;
   ClientOutcome finish();
+  SystemSnapshot end_;  ///< the final state, reused from client to client
 
   const Config* config_;
   const Habits* habits_;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "io/habits_toml.hpp"
+#include "properties/property.hpp"
+#include "stats/population.hpp"
 
 namespace cqm::stats {
 namespace {
@@ -14,6 +16,22 @@ nlohmann::ordered_json paths_json(const Estimate& e) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   for (auto p : kAllLossPaths)
     j[std::string(loss_path_name(p))] = e.lost_by_path[static_cast<std::size_t>(p)];
+  return j;
+}
+
+/// Each end-state property: clients that end violating it, the share, and its interval.
+nlohmann::ordered_json properties_json(const Estimate& e) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (const auto* prop : all_properties()) {
+    const int p = property_index(prop->name);
+    if (!(end_state_properties() >> p & 1u)) continue;
+    const auto n = e.violated[static_cast<std::size_t>(p)];
+    const Interval ci = wilson(n, e.clients);
+    j[std::string(prop->name)] = {
+        {"violated", n},
+        {"p", e.clients ? static_cast<double>(n) / static_cast<double>(e.clients) : 0.0},
+        {"interval", {{"method", "wilson"}, {"confidence", 0.95}, {"low", ci.low}, {"high", ci.high}}}};
+  }
   return j;
 }
 
@@ -70,6 +88,16 @@ std::string estimate_text(const Config& config, const HabitsSource& habits, cons
     const auto n = e.lost_by_path[static_cast<std::size_t>(p)];
     if (n > 0) out += fmt::format("  {:<30} {:>9}  {}\n", loss_path_name(p), n, loss_path_text(p));
   }
+  // Every other property a client's final state shows, with its interval (the rerun, the full registry, ...).
+  for (const auto* prop : all_properties()) {
+    const int p = property_index(prop->name);
+    if (!(end_state_properties() >> p & 1u)) continue;
+    const auto n = e.violated[static_cast<std::size_t>(p)];
+    const Interval ci = wilson(n, e.clients);
+    out += fmt::format("P({} violated) = {:.4g}   95% CI [{:.3g}, {:.3g}]\n", prop->name,
+                       e.clients ? static_cast<double>(n) / static_cast<double>(e.clients) : 0.0, ci.low,
+                       ci.high);
+  }
   out += fmt::format("delivery delay ({} clients delivered in time): median {}, p95 {}, max {}\n",
                      e.delay.delivered, duration_text(e.delay.median), duration_text(e.delay.p95),
                      duration_text(e.delay.max));
@@ -95,6 +123,7 @@ nlohmann::ordered_json estimate_json(const Config& config, const HabitsSource& h
   j["interval"] = interval_json(e);
   j["lost"] = e.lost;
   j["lost_by_path"] = paths_json(e);
+  j["properties"] = properties_json(e);
   j["delay_minutes"] = delay_json(e);
   if (with_stats) j["stats"] = stats_json(e);
   return j;

@@ -16,6 +16,7 @@ constexpr std::pair<const char*, const char*> kPictured[] = {
     {"kb-q292030", "delivered_before_expiry"},
     {"kb-q263594", "queue_bounded"},
     {"kb-q257280", "completed_job_never_reruns"},
+    {"kb-q247230", "every_advertisement_gets_its_status"},
 };
 
 struct DiagramOptions {

@@ -30,6 +30,7 @@ TEST(service_pack_sweep, each_article_fails_exactly_at_the_levels_of_the_table) 
       {"kb-q292030", "delivered_before_expiry", KbBehaviour::init_race_loses_status},
       {"kb-q263594", "queue_bounded", KbBehaviour::expired_kept_while_inaccessible},
       {"kb-q257280", "completed_job_never_reruns", KbBehaviour::apm_terminated_before_unschedule},
+      {"kb-q247230", "every_advertisement_gets_its_status", KbBehaviour::status_for_first_advertisement},
   };
   for (const auto& a : articles) {
     const ServicePackEntry& e = service_pack_entry(a.behaviour);

@@ -63,7 +63,8 @@ TEST_F(apm, win9x_before_sp2_leaves_the_job_scheduled_and_runs_it_at_the_next_lo
   notices();
   on(program_exited{MifResult::Success, true});
   EXPECT_TRUE(data().job_scheduled) << "terminated before it could unschedule";
-  EXPECT_EQ(log_kinds(), (std::vector{LogKind::apm_started, LogKind::apm_complete_file}));
+  EXPECT_EQ(log_kinds(),
+            (std::vector{LogKind::apm_started, LogKind::apm_status, LogKind::apm_complete_file}));
   on(client_started{});
   EXPECT_EQ(state(), State::ReportedAfterRestart);
   EXPECT_EQ(notices().size(), 1u) << "the status itself is reported";
@@ -81,7 +82,7 @@ TEST_F(apm, win9x_before_sp2_leaves_the_job_scheduled_and_runs_it_at_the_next_lo
 TEST_F(apm, the_rerun_stops_when_the_advertisement_expires) {
   config.model.service_pack = 1;
   config.model.programs[0].expires_at = 2 * kMinutesPerDay;
-  set(State::Lingering, {MifResult::Success, StatusId::succeeded_mif, true, true, 1});
+  set(State::Lingering, {MifResult::Success, StatusId::succeeded_mif, true, true, 1, 0});
   env.now = 2 * kMinutesPerDay + 480;
   on(start_up_completed{});
   EXPECT_EQ(state(), State::Finished);
@@ -125,6 +126,31 @@ TEST_F(apm, refuses_a_second_advertisement_of_a_finished_job) {
   EXPECT_EQ(env.refusals, 1u);
   EXPECT_EQ(refusals.at(0).machine, "AdvertisedProgramsManager");
   EXPECT_EQ(refusals.at(0).event, "advertisement_due");
+}
+
+}  // namespace
+}  // namespace cqm
+
+namespace cqm {
+namespace {
+
+TEST_F(apm, before_sp2_a_second_advertisement_reports_for_the_first) {
+  // Q247230: two advertisements of one program.
+  config.model.service_pack = 1;
+  config.model.programs.push_back(config.model.programs[0]);
+  config.model.programs[1].same_program_as = 0;
+  config.model.programs[1].after_running = AfterRunning::NoAction;
+  machines.resize(2);
+  on(advertisement_due{MifResult::Success, true}, 1);
+  EXPECT_EQ(data(1).reports_for, 0);
+  const auto n = notices();
+  ASSERT_FALSE(n.empty());
+  EXPECT_EQ(n[0].kind, NoticeKind::status_submitted);
+  EXPECT_EQ(n[0].arg2, 0) << "the 10005 names advertisement 0";
+  config.model.service_pack = 2;
+  set(State::Pending, {}, 1);
+  on(advertisement_due{MifResult::Success, true}, 1);
+  EXPECT_EQ(data(1).reports_for, 1) << "SP2: its own";
 }
 
 }  // namespace

@@ -79,7 +79,7 @@ TEST_F(queue_item, lifetime_end_makes_it_overdue_and_tells_cqm) {
 }
 
 TEST_F(queue_item, expiry_deletes_with_a_log_line) {
-  set(State::Overdue, {StatusId::succeeded_mif, 0, 0, kNever, kNever});
+  set(State::Overdue, {StatusId::succeeded_mif, 0, 0, 0, kNever, kNever});
   env.now = 11520;
   on(expiry_checked{true});
   EXPECT_EQ(state(), State::Expired);
@@ -100,7 +100,7 @@ TEST_F(queue_item, expiry_check_leaves_a_live_item_queued) {
 
 TEST_F(queue_item, pre_sp2_keeps_items_of_an_inaccessible_destination) {
   config.model.service_pack = 1;
-  set(State::Overdue, {StatusId::succeeded_mif, 0, 0, kNever, kNever});
+  set(State::Overdue, {StatusId::succeeded_mif, 0, 0, 0, kNever, kNever});
   on(expiry_checked{true});
   EXPECT_EQ(state(), State::Kept);
   EXPECT_EQ(env.refusals, 0u) << "keeping is a transition of its own, not a refusal";
@@ -111,14 +111,14 @@ TEST_F(queue_item, pre_sp2_keeps_items_of_an_inaccessible_destination) {
 
 TEST_F(queue_item, sp2_deletes_items_of_an_inaccessible_destination) {
   config.model.service_pack = 2;
-  set(State::Overdue, {StatusId::succeeded_mif, 0, 0, kNever, kNever});
+  set(State::Overdue, {StatusId::succeeded_mif, 0, 0, 0, kNever, kNever});
   on(expiry_checked{true});
   EXPECT_EQ(state(), State::Expired);
 }
 
 TEST_F(queue_item, a_kept_item_may_still_be_copied) {
   config.model.service_pack = 1;
-  set(State::Kept, {StatusId::succeeded_mif, 0, 0, kNever, kNever});
+  set(State::Kept, {StatusId::succeeded_mif, 0, 0, 0, kNever, kNever});
   env.now = 12000;
   on(item_copied{});
   EXPECT_EQ(state(), State::Delivered);

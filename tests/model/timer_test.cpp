@@ -128,7 +128,7 @@ TEST_F(timer_system_clock, timers_due_at_the_same_minute_fire_in_layout_order_on
   for (int item = 0; item < layout.items; ++item)
     system.group<QueueItem>().set(
         item, {static_cast<std::uint8_t>(QueueItem::State::Queued),
-               {StatusId::succeeded_mif, 0, t - config.model.item_lifetime, kNever, kNever}});
+               {StatusId::succeeded_mif, 0, 0, t - config.model.item_lifetime, kNever, kNever}});
   for (int timer = 0; timer < layout.count(); ++timer) arm(timer, t);
 
   std::vector<std::string> delivered;

@@ -119,7 +119,7 @@ TEST_F(step_fixture, check_step_reports_each_violated_property_of_the_mask) {
 }
 
 TEST(properties, every_property_is_named_once_in_a_fixed_order) {
-  ASSERT_EQ(all_properties().size(), 8u);
+  ASSERT_EQ(all_properties().size(), 9u);
   for (std::size_t i = 0; i < all_properties().size(); ++i) {
     const auto* p = all_properties()[i];
     EXPECT_EQ(find_property(p->name), p);

@@ -8,6 +8,7 @@
 
 #include "io/habits_toml.hpp"
 #include "io/input_error.hpp"
+#include "properties/property.hpp"
 
 namespace cqm::stats {
 namespace {
@@ -144,6 +145,26 @@ TEST(estimate, curve_rises_with_the_init_failure_probability) {
   EXPECT_EQ(curve[0].lost, 0u);
   EXPECT_LT(curve[1].lost, curve[2].lost);
   EXPECT_EQ(curve[3].lost, 5'000u);
+}
+
+}  // namespace
+}  // namespace cqm::stats
+
+namespace cqm::stats {
+namespace {
+
+TEST(estimate, gives_each_end_state_property_its_failure_probability) {
+  // Q257280 at SP1: every client of the fixed day reruns its job the next morning; at SP2 none does.
+  const int rerun = property_index("completed_job_never_reruns");
+  const Estimate sp1 = estimate(preset("kb-q257280"), fixed_day(0.0), options(2'000, 1));
+  EXPECT_EQ(sp1.violated[static_cast<std::size_t>(rerun)], 2'000u);
+  const Estimate sp2 = estimate(preset("kb-q257280-sp2"), fixed_day(0.0), options(2'000, 1));
+  EXPECT_EQ(sp2.violated[static_cast<std::size_t>(rerun)], 0u);
+  // The KB's own preset reruns nothing and overflows nothing, whatever its losses.
+  const Estimate kb = estimate(preset("kb-q292030"), fixed_day(0.5), options(2'000, 1));
+  for (const char* name :
+       {"completed_job_never_reruns", "queue_bounded", "every_advertisement_gets_its_status"})
+    EXPECT_EQ(kb.violated[static_cast<std::size_t>(property_index(name))], 0u) << name;
 }
 
 }  // namespace

@@ -110,9 +110,9 @@ TEST(describe, keeps_table_order_and_each_column) {
   EXPECT_EQ(t.source, "Pending");
   EXPECT_EQ(t.event, "advertisement_due");
   EXPECT_EQ(t.target, "Running");
-  EXPECT_EQ(t.action, "plan_run, launch");  // an ActionSequence_, in order
-  EXPECT_EQ(t.guard, "is_client_up");
-  EXPECT_EQ(apm.transitions[1].guard, "!is_client_up");  // not_<...>
+  EXPECT_EQ(t.action, "plan_run, report_for_itself, launch");                  // an ActionSequence_, in order
+  EXPECT_EQ(t.guard, "is_client_up && reports_for_itself");                    // all_of<...>
+  EXPECT_EQ(apm.transitions[1].guard, "is_client_up && !reports_for_itself");  // not_<...>
   const auto client = Client::describe();
   const auto& shut_down = client.transitions[4];  // ShuttingDown -> Off
   ASSERT_EQ(shut_down.source + " -> " + shut_down.target, "ShuttingDown -> Off");
