@@ -53,6 +53,8 @@ const std::vector<F>& habit_fields() {
           "day.absent", [](Habits & h) -> auto& { return h.absent; }),
       bool_field<Habits>(
           "day.weekends_off", [](Habits & h) -> auto& { return h.weekends_off; }),
+      probability_field(
+          "day.logon", [](Habits & h) -> auto& { return h.logon; }),
       minutes_field<Habits>(
           "program.after_start_from", [](Habits & h) -> auto& { return h.program_from; }),
       minutes_field<Habits>(

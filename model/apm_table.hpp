@@ -252,8 +252,8 @@ struct apm_ : machine_def<apm_, AdvertisedProgramsManager>, ApmData {
   msmf::Row< Pending,                 advertisement_due,    Deferred,               actions<plan_run, report_for_itself, log_deferred>,                 due_while_down_for_itself >,
   msmf::Row< Pending,                 advertisement_due,    Deferred,               actions<plan_run, report_for_first_advertisement, log_deferred>,    due_while_down_for_the_first >,
   msmf::Row< Pending,                 client_started,       msmf::none,             msmf::none,                                                         msmf::none >,
-  msmf::Row< Pending,                 start_up_completed,   msmf::none,             msmf::none,                                                         msmf::none >,
-  msmf::Row< Deferred,                start_up_completed,   Running,                launch,                                                             msmf::none >,
+  msmf::Row< Pending,                 user_logged_on,   msmf::none,             msmf::none,                                                         msmf::none >,
+  msmf::Row< Deferred,                user_logged_on,   Running,                launch,                                                             msmf::none >,
   msmf::Row< Deferred,                client_started,       msmf::none,             msmf::none,                                                         msmf::none >,
   // The run is over. A .mif is read after the restart; without one the exit code is reported now.
   msmf::Row< Running,                 program_exited,       AwaitingRestart,        actions<record_exit, write_complete_file, unschedule>,              exit_with_mif_unscheduled >,
@@ -268,12 +268,12 @@ struct apm_ : machine_def<apm_, AdvertisedProgramsManager>, ApmData {
   msmf::Row< AwaitingRestart,         client_started,       Finished,               msmf::none,                                                         finish >,
   msmf::Row< AwaitingRestart,         client_started,       ReportedAfterRestart,   msmf::none,                                                         linger >,
   // The start-up after the program's own restart is not a new logon; the next one runs the job again.
-  msmf::Row< ReportedAfterRestart,    start_up_completed,   Lingering,              msmf::none,                                                         msmf::none >,
-  msmf::Row< Lingering,               start_up_completed,   Running,                launch,                                                             not_<has_advertisement_expired> >,
-  msmf::Row< Lingering,               start_up_completed,   Finished,               remove_expired_job,                                                 has_advertisement_expired >,
+  msmf::Row< ReportedAfterRestart,    user_logged_on,   Lingering,              msmf::none,                                                         msmf::none >,
+  msmf::Row< Lingering,               user_logged_on,   Running,                launch,                                                             not_<has_advertisement_expired> >,
+  msmf::Row< Lingering,               user_logged_on,   Finished,               remove_expired_job,                                                 has_advertisement_expired >,
   msmf::Row< Lingering,               client_started,       msmf::none,             msmf::none,                                                         msmf::none >,
   msmf::Row< Finished,                client_started,       msmf::none,             msmf::none,                                                         msmf::none >,
-  msmf::Row< Finished,                start_up_completed,   msmf::none,             msmf::none,                                                         msmf::none >
+  msmf::Row< Finished,                user_logged_on,   msmf::none,             msmf::none,                                                         msmf::none >
   > {};
   // clang-format on
 };

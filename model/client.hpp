@@ -45,6 +45,8 @@ CQM_EVENT(powered_on);
 CQM_EVENT(shutdown_requested);
 CQM_EVENT(restart_requested);
 CQM_EVENT(power_timer_elapsed);
+/// The user logs off and on again.
+CQM_EVENT(logon_requested);
 
 namespace client_fsm {
 struct client_;  // the front-end, in model/client_table.hpp

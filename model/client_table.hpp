@@ -50,6 +50,15 @@ struct announce_stopping {
   }
 };
 
+/// A logon without a restart: only an Up client has a user to log on.
+struct announce_logon {
+  static constexpr const char* name() { return "announce_logon"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.announce(NoticeKind::client_logged_on);
+  }
+};
+
 struct client_ : machine_def<client_, Client>, ClientData {
   using initial_state = Off;
 
@@ -61,7 +70,12 @@ struct client_ : machine_def<client_, Client>, ClientData {
   msmf::Row< Up,             shutdown_requested,    ShuttingDown,   actions<announce_stopping, start_shutdown>,   msmf::none >,
   msmf::Row< Up,             restart_requested,     Restarting,     actions<announce_stopping, start_shutdown>,   msmf::none >,
   msmf::Row< ShuttingDown,   power_timer_elapsed,   Off,            msmf::none,                                   msmf::none >,
-  msmf::Row< Restarting,     power_timer_elapsed,   Booting,        start_boot,                                   msmf::none >
+  msmf::Row< Restarting,     power_timer_elapsed,   Booting,        start_boot,                                   msmf::none >,
+  msmf::Row< Up,             logon_requested,       msmf::none,     announce_logon,                               msmf::none >,
+  msmf::Row< Off,            logon_requested,       msmf::none,     msmf::none,                                   msmf::none >,
+  msmf::Row< Booting,        logon_requested,       msmf::none,     msmf::none,                                   msmf::none >,
+  msmf::Row< ShuttingDown,   logon_requested,       msmf::none,     msmf::none,                                   msmf::none >,
+  msmf::Row< Restarting,     logon_requested,       msmf::none,     msmf::none,                                   msmf::none >
   > {};
   // clang-format on
 };

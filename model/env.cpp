@@ -8,10 +8,12 @@ std::string_view notice_name(NoticeKind kind) {
   static constexpr std::array<std::string_view, kNoticeKinds> names = {
       "user_powered_on",
       "user_powered_off",
+      "user_logon",
       "program_finished",
       "clock_reached",
       "client_up",
       "client_stopping",
+      "client_logged_on",
       "timer_armed",
       "timer_cancelled",
       "timer_elapsed",

@@ -26,11 +26,13 @@ enum class NoticeKind : std::uint8_t {
   // the environment and the clock
   user_powered_on,
   user_powered_off,
+  user_logon,
   program_finished,  ///< arg: the mif (MifResult), index: the program
   clock_reached,     ///< index: the timer whose due time has come
   // Client
   client_up,
   client_stopping,
+  client_logged_on,
   // any machine
   timer_armed,      ///< arg: the timer, arg2: its due time
   timer_cancelled,  ///< arg: the timer

@@ -11,7 +11,8 @@ CQM_EVENT(cqm_stopped);
 /// The client came up: a status the program's restart left behind is submitted moments later, an inventory
 /// run missed while the PC was off is taken.
 CQM_EVENT(client_started);
-/// The start-up's first copy cycle is over: a job that was due while the PC was off runs now.
-CQM_EVENT(start_up_completed);
+/// The user is logged on: after a start-up's first copy cycle, or at a logon without a restart. A job that
+/// was due while the PC was off runs now; one left scheduled (Q257280) runs again.
+CQM_EVENT(user_logged_on);
 
 }  // namespace cqm

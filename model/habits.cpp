@@ -15,8 +15,10 @@ std::optional<std::pair<std::string, std::string>> validate(const Habits& h) {
                    "the latest day (start_until + hours_max + 2 x jitter) must end before midnight"};
   if (h.program_until < h.program_from)
     return Problem{"program.after_start_until", "must not be earlier than program.after_start_from"};
-  const std::pair<const char*, double> probabilities[] = {
-      {"day.leave_on", h.leave_on}, {"day.absent", h.absent}, {"init.failure_probability", h.init_failure}};
+  const std::pair<const char*, double> probabilities[] = {{"day.leave_on", h.leave_on},
+                                                          {"day.absent", h.absent},
+                                                          {"day.logon", h.logon},
+                                                          {"init.failure_probability", h.init_failure}};
   for (auto [key, p] : probabilities)
     if (!(p >= 0.0 && p <= 1.0)) return Problem{key, "a probability must lie in [0, 1]"};
   return std::nullopt;

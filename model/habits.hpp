@@ -21,6 +21,10 @@ struct Habits {
   double leave_on = 0.05;  ///< each evening: the chance the PC is left on overnight (until the next evening)
   double absent = 0.05;    ///< each working day after day 0: the chance the user does not come in
   bool weekends_off = true;  ///< nobody switches a PC on on Saturday or Sunday
+  /// Each day the user is in: the chance they log off and on again once, without a restart, at a uniform time
+  /// of their session (Q257280: a job left scheduled runs "every time they log on"). The articles give no
+  /// figure; 0 keeps every logon a start-up's.
+  double logon = 0.0;
 
   // The advertised program. It finishes on day 0, a working day the user is in (day 0's weekday is uniform
   // over Monday-Friday), this long after day 0's first start-up (uniform); its After Running option is the

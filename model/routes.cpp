@@ -70,6 +70,7 @@ std::vector<Route> make_table() {
       // The environment and the clock.
       to<Client, powered_on>(N::user_powered_on, "environment", Select::one),
       to<Client, shutdown_requested>(N::user_powered_off, "environment", Select::one),
+      to<Client, logon_requested>(N::user_logon, "environment", Select::one),
       to<APM>(N::program_finished, "environment", Select::announcer, [](const System& s, const Notice& n) {
         return advertisement_due{static_cast<MifResult>(n.arg), s.state<Client>() == Client::State::Up};
       }),
@@ -80,7 +81,8 @@ std::vector<Route> make_table() {
       to<APM, client_started>(N::client_up, "Client", Select::every),
       to<InventoryAgent, client_started>(N::client_up, "Client", Select::every),
       to<CQM, start_up_cycle_due>(N::client_up, "Client", Select::one),
-      to<APM, start_up_completed>(N::client_up, "Client", Select::every),
+      to<APM, user_logged_on>(N::client_up, "Client", Select::every),
+      to<APM, user_logged_on>(N::client_logged_on, "Client", Select::every),
       to<CQM, cqm_stopped>(N::client_stopping, "Client", Select::one),
       to<Connection, cqm_stopped>(N::client_stopping, "Client", Select::one),
       to<Destination, cqm_stopped>(N::client_stopping, "Client", Select::every),

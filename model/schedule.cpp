@@ -47,6 +47,9 @@ void apply(System& system, const ScheduleEvent& e) {
     case EnvAction::cap_outage_ended:
       system.set_cap_outage(false);
       break;
+    case EnvAction::logon:
+      system.log_on();
+      break;
   }
 }
 

@@ -90,6 +90,11 @@ void System::power_off() {
   dispatch({NoticeKind::user_powered_off});
 }
 
+void System::log_on() {
+  ++events_;
+  dispatch({NoticeKind::user_logon});
+}
+
 void System::finish_program(int program, MifResult mif) {
   ++events_;
   if (program < 0 || program >= group<AdvertisedProgramsManager>().size())

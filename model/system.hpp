@@ -27,6 +27,8 @@ class System {
   // The environment, acting at now().
   void power_on();
   void power_off();
+  /// The user logs off and on again, without a restart (the Client ignores it unless it is up).
+  void log_on();
   /// Program `program` runs and finishes now; if the PC is not up, it runs at the next start-up (assumption:
   /// a mandatory advertisement runs as soon as the client is up).
   void finish_program(int program, MifResult mif);

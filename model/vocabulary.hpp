@@ -42,7 +42,8 @@ enum class EnvAction : std::uint8_t {
   power_off,
   program_finishes,
   cap_outage_started,
-  cap_outage_ended
+  cap_outage_ended,
+  logon  ///< the user logs off and on again without a restart (Q257280: "every time they log on")
 };
 
 template <class E>
@@ -70,10 +71,10 @@ CQM_NAMES(StatusId, 5, {StatusId::none, "none"}, {StatusId::program_started, "10
           {StatusId::succeeded_mif, "10009"})
 CQM_NAMES(Inbox, 3, {Inbox::statmsgs, "statmsgs.box"}, {Inbox::inventry, "inventry.box"},
           {Inbox::sinv, "sinv.box"})
-CQM_NAMES(EnvAction, 5, {EnvAction::power_on, "power_on"}, {EnvAction::power_off, "power_off"},
+CQM_NAMES(EnvAction, 6, {EnvAction::power_on, "power_on"}, {EnvAction::power_off, "power_off"},
           {EnvAction::program_finishes, "program_finishes"},
           {EnvAction::cap_outage_started, "cap_outage_started"},
-          {EnvAction::cap_outage_ended, "cap_outage_ended"})
+          {EnvAction::cap_outage_ended, "cap_outage_ended"}, {EnvAction::logon, "logon"})
 #undef CQM_NAMES
 
 template <class E>

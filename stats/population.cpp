@@ -177,6 +177,9 @@ ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
     const auto end_jitter = static_cast<Minutes>(rng.between(-h.jitter, h.jitter));
     const bool leave_on = rng.chance(h.leave_on) || never_off;
     const bool weekend = h.weekends_off && (weekday0 + d) % kDaysPerWeek >= kWorkdays;
+    // Drawn only when the habit is on, so that a population without it keeps its streams.
+    const bool logs_on_again = h.logon > 0 && rng.chance(h.logon);
+    const double logon_share = h.logon > 0 ? rng.uniform() : 0.0;
     // Day 0 is the day the program runs: the user is in. On a day nobody comes, the PC stays as it is.
     const bool present = !weekend && (d == 0 || !absent);
     if (present) {
@@ -200,6 +203,16 @@ ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
           off = std::max(off, program_at + restart_cost + 1);
         }
         if (settled_now) break;
+      }
+      if (logs_on_again) {
+        // Somewhere in the session, after what day 0's program did.
+        const Minutes from = std::max(system_.now() + 1, base + start + c.model.boot_minutes + 1);
+        const Minutes at =
+            from + static_cast<Minutes>(logon_share * static_cast<double>(std::max<Minutes>(off - from, 0)));
+        if (!step_to(at)) break;
+        system_.log_on();
+        observe();
+        off = std::max(off, at + 1);
       }
       if (!leave_on && (!step_to(off) || !apply_power_off())) break;
     }

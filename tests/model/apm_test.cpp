@@ -68,11 +68,11 @@ TEST_F(apm, win9x_before_sp2_leaves_the_job_scheduled_and_runs_it_at_the_next_lo
   on(client_started{});
   EXPECT_EQ(state(), State::ReportedAfterRestart);
   EXPECT_EQ(notices().size(), 1u) << "the status itself is reported";
-  on(start_up_completed{});
+  on(user_logged_on{});
   EXPECT_EQ(state(), State::Lingering) << "not at the restart's own start-up";
   EXPECT_TRUE(notices().empty());
   on(client_started{});
-  on(start_up_completed{});
+  on(user_logged_on{});
   EXPECT_EQ(state(), State::Running) << "the next logon runs it again";
   EXPECT_EQ(data().runs, 2);
   EXPECT_EQ(notices().front().arg, kStarted);
@@ -84,7 +84,7 @@ TEST_F(apm, the_rerun_stops_when_the_advertisement_expires) {
   config.model.programs[0].expires_at = 2 * kMinutesPerDay;
   set(State::Lingering, {MifResult::Success, StatusId::succeeded_mif, true, true, 1, 0});
   env.now = 2 * kMinutesPerDay + 480;
-  on(start_up_completed{});
+  on(user_logged_on{});
   EXPECT_EQ(state(), State::Finished);
   EXPECT_FALSE(data().job_scheduled);
   EXPECT_TRUE(notices().empty());
@@ -114,7 +114,7 @@ TEST_F(apm, a_job_due_while_the_client_is_down_runs_after_the_next_start_up_cycl
   EXPECT_TRUE(notices().empty());
   on(client_started{});
   EXPECT_EQ(state(), State::Deferred);
-  on(start_up_completed{});
+  on(user_logged_on{});
   EXPECT_EQ(state(), State::Running);
   EXPECT_EQ(env.refusals, 0u);
 }

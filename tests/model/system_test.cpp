@@ -223,3 +223,34 @@ TEST_F(system_fixture, refused_events_are_counted_and_recorded) {
 
 }  // namespace
 }  // namespace cqm
+
+namespace cqm {
+namespace {
+
+TEST_F(system_fixture, a_logon_without_restart_reruns_a_job_left_scheduled_before_sp2) {
+  using S = AdvertisedProgramsManager::State;
+  for (int sp : {1, 2}) {
+    config.model.service_pack = sp;
+    config.model.init_failure = InitFailure::Never;
+    system.reset();
+    boot_at(480, InitOutcome::ok);
+    system.advance_to(600);
+    system.finish_program(0, MifResult::Success);
+    system.advance_to(700);
+    EXPECT_EQ(system.state<AdvertisedProgramsManager>(), sp < 2 ? S::Lingering : S::Finished) << "SP" << sp;
+    system.log_on();
+    EXPECT_EQ(system.data<AdvertisedProgramsManager>().runs, sp < 2 ? 2 : 1) << "SP" << sp;
+    EXPECT_EQ(system.refusals(), 0u);
+  }
+}
+
+TEST_F(system_fixture, a_logon_while_the_pc_is_not_up_changes_nothing) {
+  config.model.service_pack = 1;
+  system.reset();
+  system.log_on();
+  EXPECT_EQ(system.state<Client>(), Client::State::Off);
+  EXPECT_EQ(system.refusals(), 0u);
+}
+
+}  // namespace
+}  // namespace cqm

@@ -169,3 +169,20 @@ TEST(estimate, gives_each_end_state_property_its_failure_probability) {
 
 }  // namespace
 }  // namespace cqm::stats
+
+namespace cqm::stats {
+namespace {
+
+TEST(estimate, logons_rerun_a_job_left_scheduled_on_a_pc_never_switched_off) {
+  // kb-q257280 on a PC left on: the program's own restart is its only start-up, so only a logon reruns it.
+  Config config = preset("kb-q257280");
+  config.env.user_powers_off = false;
+  const int rerun = property_index("completed_job_never_reruns");
+  Habits habits = fixed_day(0.0);
+  EXPECT_EQ(estimate(config, habits, options(1'000, 1)).violated[static_cast<std::size_t>(rerun)], 0u);
+  habits.logon = 1.0;
+  EXPECT_EQ(estimate(config, habits, options(1'000, 1)).violated[static_cast<std::size_t>(rerun)], 1'000u);
+}
+
+}  // namespace
+}  // namespace cqm::stats
