@@ -127,6 +127,18 @@ TEST(check, workaround_a_is_violated_when_init_fails_at_any_boot) {
   EXPECT_EQ(result(r).verdict, Verdict::Violated);
 }
 
+TEST(check, kb_loss_only_occurs_when_the_program_creates_a_status_mif) {
+  // Q292030: "This problem only occurs when the program successfully creates a status .mif file." APM reports
+  // a program without one by its exit code before the restart, while CQM runs: nothing races the start-up.
+  for (const MifResult mif : {MifResult::Success, MifResult::Failure, MifResult::None}) {
+    Config c = *find_preset("kb-q292030");
+    c.model.programs[0].mif = mif;
+    const Verdict expected = mif == MifResult::None ? Verdict::Holds : Verdict::Violated;
+    EXPECT_EQ(result(check_exhaustive(c, exhaustive_only())).verdict, expected) << enum_name(mif);
+    EXPECT_EQ(result(check_random(c, random_only(1, 10000))).verdict, expected) << enum_name(mif);
+  }
+}
+
 // The mutation guard: "fixes" that are the bug under another name must be caught, or the suite cannot fail.
 TEST(mutation_guard, retry_interval_as_long_as_the_wake_up_cycle_is_violated) {
   Config broken = *find_preset("fix-short-retry");
