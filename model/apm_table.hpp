@@ -189,8 +189,7 @@ struct survives_restart {
   static constexpr const char* name() { return "survives_restart"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   bool operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
-    const auto& m = fsm.config().model;
-    return m.os != Os::Win9x || !has_behaviour(m, KbBehaviour::apm_terminated_before_unschedule);
+    return !restart_terminates_apm(fsm.config().model);
   }
 };
 /// Q247230: before SP2 the statuses of a second advertisement of a program name the first one.

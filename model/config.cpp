@@ -120,8 +120,8 @@ Problem validate(const Config& c) {
 
 int ModelSettings::max_runs(int program) const {
   const ProgramSpec& p = programs[static_cast<std::size_t>(program)];
-  const bool left_scheduled = os == Os::Win9x && p.after_running == AfterRunning::ProgramRestarts &&
-                              has_behaviour(*this, KbBehaviour::apm_terminated_before_unschedule);
+  const bool left_scheduled =
+      p.after_running == AfterRunning::ProgramRestarts && restart_terminates_apm(*this);
   if (!left_scheduled) return 1;
   // One run a start-up; the user starts up at most once a day.
   return p.expires_at > 0 ? std::min(kMaxRuns, p.expires_at / kMinutesPerDay + 2) : kMaxRuns;

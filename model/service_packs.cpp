@@ -1,6 +1,8 @@
 #include "model/service_packs.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+#include <string>
 
 #include "model/config.hpp"
 
@@ -14,6 +16,10 @@ const ServicePackEntry& service_pack_entry(KbBehaviour behaviour) {
 
 bool has_behaviour(const ModelSettings& model, KbBehaviour behaviour) {
   return model.service_pack < service_pack_entry(behaviour).first_fixed;
+}
+
+bool restart_terminates_apm(const ModelSettings& model) {
+  return model.os == Os::Win9x && has_behaviour(model, KbBehaviour::apm_terminated_before_unschedule);
 }
 
 std::string levels_with(const ServicePackEntry& e) {

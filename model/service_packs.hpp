@@ -59,6 +59,10 @@ inline constexpr std::array<ServicePackEntry, 4> kServicePackTable{{
 const ServicePackEntry& service_pack_entry(KbBehaviour behaviour);
 /// Whether the configured level has the behaviour.
 bool has_behaviour(const ModelSettings& model, KbBehaviour behaviour);
+/// Q257280 on this client: a restart terminates APM before it can unschedule (Windows 9x at the levels that
+/// have the behaviour). APM's guard and the queue's size (ModelSettings::max_runs) both ask this one
+/// question.
+bool restart_terminates_apm(const ModelSettings& model);
 /// "0-1", "0-4": the levels that have the behaviour.
 std::string levels_with(const ServicePackEntry& entry);
 /// The table as Markdown: article, behaviour, levels with it, first fixed in, source.

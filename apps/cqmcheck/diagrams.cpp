@@ -2,8 +2,13 @@
 // article's counterexample timeline, from the exhaustive explorer's shortest counterexample of its property.
 #include <cstdio>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "apps/cqmcheck/commands.hpp"
+#include "harness/kb_articles.hpp"
+#include "model/config.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/counterexample_files.hpp"
 #include "writers/state_diagrams.hpp"
@@ -11,13 +16,17 @@
 namespace cqm::cli {
 namespace {
 
-/// The counterexamples diagrams/ shows: each article's preset and the property its story violates.
-constexpr std::pair<const char*, const char*> kPictured[] = {
-    {"kb-q292030", "delivered_before_expiry"},
-    {"kb-q263594", "queue_bounded"},
-    {"kb-q257280", "completed_job_never_reruns"},
-    {"kb-q247230", "every_advertisement_gets_its_status"},
-};
+/// The counterexamples diagrams/ shows: each row of the KB table (harness/kb_articles.hpp) whose preset
+/// expects its property VIOLATED — each article's own story.
+std::vector<std::pair<std::string, std::string>> pictured() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& row : kb_articles()) {
+    const auto config = find_preset(row.preset);
+    if (config && config->expected.of(row.property) == Verdict::Violated)
+      out.emplace_back(row.preset, row.property);
+  }
+  return out;
+}
 
 struct DiagramOptions {
   std::string out;
@@ -40,7 +49,7 @@ void add_diagrams(CLI::App& app) {
     check_output_dir(opts->out);  // before a second of rendering, not after
     // Everything rendered before the first file is written: a failure leaves the folder as it was.
     auto files = state_diagram_files(opts->png);
-    for (const auto& [preset, property] : kPictured)
+    for (const auto& [preset, property] : pictured())
       for (auto& f : preset_counterexample_files(preset, property, opts->png)) files.push_back(std::move(f));
     for (const auto& path : write_diagram_files(opts->out, files)) std::printf("%s\n", path.c_str());
   });
