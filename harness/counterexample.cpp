@@ -30,6 +30,12 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
     cex.steps.push_back(std::move(t));
     return !violation;
   });
+  if (!violation && system.now() > before.now) {
+    // The horizon is a step too: a deadline may pass while nothing happens (a status parked for good).
+    TraceStep t{system.now(), "horizon", "", system.snapshot(), cex.log.size()};
+    violation = first_violation(cex.config, before, t.state, mask);
+    if (violation) cex.steps.push_back(std::move(t));
+  }
   if (!violation) return std::nullopt;
   cex.property = std::string(violation->property->name);
   cex.reason = violation->reason;
@@ -47,6 +53,10 @@ std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint3
     std::swap(before, after);
     return (mask & ~found) != 0;
   });
+  if (system.now() > before.now) {  // the horizon, as replay judges it
+    system.snapshot(after);
+    found |= check_step(system.config(), before, after, mask & ~found);
+  }
   return found;
 }
 

@@ -148,7 +148,12 @@ bool EnvironmentModel::is_terminal(const System& s) const {
       continue;  // it can no longer run
     return false;
   }
-  return !s.any_in_queue();
+  if (s.any_in_queue()) return false;
+  // A status on its way through the site may still be lost or late.
+  const auto& files = s.group<StatusFile>();
+  for (int i = 0; i < files.size(); ++i)
+    if (StatusFile::in_transit(files.state(i))) return false;
+  return true;
 }
 
 Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>& path) {

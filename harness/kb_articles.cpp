@@ -64,6 +64,36 @@ const std::vector<KbArticle>& kb_articles() {
        "kb-q247230-sp2",
        "every_advertisement_gets_its_status",
        {}},
+      {"Q311212",
+       "\"If the file is large or if the CAP-to-site server link is slow, the receiving SMS component (for "
+       "example, Status Manager) can start processing the file before it is completely copied\"",
+       "kb-q311212",
+       "status_reaches_site_database",
+       {},
+       "The operating system reported error 5: Access is denied. Deleted corrupt file"},
+      {"Q311212",
+       "hotfix: \"copies every file ... by using a .tmp file extension. After the file is copied to the "
+       "Inbox, it is renamed\"",
+       "kb-q311212-hotfix",
+       "status_reaches_site_database",
+       {}},
+      {"Q246749",
+       "SP1: status messages \"with a time-stamp that is greater than the current time on the site "
+       "server\" are moved to Statmgr.box\\Futureq; \"these files may never be processed\"",
+       "kb-q246749",
+       "status_reaches_site_database",
+       {},
+       "futureq"},
+      {"Q246749",
+       "workaround: \"stop and then restart the SMS_Executive service\"",
+       "workaround-q246749-restart-executive",
+       "status_reaches_site_database",
+       {}},
+      {"Q246749",
+       "\"first corrected in ... Service Pack 2\"",
+       "kb-q246749-sp2",
+       "status_reaches_site_database",
+       {}},
   };
   return rows;
 }

@@ -188,7 +188,7 @@ struct Walker {
       const int shown = has_many<M>() ? i : -1;
       auto& instance = instances[static_cast<std::size_t>(i)];
       std::uint64_t state = instance.state;
-      raw(state, state_bits, Name{M::name, shown, "state"}, nullptr);
+      raw(state, state_bits, Name{M::name, shown, "state"}, state_bits == 0 ? kOneState : nullptr);
       if (pass == Pass::unpack) instance.state = static_cast<std::uint8_t>(state);
       fields_of(instance.data, M::name, shown, instance.state);
     }

@@ -18,6 +18,9 @@
 
 namespace cqm {
 
+/// The rule of a machine's state field that takes no bits: the machine has one state (Status Manager).
+inline constexpr const char* kOneState = "the machine has one state: there is nothing to store";
+
 class StateCodec {
  public:
   StateCodec(const Config& config, Minutes horizon, bool exact);

@@ -39,6 +39,8 @@ const std::vector<F>& config_fields() {
           "client.boot_minutes", [](Config & c) -> auto& { return c.model.boot_minutes; }),
       minutes_field<Config>(
           "client.shutdown_minutes", [](Config & c) -> auto& { return c.model.shutdown_minutes; }),
+      int_field<Config>(
+          "client.clock_offset", [](Config & c) -> auto& { return c.model.clock_offset; }, -10080, 10080),
       minutes_field<Config>(
           "inventory.hardware_interval",
           [](Config & c) -> auto& { return c.model.hardware_inventory_interval; }),
@@ -65,6 +67,22 @@ const std::vector<F>& config_fields() {
           "init.failure", [](Config & c) -> auto& { return c.model.init_failure; }),
       minutes_field<Config>(
           "init.race_window", [](Config & c) -> auto& { return c.model.race_window; }),
+      int_field<Config>(
+          "site.service_pack", [](Config & c) -> auto& { return c.model.site.service_pack; }, 0, 4),
+      bool_field<Config>(
+          "site.inbox_hotfix", [](Config & c) -> auto& { return c.model.site.inbox_hotfix; }),
+      int_field<Config>(
+          "site.status_file_bytes", [](Config & c) -> auto& { return c.model.site.status_file_bytes; }, 1,
+          1'000'000'000),
+      int_field<Config>(
+          "site.link_kbps", [](Config & c) -> auto& { return c.model.site.link_kbps; }, 1, 100'000'000),
+      int_field<Config>(
+          "site.open_error", [](Config & c) -> auto& { return c.model.site.open_error; }, 5, 32),
+      minutes_field<Config>(
+          "site.executive_restart_every",
+          [](Config & c) -> auto& { return c.model.site.executive_restart_every; }),
+      minutes_field<Config>(
+          "site.status_deadline", [](Config & c) -> auto& { return c.model.site.status_deadline; }),
       time_field<Config>(
           "day.on_at", [](Config & c) -> auto& { return c.env.day.on_at; }),
       time_field<Config>(

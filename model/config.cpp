@@ -113,6 +113,22 @@ Problem validate(const Config& c) {
         "must be 1 to " + std::to_string(kMaxRegistryCapacity) +
             " items (the model holds at most that many; past SP1 the queue grows by a fixed number "
             "of items a week whatever the capacity)");
+  if (m.clock_offset < -kMinutesPerDay * 7 || m.clock_offset > kMinutesPerDay * 7)
+    return problem("client.clock_offset", "must be within a week (-10080 to 10080 minutes) of the site's");
+  if (m.site.service_pack < 0 || m.site.service_pack > 4)
+    return problem("site.service_pack", "must be 0 (the release) to 4");
+  if (m.site.status_file_bytes < 1) return problem("site.status_file_bytes", "must be at least 1 byte");
+  if (m.site.link_kbps < 1) return problem("site.link_kbps", "must be at least 1 kbit/s");
+  if (m.site.open_error != 5 && m.site.open_error != 32)
+    return problem("site.open_error", "must be 5 (access denied) or 32 (in use), the errors Q311212 gives");
+  if (m.site_copy_minutes() > kMinutesPerDay)
+    return problem("site.status_file_bytes", "a copy over site.link_kbps would take more than a day");
+  for (auto [key, v] : {std::pair{"site.executive_restart_every", m.site.executive_restart_every},
+                        std::pair{"site.status_deadline", m.site.status_deadline}})
+    if (v < 0 || v > kMaxMinutes)
+      return problem(key, "must be 0 to " + std::to_string(kMaxMinutes) + " minutes");
+  if (m.site.status_deadline <= 0)
+    return problem("site.status_deadline", "must be a positive number of minutes");
   if (m.site_code.empty() || m.site_code.size() > 8)
     return problem("client.site_code", "must be 1 to 8 characters");
   return std::nullopt;
@@ -158,6 +174,12 @@ Minutes inventory_horizon(const Config& c, Minutes first_up, int days_off) {
   return static_cast<Minutes>(std::min<std::int64_t>(t, kMaxMinutes));
 }
 
+Minutes ModelSettings::site_copy_minutes() const {
+  const std::int64_t bits = static_cast<std::int64_t>(site.status_file_bytes) * 8;
+  const std::int64_t bits_per_minute = static_cast<std::int64_t>(site.link_kbps) * 1000 * 60;
+  return static_cast<Minutes>(bits / bits_per_minute);
+}
+
 Minutes exploration_horizon(const Config& c) {
   const Minutes q = c.env.quantum;
   // The last status can be submitted a restart after the latest window ends; give it its whole lifetime, and
@@ -166,7 +188,9 @@ Minutes exploration_horizon(const Config& c) {
   for (const auto& w : c.env.programs) last = std::max(last, w.until);
   const Minutes last_submit = last + c.model.shutdown_minutes + c.model.boot_minutes;
   const Minutes inventory = inventory_horizon(c, c.env.on_until, c.env.max_days_off);
-  return (std::max(last_submit + c.model.item_lifetime, inventory) / q + 2) * q;
+  // ... and every status the site may process late (its deadline) its whole deadline.
+  const Minutes life = std::max(c.model.item_lifetime, c.model.site.status_deadline);
+  return (std::max(last_submit + life, inventory) / q + 2) * q;
 }
 
 Minutes canonical_horizon(const Config& c) {
@@ -183,7 +207,8 @@ Minutes canonical_horizon(const Config& c) {
   // One day past the day the last status expires, so every fate is decided inside the horizon.
   Minutes last = 0;
   for (const auto& w : c.env.programs) last = std::max(last, w.at);
-  const Minutes expiry = last + c.model.shutdown_minutes + c.model.boot_minutes + c.model.item_lifetime;
+  const Minutes expiry = last + c.model.shutdown_minutes + c.model.boot_minutes +
+                         std::max(c.model.item_lifetime, c.model.site.status_deadline);
   return (expiry / kMinutesPerDay + 2) * kMinutesPerDay;
 }
 

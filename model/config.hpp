@@ -71,6 +71,37 @@ struct ModelSettings {
   InitFailure init_failure = InitFailure::Race;
   Minutes race_window = 2;  ///< "moments later": work arriving this soon after start-up races CQM's init
 
+  /// The client's clock against the site server's, in minutes (positive: the client is ahead). A status
+  /// message is stamped with the client's time; Status Manager compares the stamp with its own clock
+  /// (Q246749). Assumption: 0, clocks in step; the article gives no figure.
+  Minutes clock_offset = 0;
+
+  /// The site: the CAP, the Inbox Manager Assistant that moves each file from the CAP to the site server's
+  /// inbox, and Status Manager (Q311212, Q246749; Q200852 for the path). Where the articles give no figure
+  /// the defaults are our assumptions, named in doc/config.md.
+  struct Site {
+    /// The site server's SMS 2.0 service pack, 0-4: Status Manager's future queue (Q246749, fixed in SP2).
+    int service_pack = 2;
+    /// Q311212's hotfix (post-SP3, in the SP4 Hotfix Rollup): the assistant copies as .tmp, then renames.
+    bool inbox_hotfix = false;
+    /// A status message file's size and the CAP-to-site-server link: how long the assistant's copy takes.
+    /// Assumption: a 1 KiB .svf over a 64 kbit/s link (well under a minute: no copy is seen mid-way).
+    int status_file_bytes = 1024;
+    int link_kbps = 64;
+    /// The error Status Manager gets opening a file mid-copy: 5 (access denied: it deletes the file) or 32
+    /// (in use: it cannot delete it either). Q311212 gives both and not when each occurs.
+    int open_error = 5;
+    /// The SMS Executive is restarted this often (Q246749's workaround releases the future queue); 0: never.
+    Minutes executive_restart_every = 0;
+    /// status_reaches_site_database: a status is processed at the site within this long of its submission.
+    /// Assumption: the item lifetime's default, eight days.
+    Minutes status_deadline = 11520;
+    bool operator==(const Site&) const = default;
+  } site;
+  /// The assistant's copy of one status file, in whole minutes: a copy shorter than a minute is over in the
+  /// minute it starts (the model's clock ticks in minutes).
+  Minutes site_copy_minutes() const;
+
   /// Status messages the queue can hold: two per run (started, final) of each program's job.
   int statuses() const;
   /// The runs a job may make: one, or where its job is left scheduled (Q257280) one per start-up until its

@@ -35,6 +35,13 @@ std::string_view notice_name(NoticeKind kind) {
       "item_queued",
       "item_delivered",
       "item_overdue",
+      "file_on_cap",
+      "file_seen_mid_copy",
+      "file_complete",
+      "file_processed",
+      "file_parked",
+      "file_deleted",
+      "future_queue_released",
   };
   return names[static_cast<std::size_t>(kind)];
 }

@@ -63,8 +63,17 @@ enum class NoticeKind : std::uint8_t {
   item_queued,
   item_delivered,
   item_overdue,
+  // StatusFile (the site: the CAP and the Inbox Manager Assistant)
+  file_on_cap,         ///< index: the file (its queue slot)
+  file_seen_mid_copy,  ///< the file is in Status Manager's inbox under its final name, still being written
+  file_complete,       ///< the file is in Status Manager's inbox, whole
+  // StatusManager
+  file_processed,         ///< arg: the file
+  file_parked,            ///< arg: the file, arg2: when Status Manager looks at its future queue again
+  file_deleted,           ///< arg: the file
+  future_queue_released,  ///< the SMS Executive restarted
 };
-inline constexpr int kNoticeKinds = static_cast<int>(NoticeKind::item_overdue) + 1;
+inline constexpr int kNoticeKinds = static_cast<int>(NoticeKind::future_queue_released) + 1;
 std::string_view notice_name(NoticeKind kind);
 
 struct Notice {
@@ -79,23 +88,28 @@ enum class CycleTrigger : std::uint8_t { startup, ok_to_process, wake_up, retry_
 
 /// The timers, one Timer machine each, in the order they fire when due at the same minute: the client's power
 /// (boot and shut-down), each queue item's lifetime, CQM's reconnect timer, each destination's retry timer,
-/// CQM's wake-up timer, then each inventory agent's schedule. timer_layout(config) (model/timer.hpp) fills
-/// it.
+/// CQM's wake-up timer, each inventory agent's schedule, then the site's: each status file's (its copy, or
+/// its stay in the future queue) and the SMS Executive's restart. timer_layout(config) (model/timer.hpp)
+/// fills it.
 struct TimerLayout {
   int items = 0;
   int destinations = 1;
   int agents = 0;
+  int file(int item) const { return items + 3 + destinations + agents + item; }
+  int executive_restart() const { return 2 * items + 3 + destinations + agents; }
+  bool is_file(int timer) const { return timer >= file(0) && timer < executive_restart(); }
+  int file_of(int timer) const { return timer - file(0); }
   int power() const { return 0; }
   int lifetime(int item) const { return 1 + item; }
   int reconnect() const { return items + 1; }
   int retry(int destination = 0) const { return items + 2 + destination; }
   int wake_up() const { return items + 2 + destinations; }
   int inventory(int agent) const { return items + 3 + destinations + agent; }
-  int count() const { return items + 3 + destinations + agents; }
+  int count() const { return 2 * items + 4 + destinations + agents; }
   bool is_lifetime(int timer) const { return timer >= 1 && timer <= items; }
   int item_of(int timer) const { return timer - 1; }
   bool is_retry(int timer) const { return timer >= retry(0) && timer < wake_up(); }
-  bool is_inventory(int timer) const { return timer >= inventory(0) && timer < count(); }
+  bool is_inventory(int timer) const { return timer >= inventory(0) && timer < file(0); }
   int agent_of(int timer) const { return timer - inventory(0); }
 };
 

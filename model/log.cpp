@@ -19,6 +19,25 @@ std::string_view status_meaning(std::int32_t id) {
   }
 }
 
+std::string svf_name(int file) {
+  // A fixed scramble of the slot, so that neighbouring slots do not look alike.
+  std::uint32_t x = static_cast<std::uint32_t>(file) * 2654435761u + 0x9e3779b9u;
+  std::string out = "I";
+  constexpr std::string_view kChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  for (int i = 0; i < 7; ++i) {
+    out += kChars[x % kChars.size()];
+    x = x / static_cast<std::uint32_t>(kChars.size()) + 0x6d2b79f5u * static_cast<std::uint32_t>(i + 1);
+  }
+  return out + ".SVF";
+}
+
+namespace {
+/// "\"C:\SMS\inboxes\statmgr.box\statmsgs\IBNQWXY4.SVF\"", quoted as Q311212 quotes it.
+std::string statmsgs_path(int file) {
+  return "\"C:\\SMS\\inboxes\\statmgr.box\\statmsgs\\" + svf_name(file) + "\"";
+}
+}  // namespace
+
 std::string log_text(const LogRecord& r, std::string_view site) {
   // The destination name is exactly the KB's, trailing backslash included; the inbox is the record's.
   const std::string dest =
@@ -80,6 +99,29 @@ std::string log_text(const LogRecord& r, std::string_view site) {
       return "Unscheduled advertisement " + ad + ": its job is removed from the Jobs folder";
     case LogKind::apm_expired:
       return "Advertisement " + ad + " has expired: its job is removed from the Jobs folder";
+    case LogKind::statmgr_denied: {
+      const std::string f = statmsgs_path(r.instance);
+      return "ERROR: Could not open file " + f +
+             ", the file is assumed to be corrupt. The operating system reported error 5: Access is denied. "
+             "Deleted corrupt file " +
+             f + ".";
+    }
+    case LogKind::statmgr_in_use: {
+      const std::string f = statmsgs_path(r.instance);
+      const std::string in_use =
+          "The operating system reported error 32: The process cannot access the file because it is being "
+          "used by another process.";
+      return "ERROR: Could not open file " + f + ", the file is assumed to be corrupt. " + in_use +
+             " ERROR: Could not delete corrupt file " + f + ". " + in_use;
+    }
+    case LogKind::statmgr_processed:
+      return "Processed status message " + n + " (" + std::string(status_meaning(r.arg)) + ") in file " +
+             statmsgs_path(r.instance) + " into the site database";
+    case LogKind::statmgr_future:
+      return "File " + statmsgs_path(r.instance) + " is time-stamped " + format_time(r.arg) +
+             ", later than the site server's time: moved to C:\\SMS\\inboxes\\statmgr.box\\futureq";
+    case LogKind::statmgr_restarted:
+      return "SMS Executive restarted: processing the files in C:\\SMS\\inboxes\\statmgr.box\\futureq";
     case LogKind::registry_full:
       return "The registry is full (" + n +
              " Copy Queue items): Windows cannot load or save the user's profile (Q189119)";
@@ -89,6 +131,7 @@ std::string log_text(const LogRecord& r, std::string_view site) {
 
 LogFile log_file(LogKind kind) {
   if (kind == LogKind::registry_full) return LogFile::windows;
+  if (kind >= LogKind::statmgr_denied) return LogFile::statmgr;
   return kind >= LogKind::apm_deferred ? LogFile::smsapm32 : LogFile::cqmgr32;
 }
 
@@ -100,6 +143,8 @@ std::string_view log_file_name(LogFile file) {
       return "Smsapm32.log";
     case LogFile::windows:
       return "Windows";
+    case LogFile::statmgr:
+      return "Statmgr.log";
   }
   return "?";
 }
@@ -110,6 +155,8 @@ std::string_view log_component(LogKind kind) {
       return "UserEnv";
     case LogFile::smsapm32:
       return "Advertised Programs Manager";
+    case LogFile::statmgr:
+      return "SMS_STATUS_MANAGER";
     case LogFile::cqmgr32:
       break;
   }

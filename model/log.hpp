@@ -39,10 +39,16 @@ enum class LogKind : std::uint8_t {
   apm_complete_file,  ///< assumption (Q257280 names the Complete folder)
   apm_unscheduled,    ///< assumption (Q257280 names the Unschedule event)
   apm_expired,        ///< assumption
+  // Statmgr.log (Status Manager on the site server); `instance` is the file (its queue slot).
+  statmgr_denied,     ///< Q311212: "... error 5: Access is denied. Deleted corrupt file ..."
+  statmgr_in_use,     ///< Q311212: "... error 32 ... ERROR: Could not delete corrupt file ..."
+  statmgr_processed,  ///< assumption
+  statmgr_future,     ///< assumption (Q246749 names the folder, not the line); arg: the stamp
+  statmgr_restarted,  ///< assumption
 };
 
 /// The log file a line is written to.
-enum class LogFile : std::uint8_t { cqmgr32, smsapm32, windows };
+enum class LogFile : std::uint8_t { cqmgr32, smsapm32, windows, statmgr };
 LogFile log_file(LogKind kind);
 std::string_view log_file_name(LogFile file);
 
@@ -68,6 +74,10 @@ std::string render_log(const LogRecords& records, std::string_view site_code,
                        std::optional<LogFile> file = std::nullopt);
 /// "W2K20001": the advertisement id of job i, as SMS 2.0 numbers them (site code, then 2 and a serial).
 std::string advertisement_id(std::string_view site_code, int job);
+
+/// The name Status Manager's inbox shows for the status file of queue slot `file`: eight letters and digits
+/// and .SVF, as Q311212's "IBNQWXY4.SVF" (how SMS forms them is not documented; ours is fixed per slot).
+std::string svf_name(int file);
 
 /// What an SMS status message id means (DESIGN §1): named so in the log, the trace and the fate lines.
 std::string_view status_meaning(std::int32_t status_id);

@@ -6,7 +6,8 @@
 // A registry entry is a struct with: `name`, `stem` (its header's and diagram's file stem), `Front` (its MSM
 // front-end), `Data` (its described data), `State` and `states` (its states by MSM id), `instances(config)`,
 // `describe()` (its transition table as data), and `many = true` when it has one instance per something;
-// optionally `in_timeline = false`, `note(state, data)` and `summary(state, data)` for the trace pictures.
+// optionally `in_timeline = false`, `lane_when_used = true`, `note(state, data)` and `summary(state, data)`
+// for the trace pictures.
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 #include <span>
@@ -23,12 +24,15 @@
 #include "model/program.hpp"
 #include "model/queue_item.hpp"
 #include "model/registry.hpp"
+#include "model/status_file.hpp"
+#include "model/status_manager.hpp"
 #include "model/timer.hpp"
 
 namespace cqm {
 
-using Machines = boost::mp11::mp_list<Client, AdvertisedProgramsManager, Program, InventoryAgent,
-                                      CopyQueueManager, Connection, Destination, QueueItem, Registry, Timer>;
+using Machines =
+    boost::mp11::mp_list<Client, AdvertisedProgramsManager, Program, InventoryAgent, CopyQueueManager,
+                         Connection, Destination, QueueItem, Registry, StatusFile, StatusManager, Timer>;
 
 inline constexpr std::size_t kMachines = boost::mp11::mp_size<Machines>::value;
 template <class M>
@@ -54,6 +58,16 @@ constexpr bool in_timeline() {
     return M::in_timeline;
   else
     return true;
+}
+
+/// A machine whose instances get a timeline lane only in a story where they leave their initial state
+/// (`lane_when_used = true`: the site's status files, Absent in every client-side story).
+template <class M>
+constexpr bool lane_when_used() {
+  if constexpr (requires { M::lane_when_used; })
+    return M::lane_when_used;
+  else
+    return false;
 }
 
 /// The optional presentation of a registry entry: a short note beside a state in a timeline ("retry 1"), and

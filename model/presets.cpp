@@ -15,6 +15,7 @@ Config kb_bug() {
   c.summary =
       "the bug: Win9x, Program restarts computer, PC on 08:00-17:00, CQM init fails at every start-up";
   c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
+  c.expected.verdicts["status_reaches_site_database"] = Verdict::Violated;
   return c;
 }
 
@@ -39,6 +40,7 @@ Config sms_restarts_any_boot() {
   c.model.init_failure = InitFailure::AnyBoot;
   c.expected = {};
   c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
+  c.expected.verdicts["status_reaches_site_database"] = Verdict::Violated;
   return c;
 }
 
@@ -126,6 +128,7 @@ Config registry_fills(int service_pack) {
   c.env.cap_reachable = false;
   // A client cut off from its CAP delivers nothing: its statuses are lost at every level.
   c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
+  c.expected.verdicts["status_reaches_site_database"] = Verdict::Violated;
   return c;
 }
 
@@ -156,13 +159,77 @@ Config shared_program(int service_pack) {
   return c;
 }
 
+/// A site-server article's story: one status message from a program that needs no restart, on a client whose
+/// CQM never fails to initialise (Q292030's loss stays out), judged end to end.
+Config site_story(std::string_view name, std::string_view article, std::string_view summary, bool violated) {
+  Config c;
+  c.name = std::string(name);
+  c.article = std::string(article);
+  c.summary = std::string(summary);
+  c.model.init_failure = InitFailure::Never;
+  c.model.programs[0].after_running = AfterRunning::NoAction;
+  if (violated) c.expected.verdicts["status_reaches_site_database"] = Verdict::Violated;
+  return c;
+}
+
+// Q311212: the article gives no sizes. Ours: a 128 KiB status file over 8 kbit/s left for it on the
+// CAP-to-site-server link, a copy of two minutes.
+Config file_copied(bool hotfix) {
+  Config c = site_story(
+      hotfix ? "kb-q311212-hotfix" : "kb-q311212", "Q311212",
+      hotfix
+          ? "Q311212's hotfix: the Inbox Manager Assistant copies as .tmp and renames; Status Manager sees "
+            "the file whole"
+          : "Q311212 before the hotfix: a large status file on a slow link; Status Manager opens it mid-copy "
+            "and deletes it as corrupt",
+      !hotfix);
+  c.model.site.status_file_bytes = 128 * 1024;
+  c.model.site.link_kbps = 8;
+  c.model.site.inbox_hotfix = hotfix;
+  return c;
+}
+
+// Q246749: the article gives no offset. Ours: the client's clock an hour ahead of the site server's.
+Config clock_ahead(int site_service_pack, Minutes restart_every = 0) {
+  const bool fixed = site_service_pack >= 2;
+  Config c = site_story(
+      restart_every > 0 ? "workaround-q246749-restart-executive"
+      : fixed           ? "kb-q246749-sp2"
+                        : "kb-q246749",
+      "Q246749",
+      restart_every > 0 ? "Q246749's workaround at SP1: the SMS Executive is restarted every day; the future "
+                          "queue is processed"
+      : fixed ? "Q246749's fix, SP2: a status stamped by a client an hour ahead waits in the future queue "
+                "for its time"
+              : "Q246749 at SP1: a client an hour ahead of the site server; its status stays in the future "
+                "queue",
+      !fixed && restart_every == 0);
+  c.model.clock_offset = 60;
+  c.model.site.service_pack = site_service_pack;
+  c.model.site.executive_restart_every = restart_every;
+  return c;
+}
+
 }  // namespace
 
 const std::vector<Config>& presets() {
-  static const std::vector<Config> all{kb_bug(),          sms_restarts(),    sms_restarts_any_boot(),
-                                       always_on(),       fix_short_retry(), fix_reconnect(),
-                                       registry_fills(1), registry_fills(2), job_reruns(1),
-                                       job_reruns(2),     shared_program(1), shared_program(2)};
+  static const std::vector<Config> all{kb_bug(),
+                                       sms_restarts(),
+                                       sms_restarts_any_boot(),
+                                       always_on(),
+                                       fix_short_retry(),
+                                       fix_reconnect(),
+                                       registry_fills(1),
+                                       registry_fills(2),
+                                       job_reruns(1),
+                                       job_reruns(2),
+                                       shared_program(1),
+                                       shared_program(2),
+                                       file_copied(false),
+                                       file_copied(true),
+                                       clock_ahead(1),
+                                       clock_ahead(2),
+                                       clock_ahead(1, kMinutesPerDay)};
   return all;
 }
 

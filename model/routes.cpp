@@ -60,7 +60,15 @@ bool destination_inaccessible(const System& s, int destination) {
 }
 
 constexpr std::string_view kTimerOwners =
-    "Client, CopyQueueManager, Connection, Destination, QueueItem, InventoryAgent";
+    "Client, CopyQueueManager, Connection, Destination, QueueItem, InventoryAgent, StatusFile, StatusManager";
+
+/// Status Manager opens file `file`: its stamp is the client's clock when the status was made (the
+/// submission), which Status Manager compares with the site server's — the model's — clock.
+file_opened opened(const System& s, int file, bool complete) {
+  const QueueItemData& item = s.data<QueueItem>(file);
+  const Minutes stamp = item.submitted_at + s.config().model.clock_offset;
+  return {file, complete, stamp, stamp > s.now(), static_cast<std::int32_t>(item.status)};
+}
 
 std::vector<Route> make_table() {
   using CQM = CopyQueueManager;
@@ -145,6 +153,28 @@ std::vector<Route> make_table() {
       to<CQM, ok_to_process_signalled>(N::item_queued, "QueueItem", Select::one),
       to<Destination, item_received>(N::item_delivered, "QueueItem", Select::arg),
       to<CQM, overdue_item_found>(N::item_overdue, "QueueItem", Select::one),
+      // The site: the file CQM copied lands on the CAP; the Inbox Manager Assistant copies it to the site server;
+      // Status Manager opens it.
+      to<StatusFile>(N::item_delivered, "QueueItem", Select::announcer, [](const System& s, const Notice& n) {
+        return copied_to_cap{s.data<QueueItem>(n.index).status != StatusId::none};
+      }),
+      to<StatusFile>(N::file_on_cap, "StatusFile", Select::announcer, [](const System& s, const Notice&) {
+        return copy_started{s.config().model.site_copy_minutes()};
+      }),
+      to<StatusManager>(N::file_seen_mid_copy, "StatusFile", Select::one, [](const System& s, const Notice& n) {
+        return opened(s, n.index, false);
+      }),
+      to<StatusManager>(N::file_complete, "StatusFile", Select::one, [](const System& s, const Notice& n) {
+        return opened(s, n.index, true);
+      }),
+      to<StatusFile, processed>(N::file_processed, "StatusManager", Select::arg),
+      to<StatusFile>(N::file_parked, "StatusManager", Select::arg, [](const System&, const Notice& n) {
+        return parked{n.arg2};
+      }),
+      to<StatusFile, deleted_as_corrupt>(N::file_deleted, "StatusManager", Select::arg),
+      to<StatusFile, future_queue_released>(N::future_queue_released, "StatusManager", Select::parked),
+      to<StatusFile, file_timer_elapsed>(N::timer_elapsed, "Timer", Select::timer_file, TimerRole::site_file),
+      to<StatusManager, executive_restarted>(N::timer_elapsed, "Timer", Select::one, TimerRole::executive_restart),
   };
   // clang-format on
 }
@@ -173,6 +203,10 @@ std::string_view select_name(Select select) {
       return "its items";
     case Select::timer_agent:
       return "its agent";
+    case Select::timer_file:
+      return "its file";
+    case Select::parked:
+      return "parked files";
   }
   return "?";
 }
@@ -191,6 +225,10 @@ std::string_view timer_role_name(TimerRole role) {
       return "wake-up";
     case TimerRole::inventory:
       return "inventory";
+    case TimerRole::site_file:
+      return "status file";
+    case TimerRole::executive_restart:
+      return "SMS Executive restart";
   }
   return "?";
 }
@@ -201,6 +239,8 @@ TimerRole timer_role(const TimerLayout& layout, int timer) {
   if (timer == layout.reconnect()) return TimerRole::reconnect;
   if (layout.is_retry(timer)) return TimerRole::retry;
   if (layout.is_inventory(timer)) return TimerRole::inventory;
+  if (layout.is_file(timer)) return TimerRole::site_file;
+  if (timer == layout.executive_restart()) return TimerRole::executive_restart;
   return TimerRole::wake_up;
 }
 

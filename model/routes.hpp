@@ -27,11 +27,22 @@ enum class Select : std::uint8_t {
   inventory_slot,  ///< the first slot an inventory file may take: one an inventory file left, else Empty
   its_items,       ///< every item in the queue for the announcing destination, in order
   timer_agent,     ///< the inventory agent whose schedule timer elapsed
+  timer_file,      ///< the status file whose timer elapsed
+  parked,          ///< every status file in Status Manager's future queue, in order
 };
 std::string_view select_name(Select select);
 
 /// Which timer elapsed, for the routes of timer_elapsed.
-enum class TimerRole : std::uint8_t { power, lifetime, reconnect, retry, wake_up, inventory };
+enum class TimerRole : std::uint8_t {
+  power,
+  lifetime,
+  reconnect,
+  retry,
+  wake_up,
+  inventory,
+  site_file,
+  executive_restart
+};
 std::string_view timer_role_name(TimerRole role);
 TimerRole timer_role(const TimerLayout& layout, int timer);
 

@@ -15,7 +15,10 @@ const ServicePackEntry& service_pack_entry(KbBehaviour behaviour) {
 }
 
 bool has_behaviour(const ModelSettings& model, KbBehaviour behaviour) {
-  return model.service_pack < service_pack_entry(behaviour).first_fixed;
+  // Q311212 is fixed by a hotfix (and the SP4 rollup of hotfixes), not by a level.
+  if (behaviour == KbBehaviour::file_visible_while_copied) return !model.site.inbox_hotfix;
+  const ServicePackEntry& e = service_pack_entry(behaviour);
+  return (e.side == Side::site ? model.site.service_pack : model.service_pack) < e.first_fixed;
 }
 
 bool restart_terminates_apm(const ModelSettings& model) {
@@ -29,13 +32,15 @@ std::string levels_with(const ServicePackEntry& e) {
 
 std::string service_pack_table_markdown() {
   std::string out =
-      "| article | behaviour | levels with it | first fixed in | source |\n"
-      "| --- | --- | --- | --- | --- |\n";
+      "| article | behaviour | where | levels with it | first fixed in | source |\n"
+      "| --- | --- | --- | --- | --- | --- |\n";
   for (const auto& e : kServicePackTable) {
-    const std::string fixed =
-        e.first_fixed == kNeverFixed ? "not fixed" : "SP" + std::to_string(e.first_fixed);
-    out += "| " + std::string(e.article) + " | " + std::string(e.what) + " | " + levels_with(e) + " | " +
-           fixed + " | " + std::string(e.source) + " |\n";
+    const std::string fixed = !e.fixed_by.empty()            ? "a hotfix (`" + std::string(e.fixed_by) + "`)"
+                              : e.first_fixed == kNeverFixed ? "not fixed"
+                                                             : "SP" + std::to_string(e.first_fixed);
+    const char* where = e.side == Side::site ? "site server" : "client";
+    out += "| " + std::string(e.article) + " | " + std::string(e.what) + " | " + where + " | " +
+           levels_with(e) + " | " + fixed + " | " + std::string(e.source) + " |\n";
   }
   return out;
 }

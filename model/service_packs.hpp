@@ -4,6 +4,7 @@
 // and never test a level themselves, so this table is the only place a level is decided. doc/service_packs.md
 // shows the same table, rendered by service_pack_table_markdown() (a test keeps the two equal).
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,7 +18,12 @@ enum class KbBehaviour {
   expired_kept_while_inaccessible,   ///< Q263594
   apm_terminated_before_unschedule,  ///< Q257280
   status_for_first_advertisement,    ///< Q247230
+  future_queue_never_processed,      ///< Q246749 (the site server)
+  file_visible_while_copied,         ///< Q311212 (the site server; fixed by a hotfix, not a service pack)
 };
+
+/// Where the behaviour lives: the client's level is client.service_pack, the site server's site.service_pack.
+enum class Side : std::uint8_t { client, site };
 
 struct ServicePackEntry {
   KbBehaviour behaviour;
@@ -25,12 +31,14 @@ struct ServicePackEntry {
   std::string_view what;    ///< the behaviour, in the article's words where it has them
   int first_fixed;          ///< the first level without it; kNeverFixed: present at every level
   std::string_view source;  ///< where the article says so
+  Side side = Side::client;
+  std::string_view fixed_by = {};  ///< a fix that is not a level (a hotfix): the config key that applies it
 };
 
 inline constexpr int kNeverFixed = 5;
 inline constexpr int kLatestServicePack = 4;
 
-inline constexpr std::array<ServicePackEntry, 4> kServicePackTable{{
+inline constexpr std::array<ServicePackEntry, 6> kServicePackTable{{
     {KbBehaviour::init_race_loses_status, "Q292030",
      "CQM's initialisation fails at a start-up; the status a restarting program left behind is retried only "
      "at "
@@ -53,6 +61,19 @@ inline constexpr std::array<ServicePackEntry, 4> kServicePackTable{{
      "reported "
      "for the first advertisement. The remaining advertisements receive no run status at all.\"",
      2, "\"This problem was first corrected in Systems Management Server version 2.0 Service Pack 2\""},
+    {KbBehaviour::future_queue_never_processed, "Q246749",
+     "Status Manager moves a status message \"with a time-stamp that is greater than the current time on the "
+     "site server\" to Statmgr.box\\Futureq, where it \"may never be processed\" until the SMS Executive "
+     "restarts",
+     2, "\"This problem was first corrected in Systems Management Server version 2.0 Service Pack 2\"",
+     Side::site},
+    {KbBehaviour::file_visible_while_copied, "Q311212",
+     "Inbox Manager Assistant copies a file from the CAP under its final name, so Status Manager \"can start "
+     "processing the file before it is completely copied\", takes it for corrupt and deletes it",
+     kNeverFixed,
+     "\"first corrected in the Systems Management Server 2.0 Service Pack 4 Hotfix Rollup Package\" (the "
+     "hotfix)",
+     Side::site, "site.inbox_hotfix"},
 }};
 
 /// The entry of a behaviour.

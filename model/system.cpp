@@ -216,6 +216,15 @@ void System::dispatch(const Notice& notice) {
       case Select::timer_agent:
         targets = {env_.timers.agent_of(notice.index)};
         break;
+      case Select::timer_file:
+        targets = {env_.timers.file_of(notice.index)};
+        break;
+      case Select::parked: {
+        const auto& files = group<StatusFile>();
+        for (int i = 0; i < files.size(); ++i)
+          if (files.state(i) == int(StatusFile::State::Parked)) targets.push_back(i);
+        break;
+      }
     }
     for (const int i : targets) {
       const std::size_t mark = env_.outbox.size();

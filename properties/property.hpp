@@ -39,6 +39,7 @@ const Property& no_refused_events();
 const Property& queue_bounded();
 const Property& completed_job_never_reruns();
 const Property& every_advertisement_gets_its_status();
+const Property& status_reaches_site_database();
 
 /// A property found false on a step.
 struct Violation {

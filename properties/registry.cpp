@@ -11,7 +11,8 @@ const std::vector<const Property*>& all_properties() {
                                                 &no_refused_events(),
                                                 &queue_bounded(),
                                                 &completed_job_never_reruns(),
-                                                &every_advertisement_gets_its_status()};
+                                                &every_advertisement_gets_its_status(),
+                                                &status_reaches_site_database()};
   return all;
 }
 

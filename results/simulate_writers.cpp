@@ -42,7 +42,7 @@ std::string fate_text(const Fate& f, Minutes lifetime) {
 std::string simulate_text(const SimulateResult& r) {
   std::string out = fmt::format("# cqmcheck simulate: {} — {}\n# {}, until {}\n", r.config.name,
                                 r.config.summary, r.schedule, format_time(r.horizon));
-  for (const LogFile file : {LogFile::smsapm32, LogFile::cqmgr32, LogFile::windows})
+  for (const LogFile file : {LogFile::smsapm32, LogFile::cqmgr32, LogFile::windows, LogFile::statmgr})
     if (std::string lines = render_log(r.log, r.config.model.site_code, file);
         !lines.empty() || file == LogFile::cqmgr32)
       out += "\n== " + std::string(log_file_name(file)) + " ==\n" + lines;

@@ -29,13 +29,17 @@ std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const st
 std::vector<std::filesystem::path> add_counterexample(OutputSet& set, const std::filesystem::path& dir,
                                                       const Counterexample& cex, const Renderer& render) {
   // Render everything first: a rendering failure adds nothing.
-  // Each log file the components wrote, as SMS 2.0 keeps them apart (the Windows lines only when there are).
+  // Each log file the components wrote, as SMS 2.0 keeps them apart (Windows' and the site's only when there
+  // are lines).
   const std::string& site = cex.config.model.site_code;
   std::vector<DiagramFile> files{{"trace.json", trace_to_json(cex)},
                                  {"Cqmgr32.log", render_log(cex.log, site, LogFile::cqmgr32)},
                                  {"Smsapm32.log", render_log(cex.log, site, LogFile::smsapm32)}};
   if (std::string windows = render_log(cex.log, site, LogFile::windows); !windows.empty())
     files.push_back({"Windows.log", std::move(windows)});
+  // The site server's Status Manager, when the story reaches it.
+  if (std::string statmgr = render_log(cex.log, site, LogFile::statmgr); !statmgr.empty())
+    files.push_back({"Statmgr.log", std::move(statmgr)});
   for (auto& f : trace_diagram_files(cex, "trace", false, render)) files.push_back(std::move(f));
   std::vector<std::filesystem::path> paths;
   for (auto& f : files) paths.push_back(set.add(dir / f.name, std::move(f.content)));

@@ -1,5 +1,7 @@
 #include "writers/trace_dot.hpp"
 
+#include <cctype>
+#include <cstdlib>
 #include <sstream>
 
 #include "model/machines.hpp"
@@ -14,7 +16,7 @@ constexpr const char* kRedCell = "#f6c4bf";
 constexpr const char* kDayFill = "#eeeeee";
 constexpr const char* kGrid = "#c5cedb";
 // Wider lines stretch the log column, and with it the picture, past a screen.
-constexpr std::size_t kLogWidth = 72;
+constexpr std::size_t kLogWidth = 64;
 constexpr std::size_t kReasonWidth = 150;
 
 /// Every lane's state in a snapshot, in registry order: each instance of each machine shown in timelines.
@@ -45,7 +47,26 @@ std::string shorten(std::string line) {
     line.replace(at, close + 1 - at, short_name);
     at += short_name.size();
   }
+  // Status Manager's files by name only: the folder is the same for all.
+  constexpr std::string_view kInbox = "C:\\SMS\\inboxes\\statmgr.box\\statmsgs\\";
+  for (auto at = line.find(kInbox); at != std::string::npos; at = line.find(kInbox, at))
+    line.erase(at, kInbox.size());
   return line;
+}
+
+/// A long lane name on two lines, split at the capital nearest its middle ("AdvertisedPrograms",
+/// "Manager[0]"): the widest header would otherwise set its lane's width.
+std::string lane_header(const std::string& lane) {
+  constexpr std::size_t kLongest = 20;
+  std::size_t best = 0;
+  if (lane.size() > kLongest)
+    for (std::size_t i = 1; i < lane.size(); ++i)
+      if (std::isupper(static_cast<unsigned char>(lane[i])) &&
+          (best == 0 || std::abs(static_cast<long>(2 * i) - static_cast<long>(lane.size())) <=
+                            std::abs(static_cast<long>(2 * best) - static_cast<long>(lane.size()))))
+        best = i;
+  if (best == 0) return dot::html(lane);
+  return dot::html(lane.substr(0, best)) + "<BR/>" + dot::html(lane.substr(best));
 }
 
 bool same_shape(const TimelineStep& a, const TimelineStep& b) {
@@ -114,6 +135,37 @@ std::vector<std::string> timeline_lanes(const SystemSnapshot& s) {
   return out;
 }
 
+namespace {
+
+/// Drops the lanes of `lane_when_used` machines whose instance never leaves its initial state.
+void drop_unused_lanes(Timeline& t, const Counterexample& cex) {
+  std::vector<bool> keep;
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    if constexpr (in_timeline<M>())
+      for (std::size_t i = 0; i < cex.initial.all<M>().size(); ++i) {
+        bool used = !lane_when_used<M>();
+        for (const TraceStep& step : cex.steps)
+          used = used || step.state.all<M>()[i].state != cex.initial.all<M>()[i].state;
+        keep.push_back(used);
+      }
+  });
+  auto filter = [&]<class T>(std::vector<T>& v) {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (i >= keep.size() || keep[i]) {
+        if (out != i) v[out] = std::move(v[i]);
+        ++out;
+      }
+    v.resize(out);
+  };
+  filter(t.lanes);
+  filter(t.initial);
+  for (auto& d : t.days)
+    for (auto& s : d.steps) filter(s.lanes);
+}
+
+}  // namespace
+
 Timeline trace_timeline(const Counterexample& cex) {
   Timeline t;
   t.lanes = timeline_lanes(cex.initial);
@@ -159,6 +211,7 @@ Timeline trace_timeline(const Counterexample& cex) {
     t.days.push_back(std::move(d));
     i = j;
   }
+  drop_unused_lanes(t, cex);
   return t;
 }
 
@@ -254,8 +307,13 @@ std::string trace_dot(const Counterexample& cex) {
 
   out << "<TR>" << cell("<B>time</B>", fill(dot::kStateFill))
       << cell("<B>Environment</B>", fill(dot::kStateFill));
-  for (const auto& lane : t.lanes) out << cell("<B>" + dot::html(lane) + "</B>", fill(dot::kStateFill));
-  out << cell("<B>Cqmgr32.log</B>", fill(dot::kStateFill)) << "</TR>\n";
+  for (const auto& lane : t.lanes) out << cell("<B>" + lane_header(lane) + "</B>", fill(dot::kStateFill));
+  // The site's lines share the column: a status's whole path reads top to bottom.
+  bool site_lines = false;
+  for (const auto& r : cex.log) site_lines = site_lines || log_file(r.kind) == LogFile::statmgr;
+  out << cell(site_lines ? "<B>Cqmgr32.log &#183; Statmgr.log</B>" : "<B>Cqmgr32.log</B>",
+              fill(dot::kStateFill))
+      << "</TR>\n";
 
   out << "<TR>" << cell(dot::html(format_time(0)), "ALIGN=\"LEFT\"") << cell(small("start"));
   for (const auto& c : t.initial) out << lane_cell(c, false, true);

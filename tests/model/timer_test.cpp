@@ -129,6 +129,9 @@ TEST_F(timer_system_clock, timers_due_at_the_same_minute_fire_in_layout_order_on
     system.group<QueueItem>().set(
         item, {static_cast<std::uint8_t>(QueueItem::State::Queued),
                {StatusId::succeeded_mif, 0, 0, t - config.model.item_lifetime, kNever, kNever}});
+  // The status files wait in the future queue, for the site's timers to have owners that take them.
+  for (int item = 0; item < layout.items; ++item)
+    system.group<StatusFile>().set(item, {static_cast<std::uint8_t>(StatusFile::State::Parked), {}});
   for (int timer = 0; timer < layout.count(); ++timer) arm(timer, t);
 
   std::vector<std::string> delivered;
@@ -143,12 +146,17 @@ TEST_F(timer_system_clock, timers_due_at_the_same_minute_fire_in_layout_order_on
   std::vector<int> expected_order{layout.power()};
   for (int item = 0; item < layout.items; ++item) expected_order.push_back(layout.lifetime(item));
   for (int timer : {layout.reconnect(), layout.retry(), layout.wake_up()}) expected_order.push_back(timer);
+  for (int item = 0; item < layout.items; ++item) expected_order.push_back(layout.file(item));
+  expected_order.push_back(layout.executive_restart());
   ASSERT_EQ(system.fired(), expected_order);
 
   // One per step: each timer's owner takes its event before the next timer fires.
   const std::vector<std::string> owners = {
-      "Client power_timer_elapsed",         "QueueItem[0] lifetime_ended", "QueueItem[1] lifetime_ended",
-      "Connection reconnect_timer_elapsed", "CopyQueueManager retry_due",  "CopyQueueManager wake_up_due"};
+      "Client power_timer_elapsed",       "QueueItem[0] lifetime_ended",
+      "QueueItem[1] lifetime_ended",      "Connection reconnect_timer_elapsed",
+      "CopyQueueManager retry_due",       "CopyQueueManager wake_up_due",
+      "StatusFile[0] file_timer_elapsed", "StatusFile[1] file_timer_elapsed",
+      "StatusManager executive_restarted"};
   ASSERT_EQ(owners.size(), expected_order.size());
   auto position = [&](const std::string& what) {
     return std::find(delivered.begin(), delivered.end(), what) - delivered.begin();

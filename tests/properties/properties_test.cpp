@@ -111,15 +111,16 @@ TEST_F(step_fixture, check_step_reports_each_violated_property_of_the_mask) {
   const std::uint32_t all = all_properties_mask();
   const std::uint32_t violated = check_step(config, before, after, all, &why);
   const std::uint32_t expected =
-      1u << property_index("delivered_before_expiry") | 1u << property_index("no_refused_events");
+      1u << property_index("delivered_before_expiry") | 1u << property_index("no_refused_events") |
+      1u << property_index("status_reaches_site_database");  // its deadline is the lifetime's by default
   EXPECT_EQ(violated, expected);
-  ASSERT_EQ(why.size(), 2u);
+  ASSERT_EQ(why.size(), 3u);
   EXPECT_EQ(check_step(config, before, after, all & ~expected), 0u) << "a mask leaves the others out";
   EXPECT_EQ(first_violation(config, before, after)->property, &delivered_before_expiry());
 }
 
 TEST(properties, every_property_is_named_once_in_a_fixed_order) {
-  ASSERT_EQ(all_properties().size(), 9u);
+  ASSERT_EQ(all_properties().size(), 10u);
   for (std::size_t i = 0; i < all_properties().size(); ++i) {
     const auto* p = all_properties()[i];
     EXPECT_EQ(find_property(p->name), p);

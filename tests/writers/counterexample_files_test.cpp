@@ -37,9 +37,9 @@ Renderer failing_renderer() {
 TEST(counterexample_files, writes_the_trace_picture_next_to_trace_json) {
   TempDir tmp;
   const auto written = write_counterexample(tmp.path / "D", kb());
-  EXPECT_EQ(written.size(), 5u);
-  EXPECT_EQ(listing(tmp.path / "D"), (std::vector<std::string>{"Cqmgr32.log", "Smsapm32.log", "trace.dot",
-                                                               "trace.json", "trace.svg"}));
+  EXPECT_EQ(written.size(), 6u);  // Statmgr.log too: the KB's first status, 10005, reaches the site
+  EXPECT_EQ(listing(tmp.path / "D"), (std::vector<std::string>{"Cqmgr32.log", "Smsapm32.log", "Statmgr.log",
+                                                               "trace.dot", "trace.json", "trace.svg"}));
   EXPECT_EQ(read(tmp.path / "D" / "trace.dot"), trace_dot(kb()));
   const std::string svg = read(tmp.path / "D" / "trace.svg");
   EXPECT_EQ(test::xml_problem(svg), "");
@@ -69,11 +69,11 @@ TEST(counterexample_files, a_failed_write_leaves_the_folder_as_it_was) {
   // Over an earlier counterexample: all of it stays, not a mix of old and new.
   write_counterexample(tmp.path, kb());
   std::ofstream(tmp.path / "trace.svg", std::ios::trunc) << "previous";
-  inject_write_failures(4);  // trace.svg
+  inject_write_failures(6);  // trace.svg
   EXPECT_THROW(write_counterexample(tmp.path, kb()), OutputError);
   inject_write_failures(0);
-  EXPECT_EQ(listing(tmp.path), (std::vector<std::string>{"Cqmgr32.log", "Smsapm32.log", "trace.dot",
-                                                         "trace.json", "trace.svg"}));
+  EXPECT_EQ(listing(tmp.path), (std::vector<std::string>{"Cqmgr32.log", "Smsapm32.log", "Statmgr.log",
+                                                         "trace.dot", "trace.json", "trace.svg"}));
   EXPECT_EQ(read(tmp.path / "trace.svg"), "previous");
 }
 

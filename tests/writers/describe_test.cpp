@@ -24,6 +24,8 @@
 #include "model/queue_item_table.hpp"
 #include "model/registry_table.hpp"
 #include "model/routes.hpp"
+#include "model/status_file_table.hpp"
+#include "model/status_manager_table.hpp"
 #include "model/timer_table.hpp"
 #include "writers/machine_dot.hpp"
 
@@ -199,7 +201,8 @@ TEST(routes, give_timer_elapsed_a_role_and_nothing_else) {
     }
   }
   EXPECT_EQ(roles, (std::set<TimerRole>{TimerRole::power, TimerRole::lifetime, TimerRole::reconnect,
-                                        TimerRole::retry, TimerRole::wake_up, TimerRole::inventory}));
+                                        TimerRole::retry, TimerRole::wake_up, TimerRole::inventory,
+                                        TimerRole::site_file, TimerRole::executive_restart}));
 }
 
 TEST(overview_dot, has_an_edge_per_announcer_and_target_with_a_line_per_notice) {
