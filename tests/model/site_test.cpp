@@ -1,0 +1,137 @@
+// The site past the CAP: the status file's path (the Inbox Manager Assistant's copy, Status Manager's inbox,
+// its future queue) and Status Manager's decisions, from the presets of Q311212 and Q246749 and variations of
+// them; each case drives a whole System through one program run.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "model/system.hpp"
+
+namespace cqm {
+namespace {
+
+struct site_fixture : ::testing::Test {
+  LogRecords log;
+  std::vector<Refusal> refusals;
+  Config config;
+  std::unique_ptr<System> system;
+
+  /// The PC on at 08:00 and never off; the program (No action after running) finishes at 10:00.
+  void run(const Config& c, Minutes until = 2 * kMinutesPerDay) {
+    config = c;
+    system = std::make_unique<System>(config, &log, &refusals);
+    system->advance_to(480);
+    system->power_on();
+    system->advance_to(600);
+    system->finish_program(0, MifResult::Success);
+    system->advance_to(until);
+  }
+  StatusFile::State file(int i) const { return system->state<StatusFile>(i); }
+  std::string statmgr() const { return render_log(log, config.model.site_code, LogFile::statmgr); }
+  std::string cqmgr() const { return render_log(log, config.model.site_code, LogFile::cqmgr32); }
+};
+
+TEST_F(site_fixture, a_fast_copy_reaches_the_database_at_once) {
+  Config c = *find_preset("kb-q311212");
+  c.model.site.status_file_bytes = 1024;  // the default: well under a minute
+  run(c);
+  for (int i : {0, 1}) EXPECT_EQ(file(i), StatusFile::State::Processed) << i;
+  EXPECT_NE(statmgr().find("Processed status message 10005 (program started)"), std::string::npos)
+      << statmgr();
+  EXPECT_EQ(statmgr().find("ERROR"), std::string::npos);
+  EXPECT_EQ(refusals.size(), 0u);
+}
+
+TEST_F(site_fixture, q311212_before_the_hotfix_deletes_the_half_copied_file) {
+  run(*find_preset("kb-q311212"));
+  EXPECT_EQ(config.model.site_copy_minutes(), 2);
+  for (int i : {0, 1}) {
+    EXPECT_EQ(system->state<QueueItem>(i), QueueItem::State::Delivered) << "CQM copied it";
+    EXPECT_EQ(file(i), StatusFile::State::DeletedAsCorrupt) << i;
+  }
+  EXPECT_NE(cqmgr().find("-Copied status message 10005 to"), std::string::npos);
+  // Q311212's first entry, word for word but the file's name.
+  const std::string f = "\"C:\\SMS\\inboxes\\statmgr.box\\statmsgs\\" + svf_name(0) + "\"";
+  EXPECT_NE(statmgr().find("ERROR: Could not open file " + f +
+                           ", the file is assumed to be corrupt. The operating system reported error 5: "
+                           "Access is denied. Deleted corrupt file " +
+                           f + "."),
+            std::string::npos)
+      << statmgr();
+  EXPECT_EQ(system->state<Timer>(system->timers().file(0)), Timer::State::Idle)
+      << "the deleted file's copy timer is cancelled";
+  EXPECT_EQ(refusals.size(), 0u);
+}
+
+TEST_F(site_fixture, q311212_error_32_leaves_the_file_and_it_is_processed_when_whole) {
+  Config c = *find_preset("kb-q311212");
+  c.model.site.open_error = 32;
+  run(c, 600 + 1);
+  EXPECT_EQ(file(0), StatusFile::State::CopyingVisible);
+  EXPECT_NE(
+      statmgr().find("The operating system reported error 32: The process cannot access the file because "
+                     "it is being used by another process. ERROR: Could not delete corrupt file"),
+      std::string::npos)
+      << statmgr();
+  system->advance_to(600 + 2);
+  EXPECT_EQ(file(0), StatusFile::State::Processed) << "our assumption: opened again once whole";
+}
+
+TEST_F(site_fixture, q311212_hotfix_copies_as_tmp_and_status_manager_sees_it_whole) {
+  run(*find_preset("kb-q311212-hotfix"), 600 + 1);
+  EXPECT_EQ(file(0), StatusFile::State::CopyingAsTmp);
+  EXPECT_EQ(statmgr(), "") << "Status Manager has not seen the .tmp file";
+  system->advance_to(600 + 2);
+  EXPECT_EQ(file(0), StatusFile::State::Processed);
+}
+
+TEST_F(site_fixture, q246749_at_sp1_parks_a_message_from_the_future_for_good) {
+  run(*find_preset("kb-q246749"), 20 * kMinutesPerDay);
+  EXPECT_EQ(file(0), StatusFile::State::Parked);
+  EXPECT_NE(statmgr().find("is time-stamped day 0 11:00, later than the site server's time: moved to "
+                           "C:\\SMS\\inboxes\\statmgr.box\\futureq"),
+            std::string::npos)
+      << statmgr();
+  EXPECT_EQ(system->state<Timer>(system->timers().file(0)), Timer::State::Idle)
+      << "nothing looks at it again";
+  EXPECT_EQ(system->state<Timer>(system->timers().executive_restart()), Timer::State::Idle);
+}
+
+TEST_F(site_fixture, q246749_at_sp2_processes_it_when_its_time_comes) {
+  run(*find_preset("kb-q246749-sp2"), 600 + 59);
+  EXPECT_EQ(file(0), StatusFile::State::Parked);
+  system->advance_to(600 + 60);
+  EXPECT_EQ(file(0), StatusFile::State::Processed);
+}
+
+TEST_F(site_fixture, q246749_workaround_a_restart_of_the_executive_releases_the_future_queue) {
+  run(*find_preset("workaround-q246749-restart-executive"), kMinutesPerDay - 1);
+  EXPECT_EQ(file(0), StatusFile::State::Parked);
+  system->advance_to(kMinutesPerDay);
+  EXPECT_EQ(file(0), StatusFile::State::Processed);
+  EXPECT_NE(statmgr().find("SMS Executive restarted"), std::string::npos);
+}
+
+TEST_F(site_fixture, a_client_behind_the_site_server_is_never_parked) {
+  Config c = *find_preset("kb-q246749");
+  c.model.clock_offset = -60;
+  run(c);
+  EXPECT_EQ(file(0), StatusFile::State::Processed);
+}
+
+TEST_F(site_fixture, an_inventory_file_is_not_status_managers) {
+  Config c = *find_preset("kb-q263594-sp2");
+  c.env.cap_reachable = true;
+  run(c, 9 * kMinutesPerDay);
+  bool inventory_delivered = false;
+  for (int i = 0; i < system->group<QueueItem>().size(); ++i)
+    if (system->data<QueueItem>(i).status == StatusId::none &&
+        system->state<QueueItem>(i) == QueueItem::State::Delivered) {
+      inventory_delivered = true;
+      EXPECT_EQ(file(i), StatusFile::State::Absent) << i;
+    }
+  EXPECT_TRUE(inventory_delivered);
+}
+
+}  // namespace
+}  // namespace cqm
