@@ -178,7 +178,7 @@ struct Walker {
 
   template <class M>
   void machine(InstancesOf<M>& instances) {
-    const int n = M::instances(config);
+    const int n = total_instances<M>(config);
     if (pass != Pass::pack)
       instances.resize(static_cast<std::size_t>(n));
     else if (static_cast<int>(instances.size()) != n)

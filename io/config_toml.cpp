@@ -68,6 +68,8 @@ const std::vector<F>& config_fields() {
       minutes_field<Config>(
           "init.race_window", [](Config & c) -> auto& { return c.model.race_window; }),
       int_field<Config>(
+          "site.clients", [](Config & c) -> auto& { return c.model.site.clients; }, 1, kMaxClients),
+      int_field<Config>(
           "site.service_pack", [](Config & c) -> auto& { return c.model.site.service_pack; }, 0, 4),
       bool_field<Config>(
           "site.inbox_hotfix", [](Config & c) -> auto& { return c.model.site.inbox_hotfix; }),

@@ -115,6 +115,8 @@ Problem validate(const Config& c) {
             "of items a week whatever the capacity)");
   if (m.clock_offset < -kMinutesPerDay * 7 || m.clock_offset > kMinutesPerDay * 7)
     return problem("client.clock_offset", "must be within a week (-10080 to 10080 minutes) of the site's");
+  if (m.site.clients < 1 || m.site.clients > kMaxClients)
+    return problem("site.clients", "must be 1 to " + std::to_string(kMaxClients) + " clients");
   if (m.site.service_pack < 0 || m.site.service_pack > 4)
     return problem("site.service_pack", "must be 0 (the release) to 4");
   if (m.site.status_file_bytes < 1) return problem("site.status_file_bytes", "must be at least 1 byte");

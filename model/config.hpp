@@ -27,6 +27,8 @@ struct ProgramSpec {
 
 /// The most queue items the model holds with inventory agents on (a queue slot is a machine instance).
 inline constexpr int kMaxRegistryCapacity = 48;
+/// The most clients one site model holds (each client is a block of machine instances).
+inline constexpr int kMaxClients = 16;
 /// The most runs of one job the model holds (its statuses need queue slots): past it a search is
 /// INCONCLUSIVE.
 inline constexpr int kMaxRuns = 8;
@@ -80,6 +82,9 @@ struct ModelSettings {
   /// inbox, and Status Manager (Q311212, Q246749; Q200852 for the path). Where the articles give no figure
   /// the defaults are our assumptions, named in doc/config.md.
   struct Site {
+    /// The clients of the site, all on one CAP and alike (the config describes one; each acts on its own
+    /// schedule). Q301352's loss exists only with several.
+    int clients = 1;
     /// The site server's SMS 2.0 service pack, 0-4: Status Manager's future queue (Q246749, fixed in SP2).
     int service_pack = 2;
     /// Q311212's hotfix (post-SP3, in the SP4 Hotfix Rollup): the assistant copies as .tmp, then renames.

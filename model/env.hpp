@@ -78,9 +78,10 @@ std::string_view notice_name(NoticeKind kind);
 
 struct Notice {
   NoticeKind kind;
-  std::int16_t index = 0;  ///< the announcing instance (program, item, timer)
+  std::int16_t index = 0;  ///< the announcing instance (program, item, timer), within its client
   std::int32_t arg = 0;
   std::int32_t arg2 = 0;
+  std::int16_t client = 0;  ///< the client whose machines the notice concerns (the site's own: `clients`)
 };
 
 /// What started a copy cycle.
@@ -96,8 +97,9 @@ struct TimerLayout {
   int destinations = 1;
   int agents = 0;
   int file(int item) const { return items + 3 + destinations + agents + item; }
-  int executive_restart() const { return 2 * items + 3 + destinations + agents; }
-  bool is_file(int timer) const { return timer >= file(0) && timer < executive_restart(); }
+  /// The site's timer: its index among the site's timers (they follow every client's).
+  int executive_restart() const { return 0; }
+  bool is_file(int timer) const { return timer >= file(0) && timer < count(); }
   int file_of(int timer) const { return timer - file(0); }
   int power() const { return 0; }
   int lifetime(int item) const { return 1 + item; }
@@ -105,7 +107,7 @@ struct TimerLayout {
   int retry(int destination = 0) const { return items + 2 + destination; }
   int wake_up() const { return items + 2 + destinations; }
   int inventory(int agent) const { return items + 3 + destinations + agent; }
-  int count() const { return 2 * items + 4 + destinations + agents; }
+  int count() const { return 2 * items + 3 + destinations + agents; }  ///< one client's timers
   bool is_lifetime(int timer) const { return timer >= 1 && timer <= items; }
   int item_of(int timer) const { return timer - 1; }
   bool is_retry(int timer) const { return timer >= retry(0) && timer < wake_up(); }
@@ -113,8 +115,20 @@ struct TimerLayout {
   int agent_of(int timer) const { return timer - inventory(0); }
 };
 
+/// Which timer elapsed, for the routes of timer_elapsed.
+enum class TimerRole : std::uint8_t {
+  power,
+  lifetime,
+  reconnect,
+  retry,
+  wake_up,
+  inventory,
+  site_file,
+  executive_restart
+};
 struct Env {
   const Config* config = nullptr;
+  int client = 0;  ///< whose machines see this Env: a client's, or the site's (client == site.clients)
   Minutes now = 0;
   TimerLayout timers;
   LogRecords* log = nullptr;                    ///< null: do not log (explorers)
@@ -123,13 +137,17 @@ struct Env {
   std::vector<Notice> outbox;  ///< what the machine being run announced; the System takes it after each event
 
   void write(LogKind kind, std::int32_t arg = 0, Inbox inbox = Inbox::statmsgs, std::int16_t instance = 0) {
-    if (log) log->push_back({now, kind, arg, inbox, instance});
+    if (log) log->push_back({now, kind, arg, inbox, instance, static_cast<std::int16_t>(client)});
   }
   void refuse(std::string_view machine, int instance, std::string_view state, std::string_view event) {
     ++refusals;
     if (refusal_log) refusal_log->push_back({now, machine, instance, state, event});
   }
-  void post(const Notice& notice) { outbox.push_back(notice); }
+  /// A notice about this Env's client's machines; a site machine names the client it is about.
+  void post(Notice notice, int about = -1) {
+    notice.client = static_cast<std::int16_t>(about < 0 ? client : about);
+    outbox.push_back(notice);
+  }
 };
 
 }  // namespace cqm

@@ -58,6 +58,7 @@ struct LogRecord {
   std::int32_t arg;               ///< cycle number, retry count or status message id, as the kind needs
   Inbox inbox = Inbox::statmsgs;  ///< the destination a line names
   std::int16_t instance = 0;      ///< the job an APM line is about
+  std::int16_t client = 0;        ///< whose log it is (the site server's: site.clients)
 };
 
 using LogRecords = std::vector<LogRecord>;
@@ -78,6 +79,8 @@ std::string advertisement_id(std::string_view site_code, int job);
 /// The name Status Manager's inbox shows for the status file of queue slot `file`: eight letters and digits
 /// and .SVF, as Q311212's "IBNQWXY4.SVF" (how SMS forms them is not documented; ours is fixed per slot).
 std::string svf_name(int file);
+/// How Statmgr.log numbers a file across the site: client * kFilesPerClient + its queue slot.
+inline constexpr int kFilesPerClient = 256;
 
 /// What an SMS status message id means (DESIGN §1): named so in the log, the trace and the fate lines.
 std::string_view status_meaning(std::int32_t status_id);

@@ -30,6 +30,9 @@ class MachineGroup {
 
   /// `n` instances, each in its initial state with default data.
   void resize(int n);
+  /// `blocks` blocks of `per_block` instances, then `tail` more: block b's instances see envs[b] and are
+  /// numbered from 0 within it (a client's machines), the tail's see envs[blocks] (the site's).
+  void resize(int per_block, int blocks, int tail, Env* const* envs);
   int size() const { return size_; }
   /// Every instance back to its initial state with default data.
   void reset();

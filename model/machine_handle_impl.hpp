@@ -1,5 +1,6 @@
 #pragma once
 // Definitions of MachineGroup: included only by a machine's .cpp, which instantiates its back-end once.
+#include <algorithm>
 #include <boost/msm/back/state_machine.hpp>
 #include <deque>
 
@@ -51,6 +52,20 @@ void MachineGroup<Machine>::resize(int n) {
     auto& fsm = impl_->fsms.emplace_back();
     fsm.env = impl_->env;
     fsm.index = i;
+    fsm.start();
+  }
+  size_ = n;
+}
+
+template <class Machine>
+void MachineGroup<Machine>::resize(int per_block, int blocks, int tail, Env* const* envs) {
+  impl_->fsms.clear();
+  const int n = per_block * blocks + tail;
+  for (int i = 0; i < n; ++i) {
+    auto& fsm = impl_->fsms.emplace_back();
+    const int block = per_block > 0 ? std::min(i / per_block, blocks) : blocks;
+    fsm.env = envs[block];
+    fsm.index = i - block * per_block;
     fsm.start();
   }
   size_ = n;

@@ -6,6 +6,7 @@
 // A registry entry is a struct with: `name`, `stem` (its header's and diagram's file stem), `Front` (its MSM
 // front-end), `Data` (its described data), `State` and `states` (its states by MSM id), `instances(config)`,
 // `describe()` (its transition table as data), and `many = true` when it has one instance per something;
+// `site_instances(config)` when the site holds some of its own (not one per client);
 // optionally `in_timeline = false`, `lane_when_used = true`, `note(state, data)` and `summary(state, data)`
 // for the trace pictures.
 #include <boost/mp11/algorithm.hpp>
@@ -58,6 +59,22 @@ constexpr bool in_timeline() {
     return M::in_timeline;
   else
     return true;
+}
+
+/// Instances of the site's own (past the CAP, one per site): `site_instances(config)`, 0 when the entry has
+/// none. A machine's `instances(config)` are one client's; a site of site.clients clients holds that many
+/// blocks of them, then the site's.
+template <class M>
+int site_instances(const Config& c) {
+  if constexpr (requires { M::site_instances(c); })
+    return M::site_instances(c);
+  else
+    return 0;
+}
+/// Every instance of the machine in a site model: each client's block, then the site's.
+template <class M>
+int total_instances(const Config& c) {
+  return M::instances(c) * c.model.site.clients + site_instances<M>(c);
 }
 
 /// A machine whose instances get a timeline lane only in a story where they leave their initial state

@@ -11,7 +11,7 @@ using N = NoticeKind;
 
 template <class M>
 int instances_of(const System& s) {
-  return s.group<M>().size();
+  return s.count<M>();
 }
 
 template <class M, class Event>
@@ -22,7 +22,7 @@ Route to(N notice, std::string_view from, Select select, std::optional<TimerRole
           machine_index<M>,
           select,
           event_name<Event>(),
-          [](System& s, const Notice&, int i) { s.group<M>().on(i, Event{}); },
+          [](System& s, const Notice&, int i) { s.group<M>().on(s.global<M>(i), Event{}); },
           &instances_of<M>};
 }
 
@@ -44,7 +44,7 @@ Route to(N notice, std::string_view from, Select select, Make make, std::optiona
           machine_index<M>,
           select,
           event_name<Event>(),
-          [made](System& s, const Notice& n, int i) { s.group<M>().on(i, made(s, n, i)); },
+          [made](System& s, const Notice& n, int i) { s.group<M>().on(s.global<M>(i), made(s, n, i)); },
           &instances_of<M>};
 }
 
@@ -67,7 +67,7 @@ constexpr std::string_view kTimerOwners =
 file_opened opened(const System& s, int file, bool complete) {
   const QueueItemData& item = s.data<QueueItem>(file);
   const Minutes stamp = item.submitted_at + s.config().model.clock_offset;
-  return {file, complete, stamp, stamp > s.now(), static_cast<std::int32_t>(item.status)};
+  return {s.focused(), file, complete, stamp, stamp > s.now(), static_cast<std::int32_t>(item.status)};
 }
 
 std::vector<Route> make_table() {

@@ -32,17 +32,6 @@ enum class Select : std::uint8_t {
 };
 std::string_view select_name(Select select);
 
-/// Which timer elapsed, for the routes of timer_elapsed.
-enum class TimerRole : std::uint8_t {
-  power,
-  lifetime,
-  reconnect,
-  retry,
-  wake_up,
-  inventory,
-  site_file,
-  executive_restart
-};
 std::string_view timer_role_name(TimerRole role);
 TimerRole timer_role(const TimerLayout& layout, int timer);
 

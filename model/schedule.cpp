@@ -84,21 +84,29 @@ void run_schedule(System& system, const Schedule& schedule, const StepHook& hook
 
 std::string timers_text(const System& system, const std::vector<int>& timers) {
   std::string out;
-  for (const int t : timers) {
-    std::string what(timer_role_name(timer_role(system.timers(), t)));
-    if (t == system.timers().power()) {
-      // The power timer ends a boot or a shut-down: the state it left the client in says which.
-      const auto client = system.state<Client>();
-      what = client == Client::State::Up        ? "boot done"
-             : client == Client::State::Booting ? "restart: shut-down done"
-                                                : "shut-down done";
-    }
-    if (system.timers().is_lifetime(t)) {
-      const int item = system.timers().item_of(t);
-      what = "lifetime of " + std::string(enum_name(system.data<QueueItem>(item).status)) + " ends";
+  const int focused = system.focused();
+  for (const int global : timers) {
+    // A client's timer by its place in the client's layout; the site's by its role.
+    const int client = system.timer_client(global);
+    std::string what(timer_role_name(system.timer_role_of(global)));
+    if (client < system.clients()) {
+      system.focus(client);
+      const int t = global - client * system.timers().count();
+      if (t == system.timers().power()) {
+        // The power timer ends a boot or a shut-down: the state it left the client in says which.
+        const auto state = system.state<Client>();
+        what = state == Client::State::Up        ? "boot done"
+               : state == Client::State::Booting ? "restart: shut-down done"
+                                                 : "shut-down done";
+      }
+      if (system.timers().is_lifetime(t))
+        what = "lifetime of " +
+               std::string(enum_name(system.data<QueueItem>(system.timers().item_of(t)).status)) + " ends";
+      if (system.clients() > 1) what = "client " + std::to_string(client) + ": " + what;
     }
     out += (out.empty() ? "" : ", ") + what;
   }
+  system.focus(focused);
   return out;
 }
 

@@ -13,10 +13,10 @@
 namespace cqm {
 
 /// What the environment has set that no machine holds: a real CAP outage, and the outcome planned for CQM's
-/// initialisation at the next start-up.
+/// initialisation at each client's next start-up (bit c: client c's fails).
 struct Inputs {
   bool cap_outage = false;
-  bool next_init_fails = false;
+  std::int32_t next_init_fails = 0;
   bool operator==(const Inputs&) const = default;
 };
 BOOST_DESCRIBE_STRUCT(Inputs, (), (cap_outage, next_init_fails))

@@ -27,6 +27,7 @@ BOOST_DESCRIBE_STRUCT(StatusManagerData, (), ())
 /// Status Manager opens a file in its inbox. The route fills in the file and what the decision needs.
 struct file_opened {
   static constexpr const char* name() { return "file_opened"; }
+  int client;           ///< whose file it is
   int file;             ///< the StatusFile (the queue slot)
   bool complete;        ///< false: the assistant is still writing it under its final name
   Minutes stamp;        ///< the message's time stamp: the client's clock when it was made
@@ -48,7 +49,8 @@ struct StatusManager {
   using Data = StatusManagerData;
   enum class State : std::uint8_t { Watching };
   static constexpr std::array<std::string_view, 1> states = {"Watching"};
-  static int instances(const Config&) { return 1; }
+  static int instances(const Config&) { return 0; }       ///< none per client ...
+  static int site_instances(const Config&) { return 1; }  ///< ... one per site
   /// Its one state says nothing a timeline needs: its decisions are the files' states and Statmgr.log.
   static constexpr bool in_timeline = false;
   static MachineDescription describe();

@@ -12,13 +12,18 @@ namespace status_manager_fsm {
 
 CQM_STATE(Watching);
 
+/// The file a Statmgr.log line names: the client's slot, numbered across the site (model/log.hpp, svf_name).
+inline std::int16_t file_id(const file_opened& evt) {
+  return static_cast<std::int16_t>(evt.client * kFilesPerClient + evt.file);
+}
+
 /// Q311212's first log entry: error 5, and the file deleted.
 struct delete_as_corrupt {
   static constexpr const char* name() { return "delete_as_corrupt"; }
   template <class Fsm, class Src, class Tgt>
   void operator()(file_opened const& evt, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->write(LogKind::statmgr_denied, evt.status, Inbox::statmsgs, static_cast<std::int16_t>(evt.file));
-    fsm.announce(NoticeKind::file_deleted, evt.file);
+    fsm.env->write(LogKind::statmgr_denied, evt.status, Inbox::statmsgs, file_id(evt));
+    fsm.announce_for(evt.client, NoticeKind::file_deleted, evt.file);
   }
 };
 
@@ -27,7 +32,7 @@ struct fail_to_delete {
   static constexpr const char* name() { return "fail_to_delete"; }
   template <class Fsm, class Src, class Tgt>
   void operator()(file_opened const& evt, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->write(LogKind::statmgr_in_use, evt.status, Inbox::statmsgs, static_cast<std::int16_t>(evt.file));
+    fsm.env->write(LogKind::statmgr_in_use, evt.status, Inbox::statmsgs, file_id(evt));
   }
 };
 
@@ -35,9 +40,8 @@ struct process {
   static constexpr const char* name() { return "process"; }
   template <class Fsm, class Src, class Tgt>
   void operator()(file_opened const& evt, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->write(LogKind::statmgr_processed, evt.status, Inbox::statmsgs,
-                   static_cast<std::int16_t>(evt.file));
-    fsm.announce(NoticeKind::file_processed, evt.file);
+    fsm.env->write(LogKind::statmgr_processed, evt.status, Inbox::statmsgs, file_id(evt));
+    fsm.announce_for(evt.client, NoticeKind::file_processed, evt.file);
   }
 };
 
@@ -47,8 +51,8 @@ struct park {
   static constexpr const char* name() { return UntilStamp ? "park_until_stamp" : "park"; }
   template <class Fsm, class Src, class Tgt>
   void operator()(file_opened const& evt, Fsm& fsm, Src&, Tgt&) const {
-    fsm.env->write(LogKind::statmgr_future, evt.stamp, Inbox::statmsgs, static_cast<std::int16_t>(evt.file));
-    fsm.announce(NoticeKind::file_parked, evt.file, UntilStamp ? evt.stamp : kNever);
+    fsm.env->write(LogKind::statmgr_future, evt.stamp, Inbox::statmsgs, file_id(evt));
+    fsm.announce_for(evt.client, NoticeKind::file_parked, evt.file, UntilStamp ? evt.stamp : kNever);
     // An administrator who restarts the SMS Executive on a schedule (the workaround) restarts it next at the
     // schedule's next tick.
     if (const Minutes every = fsm.config().model.site.executive_restart_every; !UntilStamp && every > 0)
@@ -61,7 +65,8 @@ struct release_future_queue {
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
     fsm.env->write(LogKind::statmgr_restarted);
-    fsm.announce(NoticeKind::future_queue_released);
+    for (int client = 0; client < fsm.config().model.site.clients; ++client)
+      fsm.announce_for(client, NoticeKind::future_queue_released);
   }
 };
 

@@ -47,32 +47,54 @@ System::System(const Config& config, LogRecords* log, std::vector<Refusal>* refu
 template <std::size_t... I>
 System::System(const Config& config, LogRecords* log, std::vector<Refusal>* refusals,
                std::index_sequence<I...>)
-    : config_(&config), groups_(std::make_unique<MachineGroup<boost::mp11::mp_at_c<Machines, I>>>(env_)...) {
-  env_.config = config_;
-  env_.log = log;
-  env_.refusal_log = refusals;
-  env_.outbox.reserve(64);
+    : config_(&config),
+      envs_(1),
+      groups_(std::make_unique<MachineGroup<boost::mp11::mp_at_c<Machines, I>>>(envs_[0])...),
+      log_(log),
+      refusal_log_(refusals) {
   reset();
+}
+
+void System::make_envs() {
+  clients_ = config_->model.site.clients;
+  envs_.assign(static_cast<std::size_t>(clients_ + 1), Env{});
+  env_ptrs_.clear();
+  for (int c = 0; c <= clients_; ++c) {
+    Env& e = envs_[static_cast<std::size_t>(c)];
+    e.config = config_;
+    e.client = c;
+    e.log = log_;
+    e.refusal_log = refusal_log_;
+    e.outbox.reserve(64);
+    env_ptrs_.push_back(&e);
+  }
+  init_plans_.assign(static_cast<std::size_t>(clients_), {});
 }
 
 System::~System() = default;
 
 void System::reset() {
-  env_.now = 0;
-  env_.refusals = 0;
-  env_.outbox.clear();
-  env_.timers = timer_layout(*config_);
+  // A config changed since the last reset may have another number of clients: new Envs, new instances.
+  const bool new_envs = env_ptrs_.empty() || config_->model.site.clients != clients_;
+  if (new_envs) make_envs();
+  std::size_t m = 0;
+  for_each_machine([&]<class M>(std::type_identity<M>) { per_client_[m++] = M::instances(*config_); });
+  for (Env& e : envs_) {
+    e.now = 0;
+    e.refusals = 0;
+    e.outbox.clear();
+    e.timers = timer_layout(*config_);
+  }
+  current_ = 0;
   for_each_machine([&]<class M>(std::type_identity<M>) {
     auto& g = group<M>();
-    const int n = M::instances(*config_);
-    if (g.size() == n)
+    if (!new_envs && g.size() == total_instances<M>(*config_))
       g.reset();
     else
-      g.resize(n);
+      g.resize(M::instances(*config_), clients_, site_instances<M>(*config_), env_ptrs_.data());
   });
   inputs_ = {};
-  init_plan_ = nullptr;
-  init_otherwise_ = InitOutcome::ok;
+  for (auto& p : init_plans_) p = {};
   overflowed_ = false;
   events_ = 0;
   fired_.clear();
@@ -80,27 +102,38 @@ void System::reset() {
 
 // ---- the environment --------------------------------------------------------------------------------------
 
-void System::power_on() {
+namespace {
+void check_client(int client, int clients) {
+  if (client < 0 || client >= clients)
+    throw std::out_of_range("no client " + std::to_string(client) + " in this config");
+}
+}  // namespace
+
+void System::power_on(int client) {
+  check_client(client, clients_);
   ++events_;
-  dispatch({NoticeKind::user_powered_on});
+  dispatch({NoticeKind::user_powered_on, 0, 0, 0, static_cast<std::int16_t>(client)});
 }
 
-void System::power_off() {
+void System::power_off(int client) {
+  check_client(client, clients_);
   ++events_;
-  dispatch({NoticeKind::user_powered_off});
+  dispatch({NoticeKind::user_powered_off, 0, 0, 0, static_cast<std::int16_t>(client)});
 }
 
-void System::log_on() {
+void System::log_on(int client) {
+  check_client(client, clients_);
   ++events_;
-  dispatch({NoticeKind::user_logon});
+  dispatch({NoticeKind::user_logon, 0, 0, 0, static_cast<std::int16_t>(client)});
 }
 
-void System::finish_program(int program, MifResult mif) {
+void System::finish_program(int program, MifResult mif, int client) {
+  check_client(client, clients_);
   ++events_;
-  if (program < 0 || program >= group<AdvertisedProgramsManager>().size())
+  if (program < 0 || program >= per_client_[machine_index<AdvertisedProgramsManager>])
     throw std::out_of_range("no program " + std::to_string(program) + " in this config");
-  dispatch(
-      {NoticeKind::program_finished, static_cast<std::int16_t>(program), static_cast<std::int32_t>(mif)});
+  dispatch({NoticeKind::program_finished, static_cast<std::int16_t>(program), static_cast<std::int32_t>(mif),
+            0, static_cast<std::int16_t>(client)});
 }
 
 void System::set_cap_outage(bool down) {
@@ -108,24 +141,55 @@ void System::set_cap_outage(bool down) {
   inputs_.cap_outage = down;
 }
 
-void System::plan_next_init(InitOutcome outcome) { inputs_.next_init_fails = outcome == InitOutcome::failed; }
+void System::plan_next_init(InitOutcome outcome, int client) {
+  check_client(client, clients_);
+  const std::int32_t bit = std::int32_t{1} << client;
+  inputs_.next_init_fails =
+      outcome == InitOutcome::failed ? inputs_.next_init_fails | bit : inputs_.next_init_fails & ~bit;
+}
 
-void System::plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise) {
-  init_plan_ = per_start_up;
-  init_otherwise_ = otherwise;
+void System::plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise, int client) {
+  check_client(client, clients_);
+  init_plans_[static_cast<std::size_t>(client)] = {per_start_up, otherwise};
 }
 
 bool System::planned_init_failure() const {
-  if (!init_plan_) return inputs_.next_init_fails;
+  const InitPlan& plan = init_plans_[static_cast<std::size_t>(current_)];
+  if (!plan.per_start_up) return (inputs_.next_init_fails >> current_ & 1) != 0;
   const auto n = static_cast<std::size_t>(data<Client>().start_ups - 1);
-  return (n < init_plan_->size() ? (*init_plan_)[n] : init_otherwise_) == InitOutcome::failed;
+  return (n < plan.per_start_up->size() ? (*plan.per_start_up)[n] : plan.otherwise) == InitOutcome::failed;
+}
+
+std::uint32_t System::refusals() const {
+  std::uint32_t n = 0;
+  for (const Env& e : envs_) n += e.refusals;
+  return n;
+}
+
+Env& System::env_of(std::size_t machine) {
+  const bool client_block = per_client_[machine] > 0 && current_ < clients_;
+  return envs_[static_cast<std::size_t>(client_block ? current_ : clients_)];
+}
+
+void System::set_now(Minutes t) {
+  for (Env& e : envs_) e.now = t;
+}
+
+int System::timer_client(int timer) const {
+  const int n = per_client_[machine_index<Timer>];
+  return std::min(timer / n, clients_);
+}
+
+TimerRole System::timer_role_of(int timer) const {
+  const int client = timer_client(timer);
+  if (client == clients_) return TimerRole::executive_restart;
+  return timer_role(timers(), timer - client * per_client_[machine_index<Timer>]);
 }
 
 bool System::work_racing() const {
   using S = AdvertisedProgramsManager::State;
-  const auto& jobs = group<AdvertisedProgramsManager>();
-  for (int i = 0; i < jobs.size(); ++i) {
-    const auto s = static_cast<S>(jobs.state(i));
+  for (int i = 0; i < count<AdvertisedProgramsManager>(); ++i) {
+    const auto s = state<AdvertisedProgramsManager>(i);
     // A status a restart left behind, a job due at the start-up (deferred, or left scheduled: Q257280).
     if (s == S::AwaitingRestart || s == S::Deferred || s == S::Lingering) return true;
   }
@@ -133,30 +197,27 @@ bool System::work_racing() const {
 }
 
 int System::items_submitted() const {
-  const auto& items = group<QueueItem>();
   int n = 0;
-  for (int i = 0; i < items.size(); ++i) n += items.state(i) != int(QueueItem::State::Empty);
+  for (int i = 0; i < count<QueueItem>(); ++i) n += state<QueueItem>(i) != QueueItem::State::Empty;
   return n;
 }
 
 int System::items_in_queue() const {
-  const auto& items = group<QueueItem>();
   int n = 0;
-  for (int i = 0; i < items.size(); ++i) n += QueueItem::in_queue(items.state(i));
+  for (int i = 0; i < count<QueueItem>(); ++i) n += QueueItem::in_queue(int(state<QueueItem>(i)));
   return n;
 }
 
 bool System::any_in_queue_for(int destination) const {
-  const auto& items = group<QueueItem>();
-  for (int i = 0; i < items.size(); ++i)
-    if (QueueItem::in_queue(items.state(i)) && items.data(i).destination == destination) return true;
+  for (int i = 0; i < count<QueueItem>(); ++i)
+    if (QueueItem::in_queue(int(state<QueueItem>(i))) && data<QueueItem>(i).destination == destination)
+      return true;
   return false;
 }
 
 bool System::any_in_queue() const {
-  const auto& items = group<QueueItem>();
-  for (int i = 0; i < items.size(); ++i)
-    if (QueueItem::in_queue(items.state(i))) return true;
+  for (int i = 0; i < count<QueueItem>(); ++i)
+    if (QueueItem::in_queue(int(state<QueueItem>(i)))) return true;
   return false;
 }
 
@@ -165,13 +226,18 @@ bool System::any_in_queue() const {
 
 void System::dispatch(const Notice& notice) {
   static const auto& by_notice = routes_by_notice();
+  // The notice's client is the focus while its routes are chosen and delivered; a nested notice sets its own.
+  const int outer = current_;
+  current_ = notice.client;
   const bool timer = notice.kind == NoticeKind::timer_elapsed;
-  const TimerRole role = timer ? timer_role(env_.timers, notice.index) : TimerRole::power;
+  const TimerRole role = !timer                      ? TimerRole::power
+                         : notice.client == clients_ ? TimerRole::executive_restart
+                                                     : timer_role(timers(), notice.index);
   for (const Route* r : by_notice[static_cast<std::size_t>(notice.kind)]) {
     if (timer && r->role && role != *r->role) continue;
     // The instances are chosen before any is delivered to: delivering changes states a selection reads.
     Targets targets;
-    const auto& items = group<QueueItem>();
+    const int items = count<QueueItem>();
     switch (r->select) {
       case Select::one:
         targets = {0};
@@ -183,62 +249,63 @@ void System::dispatch(const Notice& notice) {
         targets = {notice.arg};
         break;
       case Select::timer_item:
-        targets = {env_.timers.item_of(notice.index)};
+        targets = {timers().item_of(notice.index)};
         break;
       case Select::every:
         for (int i = 0; i < r->instances(*this); ++i) targets.push_back(i);
         break;
       case Select::free_slot:
-        for (int i = 0; i < items.size(); ++i)
-          if (items.state(i) == int(QueueItem::State::Empty)) {
+        for (int i = 0; i < items; ++i)
+          if (state<QueueItem>(i) == QueueItem::State::Empty) {
             targets = {i};
             break;
           }
         if (targets.empty()) overflowed_ = true;  // the explorers treat the run as outside their bound
         break;
       case Select::in_queue:
-        for (int i = 0; i < items.size(); ++i)
-          if (QueueItem::in_queue(items.state(i))) targets.push_back(i);
+        for (int i = 0; i < items; ++i)
+          if (QueueItem::in_queue(int(state<QueueItem>(i)))) targets.push_back(i);
         break;
       case Select::inventory_slot:
-        for (int i = 0; i < items.size(); ++i)
-          if (QueueItem::takes_inventory(items.state(i), items.data(i))) {
+        for (int i = 0; i < items; ++i)
+          if (QueueItem::takes_inventory(int(state<QueueItem>(i)), data<QueueItem>(i))) {
             targets = {i};
             break;
           }
         if (targets.empty()) overflowed_ = true;
         break;
       case Select::its_items:
-        for (int i = 0; i < items.size(); ++i)
-          if (QueueItem::in_queue(items.state(i)) && items.data(i).destination == notice.index)
+        for (int i = 0; i < items; ++i)
+          if (QueueItem::in_queue(int(state<QueueItem>(i))) && data<QueueItem>(i).destination == notice.index)
             targets.push_back(i);
         break;
       case Select::timer_agent:
-        targets = {env_.timers.agent_of(notice.index)};
+        targets = {timers().agent_of(notice.index)};
         break;
       case Select::timer_file:
-        targets = {env_.timers.file_of(notice.index)};
+        targets = {timers().file_of(notice.index)};
         break;
-      case Select::parked: {
-        const auto& files = group<StatusFile>();
-        for (int i = 0; i < files.size(); ++i)
-          if (files.state(i) == int(StatusFile::State::Parked)) targets.push_back(i);
+      case Select::parked:
+        for (int i = 0; i < count<StatusFile>(); ++i)
+          if (state<StatusFile>(i) == StatusFile::State::Parked) targets.push_back(i);
         break;
-      }
     }
+    Env& env = env_of(r->to);
     for (const int i : targets) {
-      const std::size_t mark = env_.outbox.size();
-      if (observer_) observer_(observer_context_, r->to, i, r->event);
+      const std::size_t mark = env.outbox.size();
+      if (observer_) observer_(observer_context_, r->to, per_client_[r->to] * current_ + i, r->event);
       r->deliver(*this, notice, i);
       // What the event made the machine announce, in order, each with everything it leads to.
-      const std::size_t end = env_.outbox.size();
+      const std::size_t end = env.outbox.size();
       for (std::size_t k = mark; k < end; ++k) {
-        const Notice next = env_.outbox[k];
+        const Notice next = env.outbox[k];
         dispatch(next);
+        current_ = notice.client;
       }
-      env_.outbox.resize(mark);
+      env.outbox.resize(mark);
     }
   }
+  current_ = outer;
 }
 
 // ---- the clock
@@ -256,24 +323,27 @@ Minutes System::next_timer() const {
 void System::advance_to(Minutes t) {
   fired_.clear();
   const auto& timers = group<Timer>();
+  const int per_client = per_client_[machine_index<Timer>];
   for (Minutes n = next_timer(); n <= t; n = next_timer()) {
-    env_.now = n;
+    set_now(n);
     ++events_;
     int due = 0;
     while (timers.state(due) != int(Timer::State::Armed) || timers.data(due).due != n) ++due;
     fired_.push_back(due);
-    dispatch({NoticeKind::clock_reached, static_cast<std::int16_t>(due)});
+    const int client = timer_client(due);
+    dispatch({NoticeKind::clock_reached, static_cast<std::int16_t>(due - client * per_client), 0, 0,
+              static_cast<std::int16_t>(client)});
   }
-  env_.now = std::max(env_.now, t);
+  set_now(std::max(now(), t));
 }
 
 // ---- snapshots
 // ---------------------------------------------------------------------------------------------
 
 void System::snapshot(SystemSnapshot& s) const {
-  s.now = env_.now;
+  s.now = now();
   s.inputs = inputs_;
-  s.refusals = env_.refusals;
+  s.refusals = refusals();
   s.queue_overflowed = overflowed_;
   for_each_machine([&]<class M>(std::type_identity<M>) {
     const auto& g = group<M>();
@@ -290,9 +360,10 @@ SystemSnapshot System::snapshot() const {
 }
 
 void System::restore(const SystemSnapshot& s) {
-  env_.now = s.now;
+  set_now(s.now);
   inputs_ = s.inputs;
-  env_.refusals = s.refusals;
+  for (Env& e : envs_) e.refusals = 0;
+  envs_[0].refusals = s.refusals;
   overflowed_ = s.queue_overflowed;
   for_each_machine([&]<class M>(std::type_identity<M>) {
     auto& g = group<M>();

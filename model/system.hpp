@@ -1,8 +1,10 @@
 #pragma once
-// The composed System: every instance of every machine in the registry, the discrete-event clock (minutes),
-// and the environment's inputs. It decides nothing: what a machine announces, the route table
-// (model/routes.cpp) turns into events for the others, and the machines' tables decide. It knows nothing of
-// explorers: they drive it through the environment inputs below and read it through snapshots.
+// The composed System: every instance of every machine in the registry — site.clients blocks of the client's
+// machines, then the site's own — the discrete-event clock (minutes), and the environment's inputs. It
+// decides nothing: what a machine announces, the route table (model/routes.cpp) turns into events for the
+// others, and the machines' tables decide. It knows nothing of explorers: they drive it through the
+// environment inputs below and read it through snapshots.
+#include <array>
 #include <memory>
 #include <string_view>
 #include <tuple>
@@ -24,33 +26,55 @@ class System {
   void reset();
   const Config& config() const { return *config_; }
 
-  // The environment, acting at now().
-  void power_on();
-  void power_off();
+  /// The clients of the site; the site's own machines are "client" clients().
+  int clients() const { return clients_; }
+  /// The client the queries below are about (routing a notice sets it to the notice's client for the time).
+  void focus(int client) const { current_ = client; }
+  int focused() const { return current_; }
+
+  // The environment, acting at now() on one client's machines.
+  void power_on(int client = 0);
+  void power_off(int client = 0);
   /// The user logs off and on again, without a restart (the Client ignores it unless it is up).
-  void log_on();
+  void log_on(int client = 0);
   /// Program `program` runs and finishes now; if the PC is not up, it runs at the next start-up (assumption:
   /// a mandatory advertisement runs as soon as the client is up).
-  void finish_program(int program, MifResult mif);
+  void finish_program(int program, MifResult mif, int client = 0);
+  /// The CAP, shared by every client.
   void set_cap_outage(bool down);
-  /// The outcome CQM's initialisation gets at the next start-up, if the Connection's table allows a failure
-  /// there (race: only with work racing the start-up; never on WinNT; never past the bound on failures in a
-  /// row).
-  void plan_next_init(InitOutcome outcome);
-  /// Schedules: the outcome of the n-th start-up is per_start_up[n], or `otherwise` past its end.
-  void plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise);
+  /// The outcome CQM's initialisation gets at the client's next start-up, if the Connection's table allows a
+  /// failure there (race: only with work racing the start-up; never on WinNT; never past the bound on
+  /// failures in a row).
+  void plan_next_init(InitOutcome outcome, int client = 0);
+  /// Schedules: the outcome of the client's n-th start-up is per_start_up[n], or `otherwise` past its end.
+  void plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise, int client = 0);
 
   // The clock: Timer machines hold every due time.
-  Minutes now() const { return env_.now; }
+  Minutes now() const { return envs_[0].now; }
   Minutes next_timer() const;
   /// Fires every timer due at or before t, one at a time in time order (ties: in TimerLayout order), then
   /// sets the clock to t.
   void advance_to(Minutes t);
-  /// The timers the last advance_to fired, in order (their Timer instance indices).
+  /// The timers the last advance_to fired, in order (their Timer instance indices across the site).
   const std::vector<int>& fired() const { return fired_; }
-  const TimerLayout& timers() const { return env_.timers; }
+  /// One client's timers (every client's are alike).
+  const TimerLayout& timers() const { return envs_[0].timers; }
+  /// A Timer instance of the site: whose it is (a client, or the site: clients()) and its role.
+  int timer_client(int timer) const;
+  TimerRole timer_role_of(int timer) const;
 
-  // Queries.
+  // Queries. group<M>() holds every instance of the site; state<M>(i), data<M>(i) and count<M>() are about
+  // the focused client's block (a site machine's: the site's instances).
+  template <class M>
+  int count() const {
+    const int n = M::instances(*config_);
+    return n > 0 && current_ < clients_ ? n : site_instances<M>(*config_);
+  }
+  /// The index in group<M>() of the focused client's instance i.
+  template <class M>
+  int global(int i) const {
+    return M::instances(*config_) * current_ + i;
+  }
   template <class M>
   MachineGroup<M>& group() {
     return *std::get<machine_index<M>>(groups_);
@@ -61,11 +85,11 @@ class System {
   }
   template <class M>
   typename M::State state(int i = 0) const {
-    return static_cast<typename M::State>(group<M>().state(i));
+    return static_cast<typename M::State>(group<M>().state(global<M>(i)));
   }
   template <class M>
   const typename M::Data& data(int i = 0) const {
-    return group<M>().data(i);
+    return group<M>().data(global<M>(i));
   }
   const Inputs& inputs() const { return inputs_; }
   /// The outcome planned for the start-up in progress: from the schedule's plan, else the last
@@ -79,7 +103,7 @@ class System {
   int items_in_queue() const;
   bool any_in_queue_for(int destination) const;
   std::uint64_t events() const { return events_; }
-  std::uint32_t refusals() const { return env_.refusals; }
+  std::uint32_t refusals() const;
   bool queue_overflowed() const { return overflowed_; }
 
   void snapshot(SystemSnapshot& out) const;
@@ -105,12 +129,26 @@ class System {
   using Group = std::unique_ptr<MachineGroup<M>>;
   using Groups = boost::mp11::mp_rename<boost::mp11::mp_transform<Group, Machines>, std::tuple>;
 
+  /// The Env of the machine `machine`'s instances in the focused block.
+  Env& env_of(std::size_t machine);
+  void make_envs();
+  void set_now(Minutes t);
+
   const Config* config_;
-  Env env_;
+  int clients_ = 0;
+  mutable int current_ = 0;  ///< a view on the System, not its state: queries may move it
+  std::vector<Env> envs_;    ///< one per client, then the site's; sized once (machines hold pointers)
+  std::vector<Env*> env_ptrs_;
+  std::array<int, kMachines> per_client_{};  ///< each machine's instances per client
   Groups groups_;
+  LogRecords* log_;
+  std::vector<Refusal>* refusal_log_;
   Inputs inputs_;
-  const std::vector<InitOutcome>* init_plan_ = nullptr;
-  InitOutcome init_otherwise_ = InitOutcome::ok;
+  struct InitPlan {
+    const std::vector<InitOutcome>* per_start_up = nullptr;
+    InitOutcome otherwise = InitOutcome::ok;
+  };
+  std::vector<InitPlan> init_plans_;
   bool overflowed_ = false;
   std::uint64_t events_ = 0;
   std::vector<int> fired_;

@@ -46,7 +46,9 @@ struct Timer {
   using Data = TimerData;
   enum class State : std::uint8_t { Idle, Armed };
   static constexpr std::array<std::string_view, 2> states = {"Idle", "Armed"};
-  static int instances(const Config& c);
+  static int instances(const Config& c);  ///< a client's timers (TimerLayout::count)
+  /// The site's timers, after every client's: the SMS Executive's restart (TimerLayout::executive_restart).
+  static int site_instances(const Config&) { return 1; }
   static constexpr bool many = true;  ///< instances are named Name[i]
   /// Timers are not a lane of the timeline: a timer step says which fired.
   static constexpr bool in_timeline = false;

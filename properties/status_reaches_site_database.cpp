@@ -9,6 +9,14 @@
 
 namespace cqm {
 
+namespace {
+/// Statmgr.log's number of the file of item i of the site's snapshot (each client's block in turn).
+int file_number(const Config& c, std::size_t i) {
+  const auto per_client = static_cast<std::size_t>(QueueItem::instances(c));
+  return static_cast<int>(i / per_client) * kFilesPerClient + static_cast<int>(i % per_client);
+}
+}  // namespace
+
 const Property& status_reaches_site_database() {
   static const Property p{
       "status_reaches_site_database",
@@ -27,7 +35,7 @@ const Property& status_reaches_site_database() {
             return what + " was deleted on the client (its item lifetime ended) and never reached the CAP";
           if (file == StatusFile::State::DeletedAsCorrupt)
             return what + " reached the CAP, but Status Manager deleted its file " +
-                   svf_name(static_cast<int>(i)) +
+                   svf_name(file_number(c, i)) +
                    " as corrupt while the Inbox Manager Assistant was still copying it";
           const Minutes deadline = item.data.submitted_at + c.model.site.status_deadline;
           if (s.now >= deadline)

@@ -25,7 +25,7 @@ std::vector<std::string> described_fields(const Config& config) {
   add("inputs.", std::type_identity<Inputs>{});
   add("environment.", std::type_identity<EnvBook>{});
   for_each_machine([&]<class M>(std::type_identity<M>) {
-    for (int i = 0; i < M::instances(config); ++i) {
+    for (int i = 0; i < total_instances<M>(config); ++i) {
       const std::string label = instance_label(machine_index<M>, i) + ".";
       out.push_back(label + "state");
       add(label, std::type_identity<typename M::Data>{});
@@ -104,7 +104,7 @@ SystemSnapshot random_snapshot(const Config& config, Minutes int_max, EnvBook& b
   fill(book);
   for_each_machine([&]<class M>(std::type_identity<M>) {
     auto& v = s.all<M>();
-    v.resize(static_cast<std::size_t>(M::instances(config)));
+    v.resize(static_cast<std::size_t>(total_instances<M>(config)));
     for (auto& instance : v) {
       instance.state =
           static_cast<std::uint8_t>(*rc::gen::inRange<int>(0, static_cast<int>(M::states.size())));
