@@ -53,6 +53,8 @@ const std::vector<F>& config_fields() {
           "cqm.item_lifetime", [](Config & c) -> auto& { return c.model.item_lifetime; }),
       bool_field<Config>(
           "cqm.startup_cycle", [](Config & c) -> auto& { return c.model.startup_cycle; }),
+      enum_field<Config, NameCollision>(
+          "cqm.name_collision", [](Config & c) -> auto& { return c.model.name_collision; }),
       enum_field<Config, RetryPolicy>(
           "cqm.retry_policy", [](Config & c) -> auto& { return c.model.retry_policy; }),
       minutes_field<Config>(
@@ -78,6 +80,8 @@ const std::vector<F>& config_fields() {
           1'000'000'000),
       int_field<Config>(
           "site.link_kbps", [](Config & c) -> auto& { return c.model.site.link_kbps; }, 1, 100'000'000),
+      minutes_field<Config>(
+          "site.assistant_interval", [](Config & c) -> auto& { return c.model.site.assistant_interval; }),
       int_field<Config>(
           "site.open_error", [](Config & c) -> auto& { return c.model.site.open_error; }, 5, 32),
       minutes_field<Config>(

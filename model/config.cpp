@@ -125,7 +125,8 @@ Problem validate(const Config& c) {
     return problem("site.open_error", "must be 5 (access denied) or 32 (in use), the errors Q311212 gives");
   if (m.site_copy_minutes() > kMinutesPerDay)
     return problem("site.status_file_bytes", "a copy over site.link_kbps would take more than a day");
-  for (auto [key, v] : {std::pair{"site.executive_restart_every", m.site.executive_restart_every},
+  for (auto [key, v] : {std::pair{"site.assistant_interval", m.site.assistant_interval},
+                        std::pair{"site.executive_restart_every", m.site.executive_restart_every},
                         std::pair{"site.status_deadline", m.site.status_deadline}})
     if (v < 0 || v > kMaxMinutes)
       return problem(key, "must be 0 to " + std::to_string(kMaxMinutes) + " minutes");

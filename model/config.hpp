@@ -50,6 +50,8 @@ struct ModelSettings {
   Minutes wake_up_cycle = 1380;   ///< KB: "default Copy Queue Manager cycle is 1380 minutes"
   Minutes item_lifetime = 11520;  ///< KB: "item lifetime ... 11520 minutes (eight days)"
   bool startup_cycle = true;      ///< assumption: CQM runs a copy cycle as soon as it starts
+  /// Q301352: the article's log (remove after the first try) or its text (retry with new names, up to 50).
+  NameCollision name_collision = NameCollision::Remove;
   RetryPolicy retry_policy =
       RetryPolicy::WakeUp;             ///< assumption behind "retry set to 1": wait for the wake-up
   Minutes retry_interval = 15;         ///< used by RetryPolicy::Interval (fix-short-retry)
@@ -93,6 +95,10 @@ struct ModelSettings {
     /// Assumption: a 1 KiB .svf over a 64 kbit/s link (well under a minute: no copy is seen mid-way).
     int status_file_bytes = 1024;
     int link_kbps = 64;
+    /// The Inbox Manager Assistant takes the files on the CAP at multiples of this many minutes; 0: as soon
+    /// as each lands. Assumption: 0, the articles give no interval; Q301352's collision needs the first file
+    /// still on the CAP when the second is copied, so its preset takes 1.
+    Minutes assistant_interval = 0;
     /// The error Status Manager gets opening a file mid-copy: 5 (access denied: it deletes the file) or 32
     /// (in use: it cannot delete it either). Q311212 gives both and not when each occurs.
     int open_error = 5;

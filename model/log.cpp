@@ -31,6 +31,11 @@ std::string svf_name(int file) {
   return out + ".SVF";
 }
 
+std::string item_name(int client, int slot) {
+  // Q301352's item is 61949725; ours are numbered from it, one block of 100 per client.
+  return "Item " + std::to_string(61949725 + 100 * client + slot);
+}
+
 namespace {
 /// "\"C:\SMS\inboxes\statmgr.box\statmsgs\IBNQWXY4.SVF\"", quoted as Q311212 quotes it.
 std::string statmsgs_path(int file) {
@@ -122,6 +127,23 @@ std::string log_text(const LogRecord& r, std::string_view site) {
              ", later than the site server's time: moved to C:\\SMS\\inboxes\\statmgr.box\\futureq";
     case LogKind::statmgr_restarted:
       return "SMS Executive restarted: processing the files in C:\\SMS\\inboxes\\statmgr.box\\futureq";
+    case LogKind::item_validating:
+      return "--Validating Item '" + item_name(r.client, r.instance) + "'";
+    case LogKind::item_servicing:
+      return "--Servicing Item '" + item_name(r.client, r.instance) + "'";
+    case LogKind::item_inserted:
+      return "--Inserted Item[" + item_name(r.client, r.instance) + "] into list";
+    case LogKind::item_trying:
+      return "--Trying to copy Item[" + item_name(r.client, r.instance) + "], copy try no. " + n;
+    case LogKind::item_exists:
+      return "--Item[" + item_name(r.client, r.instance) +
+             "] NOT copied, already exists, set status to Remove";
+    case LogKind::item_name_in_use:
+      return "--Item[" + item_name(r.client, r.instance) + "] NOT copied, already exists, trying a new name";
+    case LogKind::item_skipping:
+      return "--Skipping Item '" + item_name(r.client, r.instance) + "', it is marked for deletion";
+    case LogKind::item_removing:
+      return "--Removing Item '" + item_name(r.client, r.instance) + "'";
     case LogKind::registry_full:
       return "The registry is full (" + n +
              " Copy Queue items): Windows cannot load or save the user's profile (Q189119)";

@@ -30,7 +30,16 @@ enum class LogKind : std::uint8_t {
   reinit_failed,              ///< assumption (cqm.late_reinit_succeeds = false)
   cqm_stopped,                ///< assumption
   inventory_queued,           ///< assumption
-  registry_full,              ///< assumption: Q263594 names the consequence (Q189119), not a log line
+  // Q301352's lines about one item (`instance`: its queue slot; arg: the copy try).
+  item_validating,   ///< KB: "--Validating Item 'Item 61949725'"
+  item_servicing,    ///< KB: "--Servicing Item 'Item 61949725'"
+  item_inserted,     ///< KB: "--Inserted Item[Item 61949725] into list"
+  item_trying,       ///< KB: "--Trying to copy Item[Item 61949725], copy try no. 1"
+  item_exists,       ///< KB: "--Item[Item 61949725] NOT copied, already exists, set status to Remove"
+  item_name_in_use,  ///< assumption (cqm.name_collision = retry): "--Item[...] NOT copied, already exists"
+  item_skipping,     ///< KB: "--Skipping Item 'Item 61949725', it is marked for deletion"
+  item_removing,     ///< KB: "--Removing Item 'Item 61949725'"
+  registry_full,     ///< assumption: Q263594 names the consequence (Q189119), not a log line
   // Smsapm32.log (the Advertised Programs Manager): no article quotes its lines; ours are worded in its
   // style.
   apm_deferred,       ///< assumption
@@ -79,6 +88,9 @@ std::string advertisement_id(std::string_view site_code, int job);
 /// The name Status Manager's inbox shows for the status file of queue slot `file`: eight letters and digits
 /// and .SVF, as Q311212's "IBNQWXY4.SVF" (how SMS forms them is not documented; ours is fixed per slot).
 std::string svf_name(int file);
+/// "Item 61949725": how Cqmgr32.log names the item of a client's queue slot (ours: fixed per slot and
+/// client).
+std::string item_name(int client, int slot);
 /// How Statmgr.log numbers a file across the site: client * kFilesPerClient + its queue slot.
 inline constexpr int kFilesPerClient = 256;
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "model/apm.hpp"
+#include "model/cap_inbox.hpp"
 #include "model/client.hpp"
 #include "model/connection.hpp"
 #include "model/copy_queue.hpp"
@@ -31,9 +32,9 @@
 
 namespace cqm {
 
-using Machines =
-    boost::mp11::mp_list<Client, AdvertisedProgramsManager, Program, InventoryAgent, CopyQueueManager,
-                         Connection, Destination, QueueItem, Registry, StatusFile, StatusManager, Timer>;
+using Machines = boost::mp11::mp_list<Client, AdvertisedProgramsManager, Program, InventoryAgent,
+                                      CopyQueueManager, Connection, Destination, QueueItem, Registry,
+                                      StatusFile, CapInbox, StatusManager, Timer>;
 
 inline constexpr std::size_t kMachines = boost::mp11::mp_size<Machines>::value;
 template <class M>

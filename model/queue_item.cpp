@@ -13,6 +13,7 @@ static_assert(is_at<queue_item_fsm::Overdue, QueueItem::State::Overdue>);
 static_assert(is_at<queue_item_fsm::Kept, QueueItem::State::Kept>);
 static_assert(is_at<queue_item_fsm::Delivered, QueueItem::State::Delivered>);
 static_assert(is_at<queue_item_fsm::Expired, QueueItem::State::Expired>);
+static_assert(is_at<queue_item_fsm::Removed, QueueItem::State::Removed>);
 }  // namespace
 
 MachineDescription QueueItem::describe() { return describe_machine<QueueItem, Back>(); }

@@ -21,7 +21,7 @@ namespace cqm {
 struct QueueItem;
 
 /// The item's states by MSM id (queue_item.cpp checks them at compile time); QueueItem::State names them too.
-enum class QueueItemState : std::uint8_t { Empty, Queued, Overdue, Kept, Delivered, Expired };
+enum class QueueItemState : std::uint8_t { Empty, Queued, Overdue, Kept, Delivered, Expired, Removed };
 
 struct QueueItemData {
   StatusId status = StatusId::none;  ///< none: an inventory file
@@ -67,7 +67,12 @@ struct item_submitted {
   int destination = 0;
   int advertisement = 0;
 };
-CQM_EVENT(item_copied);
+/// CQM copies the item to its CAP inbox. The route says whether its file's name is already in use there
+/// (Q301352: model/cap_inbox.hpp).
+struct item_copied {
+  static constexpr const char* name() { return "item_copied"; }
+  bool name_taken = false;
+};
 /// The item's lifetime timer elapsed.
 CQM_EVENT(lifetime_ended);
 /// CQM checks its queue for items whose lifetime has ended. The route says whether the destination is
@@ -88,8 +93,8 @@ struct QueueItem {
   using Front = queue_item_fsm::queue_item_;
   using Data = QueueItemData;
   using State = QueueItemState;
-  static constexpr std::array<std::string_view, 6> states = {"Empty", "Queued",    "Overdue",
-                                                             "Kept",  "Delivered", "Expired"};
+  static constexpr std::array<std::string_view, 7> states = {"Empty",     "Queued",  "Overdue", "Kept",
+                                                             "Delivered", "Expired", "Removed"};
   /// environment.max_queue, or every status the programs can submit and, with inventory agents, the
   /// registry's capacity and one run of every agent past it (the run that fills it; the explorers stop
   /// there).
@@ -123,6 +128,8 @@ struct QueueItem {
         return what(d) + " expired";
       case State::Kept:
         return what(d) + " kept past its lifetime";
+      case State::Removed:
+        return what(d) + " removed: its name was in use";
       default:
         return "";
     }

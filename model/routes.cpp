@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "model/service_packs.hpp"
 #include "model/system.hpp"
 
 namespace cqm {
@@ -61,6 +62,17 @@ bool destination_inaccessible(const System& s, int destination) {
 
 constexpr std::string_view kTimerOwners =
     "Client, CopyQueueManager, Connection, Destination, QueueItem, InventoryAgent, StatusFile, StatusManager";
+
+/// The client's clock now, in minutes: what its file names come from (Q301352).
+Minutes client_minute(const System& s) { return s.now() + s.config().model.clock_offset; }
+
+/// Before SP4 the item's file takes the name of the client's minute and its status, which another client's
+/// file may hold in the CAP's inbox already.
+bool name_taken(const System& s, int item) {
+  if (!has_behaviour(s.config().model, KbBehaviour::file_names_from_time)) return false;
+  return CapInbox::taken(int(s.state<CapInbox>()), s.data<CapInbox>(), client_minute(s),
+                         status_name_bit(s.data<QueueItem>(item).status));
+}
 
 /// Status Manager opens file `file`: its stamp is the client's clock when the status was made (the
 /// submission), which Status Manager compares with the site server's — the model's — clock.
@@ -144,7 +156,9 @@ std::vector<Route> make_table() {
       // Connection.
       to<Destination, reconnected>(N::connection_reestablished, "Connection", Select::every),
       // Destination.
-      to<QueueItem, item_copied>(N::copy_requested, "Destination", Select::its_items),
+      to<QueueItem>(N::copy_requested, "Destination", Select::its_items, [](const System& s, const Notice&, int item) {
+        return item_copied{name_taken(s, item)};
+      }),
       to<Connection, link_found_down>(N::found_inaccessible, "Destination", Select::one),
       // Queue items.
       // The registry hears of the item before CQM acts on it (its cycle may copy the item at once).
@@ -155,8 +169,15 @@ std::vector<Route> make_table() {
       to<CQM, overdue_item_found>(N::item_overdue, "QueueItem", Select::one),
       // The site: the file CQM copied lands on the CAP; the Inbox Manager Assistant copies it to the site server;
       // Status Manager opens it.
+      to<CapInbox>(N::item_delivered, "QueueItem", Select::one, [](const System& s, const Notice& n) {
+        return file_landed{client_minute(s), status_name_bit(s.data<QueueItem>(n.index).status)};
+      }),
       to<StatusFile>(N::item_delivered, "QueueItem", Select::announcer, [](const System& s, const Notice& n) {
-        return copied_to_cap{s.data<QueueItem>(n.index).status != StatusId::none};
+        return copied_to_cap{s.data<QueueItem>(n.index).status != StatusId::none, client_minute(s)};
+      }),
+      to<CapInbox>(N::file_on_cap, "StatusFile", Select::one, [](const System& s, const Notice& n) {
+        return file_collected{s.data<StatusFile>(n.index).name_minute,
+                              status_name_bit(s.data<QueueItem>(n.index).status)};
       }),
       to<StatusFile>(N::file_on_cap, "StatusFile", Select::announcer, [](const System& s, const Notice&) {
         return copy_started{s.config().model.site_copy_minutes()};

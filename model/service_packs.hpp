@@ -20,6 +20,7 @@ enum class KbBehaviour {
   status_for_first_advertisement,    ///< Q247230
   future_queue_never_processed,      ///< Q246749 (the site server)
   file_visible_while_copied,         ///< Q311212 (the site server; fixed by a hotfix, not a service pack)
+  file_names_from_time,              ///< Q301352
 };
 
 /// Where the behaviour lives: the client's level is client.service_pack, the site server's site.service_pack.
@@ -38,7 +39,7 @@ struct ServicePackEntry {
 inline constexpr int kNeverFixed = 5;
 inline constexpr int kLatestServicePack = 4;
 
-inline constexpr std::array<ServicePackEntry, 6> kServicePackTable{{
+inline constexpr std::array<ServicePackEntry, 7> kServicePackTable{{
     {KbBehaviour::init_race_loses_status, "Q292030",
      "CQM's initialisation fails at a start-up; the status a restarting program left behind is retried only "
      "at "
@@ -74,6 +75,11 @@ inline constexpr std::array<ServicePackEntry, 6> kServicePackTable{{
      "\"first corrected in the Systems Management Server 2.0 Service Pack 4 Hotfix Rollup Package\" (the "
      "hotfix)",
      Side::site, "site.inbox_hotfix"},
+    {KbBehaviour::file_names_from_time, "Q301352",
+     "CQM derives the names of the files it copies to the CAP from the time, so time-synchronised clients "
+     "running the same advertisement collide: \"Item[...] NOT copied, already exists, set status to "
+     "Remove\"",
+     4, "\"This problem was first corrected in Systems Management Server 2.0 Service Pack 4\""},
 }};
 
 /// The entry of a behaviour.

@@ -14,22 +14,25 @@
 #include "model/description.hpp"
 #include "model/env.hpp"
 #include "model/event.hpp"
+#include "model/key_rules.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
 
 struct StatusFile;
 
-/// Nothing beyond its state: the stamp and the status are the queue item's (the same slot).
+/// The stamp and the status are the queue item's (the same slot); the file's name on the CAP is its own.
 struct StatusFileData {
+  Minutes name_minute = kNever;  ///< the client's clock minute its name on the CAP came from (Q301352)
   bool operator==(const StatusFileData&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(StatusFileData, (), ())
+BOOST_DESCRIBE_STRUCT(StatusFileData, (), (name_minute))
 
 /// CQM copied the slot's item to its inbox on the CAP; only a status message is Status Manager's.
 struct copied_to_cap {
   static constexpr const char* name() { return "copied_to_cap"; }
   bool status_message;
+  Minutes name_minute;  ///< the client's clock minute of the copy: the file's name (before SP4)
 };
 /// The Inbox Manager Assistant starts copying the file to the site server; the copy takes `minutes`.
 struct copy_started {
@@ -93,5 +96,13 @@ struct StatusFile {
     }
   }
 };
+
+constexpr auto key_rules(const StatusFileData*) {
+  return std::tuple{key::kept_as(
+      &StatusFileData::name_minute,
+      +[](const key::Context& c, Minutes v) { return c.state == int(StatusFile::State::OnCap) ? v : kNever; },
+      "only the assistant's taking of a file on the CAP reads its name (to free it in the CAP's inbox); "
+      "once the file has left the CAP nothing does")};
+}
 
 }  // namespace cqm

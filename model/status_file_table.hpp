@@ -19,8 +19,23 @@ CQM_STATE(Parked);
 CQM_STATE(Processed);
 CQM_STATE(DeletedAsCorrupt);
 
-struct announce_on_cap {
-  static constexpr const char* name() { return "announce_on_cap"; }
+/// On the CAP until the Inbox Manager Assistant's next pass (site.assistant_interval), or taken at once.
+struct land_on_cap {
+  static constexpr const char* name() { return "land_on_cap"; }
+  template <class Fsm, class Src, class Tgt>
+  void operator()(copied_to_cap const& evt, Fsm& fsm, Src&, Tgt&) const {
+    fsm.name_minute = evt.name_minute;
+    const Minutes every = fsm.config().model.site.assistant_interval;
+    if (every > 0)
+      fsm.arm_timer(fsm.env->timers.file(fsm.index), (fsm.now() / every + 1) * every);
+    else
+      fsm.announce(NoticeKind::file_on_cap);
+  }
+};
+
+/// The assistant's pass takes the file off the CAP.
+struct announce_taken {
+  static constexpr const char* name() { return "announce_taken"; }
   template <class Evt, class Fsm, class Src, class Tgt>
   void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
     fsm.announce(NoticeKind::file_on_cap);
@@ -103,7 +118,8 @@ struct status_file_ : machine_def<status_file_, StatusFile>, StatusFileData {
   // clang-format off
   struct transition_table : boost::mpl::vector<
   //         Start           | Event                 | Next              | Action                               | Guard
-  msmf::Row< Absent,           copied_to_cap,          OnCap,              announce_on_cap,                       is_status_message >,
+  msmf::Row< Absent,           copied_to_cap,          OnCap,              land_on_cap,                           is_status_message >,
+  msmf::Row< OnCap,            file_timer_elapsed,     msmf::none,         announce_taken,                        msmf::none >,
   msmf::Row< Absent,           copied_to_cap,          msmf::none,         msmf::none,                            not_<is_status_message> >,
   msmf::Row< OnCap,            copy_started,           InInbox,            announce_complete,                     is_instant >,
   msmf::Row< OnCap,            copy_started,           CopyingVisible,     actions<start_copy, announce_seen>,    all_of<not_<is_instant>, visible_while_copied> >,

@@ -19,6 +19,10 @@ enum class MifResult { Success, Failure, None };
 enum class InitFailure { Never, Race, AnyBoot };
 /// How long an inaccessible destination waits before CQM retries it.
 enum class RetryPolicy { WakeUp, Interval };
+/// What CQM does when its file's name is already in use in the CAP's inbox (Q301352): the article's log
+/// removes the item after the first try; its text says CQM "creates a new random file name and tries the
+/// operation again up to 50 times".
+enum class NameCollision { Remove, Retry };
 enum class Verdict { Holds, Violated, Inconclusive };
 /// The outcome of CQM's initialisation at one start-up.
 enum class InitOutcome : std::uint8_t { ok, failed };
@@ -63,6 +67,7 @@ CQM_NAMES(MifResult, 3, {MifResult::Success, "success"}, {MifResult::Failure, "f
 CQM_NAMES(InitFailure, 3, {InitFailure::Never, "never"}, {InitFailure::Race, "race"},
           {InitFailure::AnyBoot, "any_boot"})
 CQM_NAMES(RetryPolicy, 2, {RetryPolicy::WakeUp, "wake_up"}, {RetryPolicy::Interval, "interval"})
+CQM_NAMES(NameCollision, 2, {NameCollision::Remove, "remove"}, {NameCollision::Retry, "retry"})
 CQM_NAMES(Verdict, 3, {Verdict::Holds, "HOLDS"}, {Verdict::Violated, "VIOLATED"},
           {Verdict::Inconclusive, "INCONCLUSIVE"})
 CQM_NAMES(InitOutcome, 2, {InitOutcome::ok, "ok"}, {InitOutcome::failed, "failed"})

@@ -26,7 +26,7 @@ const Property& queue_survives_power_loss() {
           if (cqm_stopped_throughout)
             return what + " left the queue while CQM was stopped (" +
                    std::string(Client::states[s.one<Client>().state]) + ")";
-          if (now != S::Delivered && now != S::Expired)
+          if (now != S::Delivered && now != S::Expired && now != S::Removed)
             return what + " was dropped across " + std::string(Client::states[before.one<Client>().state]) +
                    " -> " + std::string(Client::states[s.one<Client>().state]);
         }

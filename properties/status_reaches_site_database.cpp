@@ -31,6 +31,8 @@ const Property& status_reaches_site_database() {
           if (file == StatusFile::State::Processed) continue;
           const std::string what =
               status_text(item.data.status) + " submitted " + format_time(item.data.submitted_at);
+          if (item.state == int(QueueItem::State::Removed))
+            return what + " was removed on the client: its file's name was in use in the CAP's inbox";
           if (item.state == int(QueueItem::State::Expired))
             return what + " was deleted on the client (its item lifetime ended) and never reached the CAP";
           if (file == StatusFile::State::DeletedAsCorrupt)

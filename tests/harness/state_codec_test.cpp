@@ -79,6 +79,8 @@ TEST(state_codec, only_the_declared_rules_abstract) {
                                        "QueueItem[0].expired_at",
                                        "QueueItem[1].delivered_at",
                                        "QueueItem[1].expired_at",
+                                       "StatusFile[0].name_minute",
+                                       "StatusFile[1].name_minute",
                                        "StatusManager.state"};  // one state: nothing to store
   EXPECT_EQ(abstracted, declared);
   EXPECT_LT(codec.bits(), StateCodec(*find_preset("kb-q292030"), 20000, true).bits());

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/apm_table.hpp"
+#include "model/cap_inbox_table.hpp"
 #include "model/client_table.hpp"
 #include "model/connection_table.hpp"
 #include "model/copy_queue_table.hpp"

@@ -19,26 +19,45 @@ using test::TempDir;
 TEST(state_diagrams, writes_dot_and_svg_per_machine_and_overview) {
   TempDir tmp;
   const auto written = write_state_diagrams(tmp.path / "diagrams", false);
-  EXPECT_EQ(written.size(), 26u);
-  EXPECT_EQ(listing(tmp.path / "diagrams"),
-            (std::vector<std::string>{
-                "apm.dot",         "apm.svg",         "client.dot",          "client.svg",
-                "connection.dot",  "connection.svg",  "copy_queue.dot",      "copy_queue.svg",
-                "destination.dot", "destination.svg", "inventory_agent.dot", "inventory_agent.svg",
-                "overview.dot",    "overview.svg",    "program.dot",         "program.svg",
-                "queue_item.dot",  "queue_item.svg",  "registry.dot",        "registry.svg",
-                "status_file.dot", "status_file.svg", "status_manager.dot",  "status_manager.svg",
-                "timer.dot",       "timer.svg"}));
+  EXPECT_EQ(written.size(), 28u);
+  EXPECT_EQ(listing(tmp.path / "diagrams"), (std::vector<std::string>{"apm.dot",
+                                                                      "apm.svg",
+                                                                      "cap_inbox.dot",
+                                                                      "cap_inbox.svg",
+                                                                      "client.dot",
+                                                                      "client.svg",
+                                                                      "connection.dot",
+                                                                      "connection.svg",
+                                                                      "copy_queue.dot",
+                                                                      "copy_queue.svg",
+                                                                      "destination.dot",
+                                                                      "destination.svg",
+                                                                      "inventory_agent.dot",
+                                                                      "inventory_agent.svg",
+                                                                      "overview.dot",
+                                                                      "overview.svg",
+                                                                      "program.dot",
+                                                                      "program.svg",
+                                                                      "queue_item.dot",
+                                                                      "queue_item.svg",
+                                                                      "registry.dot",
+                                                                      "registry.svg",
+                                                                      "status_file.dot",
+                                                                      "status_file.svg",
+                                                                      "status_manager.dot",
+                                                                      "status_manager.svg",
+                                                                      "timer.dot",
+                                                                      "timer.svg"}));
   // Each machine's in registry order, then the overview.
   EXPECT_EQ(state_diagram_stems(),
             (std::vector<std::string>{"client", "apm", "program", "inventory_agent", "copy_queue",
                                       "connection", "destination", "queue_item", "registry", "status_file",
-                                      "status_manager", "timer", "overview"}));
+                                      "cap_inbox", "status_manager", "timer", "overview"}));
 }
 
 TEST(state_diagrams, writes_png_on_request) {
   const auto files = state_diagram_files(true);
-  EXPECT_EQ(files.size(), 39u);  // twelve machines and the overview, as DOT, SVG and PNG
+  EXPECT_EQ(files.size(), 42u);  // thirteen machines and the overview, as DOT, SVG and PNG
   for (const auto& f : files)
     if (f.name.ends_with(".png")) {
       EXPECT_EQ(f.content.substr(1, 3), "PNG") << f.name;

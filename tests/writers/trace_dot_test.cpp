@@ -117,8 +117,11 @@ TEST(trace_dot, has_a_lane_per_instance_but_the_timers) {
   EXPECT_EQ(t.lanes, (std::vector<std::string>{"Client", "AdvertisedProgramsManager[0]", "CopyQueueManager",
                                                "Connection", "Destination[0]", "QueueItem[0]", "QueueItem[1]",
                                                "StatusFile[0]"}));
-  // Every lane the snapshot offers, but a status file that never left Absent (10009's: it never arrived).
+  // Every lane the snapshot offers, but those that never left their first state: 10009's status file (it
+  // never arrived) and the CAP's inbox (its files are taken at once).
   std::vector<std::string> offered = timeline_lanes(kb_counterexample().initial);
+  ASSERT_EQ(offered.back(), "CapInbox");
+  offered.pop_back();
   ASSERT_EQ(offered.back(), "StatusFile[1]");
   offered.pop_back();
   EXPECT_EQ(t.lanes, offered);
@@ -135,11 +138,12 @@ TEST(trace_dot, lanes_follow_the_programs_of_the_config) {
   c.model.programs.push_back(c.model.programs.front());
   c.env.programs.push_back(c.env.programs.front());
   System system(c);
-  EXPECT_EQ(timeline_lanes(system.snapshot()),
-            (std::vector<std::string>{
-                "Client", "AdvertisedProgramsManager[0]", "AdvertisedProgramsManager[1]", "CopyQueueManager",
-                "Connection", "Destination[0]", "QueueItem[0]", "QueueItem[1]", "QueueItem[2]",
-                "QueueItem[3]", "StatusFile[0]", "StatusFile[1]", "StatusFile[2]", "StatusFile[3]"}));
+  EXPECT_EQ(
+      timeline_lanes(system.snapshot()),
+      (std::vector<std::string>{"Client", "AdvertisedProgramsManager[0]", "AdvertisedProgramsManager[1]",
+                                "CopyQueueManager", "Connection", "Destination[0]", "QueueItem[0]",
+                                "QueueItem[1]", "QueueItem[2]", "QueueItem[3]", "StatusFile[0]",
+                                "StatusFile[1]", "StatusFile[2]", "StatusFile[3]", "CapInbox"}));
 }
 
 TEST(trace_dot, has_every_lane_and_the_title) {
