@@ -203,9 +203,18 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
 CheckReport check(const Config& config, const CheckOptions& o) {
   CheckReport report;
   report.config = config;
-  for (auto kind : o.explorers)
+  for (auto kind : o.explorers) {
+    // Asked for with others, an explorer that cannot take the config says so and the others run; asked for
+    // alone, it refuses (check_grid's error).
+    if (kind == ExplorerKind::exhaustive && config.model.site.clients > 1 && o.explorers.size() > 1) {
+      report.not_run.push_back(
+          "exhaustive: not run — site.clients = " + std::to_string(config.model.site.clients) +
+          ": the exhaustive explorer searches a site of one client in this version (issue 12, open)");
+      continue;
+    }
     report.explorers.push_back(kind == ExplorerKind::exhaustive ? check_exhaustive(config, o)
                                                                 : check_random(config, o));
+  }
   return report;
 }
 

@@ -58,6 +58,8 @@ struct ExplorerReport {
 struct CheckReport {
   Config config;
   std::vector<ExplorerReport> explorers;
+  /// Explorers asked for and not run, each with why (the exhaustive one on a site of several clients).
+  std::vector<std::string> not_run;
   /// A property's verdict over every explorer: VIOLATED when one found a counterexample, INCONCLUSIVE when
   /// one could not finish, else HOLDS.
   Verdict verdict_of(std::string_view property) const;

@@ -29,7 +29,15 @@ rc::Gen<Habits> habits_gen(const Config& c) {
       rc::gen::set(&Outage::start, rc::gen::inRange<Minutes>(0, habit_days(c) * kMinutesPerDay)),
       rc::gen::set(&Outage::length, rc::gen::inRange<Minutes>(1, std::max<Minutes>(e.max_outage, 1) + 1)));
   const auto delay = rc::gen::inRange<Minutes>(0, e.min_session + std::max(session_span, 0) + 1);
-  return rc::gen::build<Habits>(
+  auto one_client = rc::gen::build<Habits>(
+      rc::gen::set(&Habits::days,
+                   rc::gen::container<std::vector<DayHabit>>(static_cast<std::size_t>(days), day)),
+      rc::gen::set(&Habits::program_delays,
+                   rc::gen::container<std::vector<Minutes>>(static_cast<std::size_t>(c.programs()), delay)),
+      rc::gen::set(&Habits::init_fails,
+                   rc::gen::container<std::vector<bool>>(static_cast<std::size_t>(start_ups),
+                                                         rc::gen::arbitrary<bool>())));
+  auto site_client = rc::gen::build<Habits>(
       rc::gen::set(&Habits::days,
                    rc::gen::container<std::vector<DayHabit>>(static_cast<std::size_t>(days), day)),
       rc::gen::set(&Habits::program_delays,
@@ -38,11 +46,23 @@ rc::Gen<Habits> habits_gen(const Config& c) {
                                             static_cast<std::size_t>(start_ups), rc::gen::arbitrary<bool>())),
       rc::gen::set(&Habits::outages,
                    rc::gen::resize(e.max_cap_outages, rc::gen::container<std::vector<Outage>>(outage))));
+  // A site of one client draws exactly what it drew before sites had several.
+  if (c.model.site.clients == 1) return site_client;
+  return rc::gen::apply(
+      [](Habits h, std::vector<Habits> more) {
+        h.more_clients = std::move(more);
+        return h;
+      },
+      site_client,
+      rc::gen::container<std::vector<Habits>>(static_cast<std::size_t>(c.model.site.clients - 1),
+                                              one_client));
 }
 
-Schedule schedule_of(const Config& c, const Habits& h) {
+namespace {
+
+/// One client's days as events for client `client`.
+void client_days(const Config& c, const Habits& h, int client, std::vector<ScheduleEvent>& events) {
   const auto& e = c.env;
-  Schedule s;
   Minutes previous_off = -1;
   int away_in_a_row = 0;
   for (std::size_t d = 0; d < h.days.size(); ++d) {
@@ -53,7 +73,7 @@ Schedule schedule_of(const Config& c, const Habits& h) {
     if (on <= previous_off) continue;  // the PC is still on: the user finds it running
     const Minutes up = on + c.model.boot_minutes;
     const Minutes session = e.min_session + h.days[d].session;
-    s.events.push_back({on, EnvAction::power_on});
+    events.push_back({on, EnvAction::power_on, MifResult::Success, 0, client});
     // The last start-up of the day is the last program's restart, if one restarts the PC; the session limits
     // count from there (the envelope's min_session / max_session after any start-up).
     Minutes last_start = up;
@@ -64,8 +84,8 @@ Schedule schedule_of(const Config& c, const Habits& h) {
         const Minutes delay = h.program_delays[static_cast<std::size_t>(p)];
         Minutes at = std::clamp(up + std::min(delay, session), w.from, w.until - 1);
         at = std::max(at, up);
-        s.events.push_back(
-            {at, EnvAction::program_finishes, c.model.programs[static_cast<std::size_t>(p)].mif, p});
+        events.push_back(
+            {at, EnvAction::program_finishes, c.model.programs[static_cast<std::size_t>(p)].mif, p, client});
         if (restarts_computer(c.model.programs[static_cast<std::size_t>(p)].after_running))
           last_start = std::max(last_start, at + c.model.shutdown_minutes + c.model.boot_minutes);
       }
@@ -75,8 +95,26 @@ Schedule schedule_of(const Config& c, const Habits& h) {
     if (e.max_session > 0) off = std::min(off, last_start + e.max_session);
     const Minutes next_on = static_cast<Minutes>(d + 1) * kMinutesPerDay + e.on_from;
     off = std::min(off, next_on - c.model.shutdown_minutes - 1);
-    s.events.push_back({off, EnvAction::power_off});
+    events.push_back({off, EnvAction::power_off, MifResult::Success, 0, client});
     previous_off = off + c.model.shutdown_minutes;
+  }
+}
+
+std::vector<InitOutcome> outcomes(const std::vector<bool>& fails) {
+  std::vector<InitOutcome> out;
+  for (bool f : fails) out.push_back(f ? InitOutcome::failed : InitOutcome::ok);
+  return out;
+}
+
+}  // namespace
+
+Schedule schedule_of(const Config& c, const Habits& h) {
+  const auto& e = c.env;
+  Schedule s;
+  client_days(c, h, 0, s.events);
+  for (std::size_t k = 0; k < h.more_clients.size(); ++k) {
+    client_days(c, h.more_clients[k], static_cast<int>(k + 1), s.events);
+    s.client_init.push_back(outcomes(h.more_clients[k].init_fails));
   }
   for (const auto& o : h.outages) {
     s.events.push_back({o.start, EnvAction::cap_outage_started});
@@ -84,7 +122,7 @@ Schedule schedule_of(const Config& c, const Habits& h) {
   }
   std::stable_sort(s.events.begin(), s.events.end(),
                    [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at < b.at; });
-  for (bool f : h.init_fails) s.init.push_back(f ? InitOutcome::failed : InitOutcome::ok);
+  s.init = outcomes(h.init_fails);
   s.init_otherwise = InitOutcome::ok;
   s.horizon =
       static_cast<Minutes>(h.days.size() + (e.user_powers_off ? 0 : habit_days(c) - 1)) * kMinutesPerDay;

@@ -27,6 +27,9 @@ struct Habits {
   std::vector<Minutes> program_delays;  ///< per program: after day 0's start-up, within its session
   std::vector<bool> init_fails;         ///< per start-up (true: failed); past the end: ok
   std::vector<Outage> outages;
+  /// The other clients of the site (site.clients > 1), each on its own days; the CAP's outages are the
+  /// first client's, the site's.
+  std::vector<Habits> more_clients;
 };
 
 /// Days a schedule spans under this config: the programs' days plus the item lifetime, and one more.

@@ -30,6 +30,11 @@ Minutes grid_at_or_after(Minutes t, Minutes q) { return (t + q - 1) / q * q; }
 }  // namespace
 
 void check_grid(const Config& c) {
+  if (c.model.site.clients > 1)
+    refuse(c, "site.clients",
+           "the exhaustive explorer searches a site of one client in this version; a site of " +
+               std::to_string(c.model.site.clients) +
+               " needs its symmetry-reduced search (issue 12, open): use --explorer random, or simulate");
   const auto& e = c.env;
   const Minutes q = e.quantum;
   const std::string grid = "the " + std::to_string(q) + "-minute environment.quantum grid";

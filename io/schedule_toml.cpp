@@ -20,6 +20,13 @@ const std::vector<Field<ScheduleEvent>>& event_fields() {
          if (v < 0 || v > 7) fail(w, "a program's index lies in [0, 7]");
          e.program = static_cast<int>(v);
        }},
+      {"client",
+       [](ScheduleEvent& e, const toml::node& n, const Where& w) {
+         const auto v = read_int(n, w);
+         if (v < 0 || v >= kMaxClients)
+           fail(w, "a client's index lies in [0, " + std::to_string(kMaxClients - 1) + "]");
+         e.client = static_cast<int>(v);
+       }},
   };
   return fields;
 }
@@ -40,6 +47,14 @@ const std::vector<Field<Schedule>>& schedule_fields() {
   static const std::vector<Field<Schedule>> fields{
       {"horizon", [](Schedule& s, const toml::node& n, const Where& w) { s.horizon = read_time(n, w); }},
       {"init", [](Schedule& s, const toml::node& n, const Where& w) { s.init = read_outcomes(n, w); }},
+      {"client_init",
+       [](Schedule& s, const toml::node& n, const Where& w) {
+         const auto* arr = n.as_array();
+         if (!arr) fail(w, "expected an array of arrays: the init outcomes of clients 1, 2, ...");
+         for (std::size_t i = 0; i < arr->size(); ++i)
+           s.client_init.push_back(read_outcomes(
+               *arr->get(i), {w.file, w.key + "[" + std::to_string(i) + "]", line_of(*arr->get(i))}));
+       }},
       {"init_otherwise", [](Schedule& s, const toml::node& n,
                             const Where& w) { s.init_otherwise = read_enum<InitOutcome>(n, w); }},
       {"event",
@@ -85,12 +100,24 @@ std::string schedule_to_toml(const Schedule& s) {
   out += "init = [";
   for (std::size_t i = 0; i < s.init.size(); ++i)
     out += (i ? ", \"" : "\"") + std::string(enum_name(s.init[i])) + "\"";
-  out += "]\ninit_otherwise = \"" + std::string(enum_name(s.init_otherwise)) + "\"\n";
+  out += "]\n";
+  if (!s.client_init.empty()) {
+    out += "client_init = [";
+    for (std::size_t k = 0; k < s.client_init.size(); ++k) {
+      out += k ? ", [" : "[";
+      for (std::size_t i = 0; i < s.client_init[k].size(); ++i)
+        out += (i ? ", \"" : "\"") + std::string(enum_name(s.client_init[k][i])) + "\"";
+      out += "]";
+    }
+    out += "]\n";
+  }
+  out += "init_otherwise = \"" + std::string(enum_name(s.init_otherwise)) + "\"\n";
   for (const auto& e : s.events) {
     out += "\n[[event]]\nat = \"" + format_time(e.at) + "\"\ndo = \"" + std::string(enum_name(e.action)) +
            "\"\n";
     if (e.action == EnvAction::program_finishes)
       out += "mif = \"" + std::string(enum_name(e.mif)) + "\"\nprogram = " + std::to_string(e.program) + "\n";
+    if (e.client != 0) out += "client = " + std::to_string(e.client) + "\n";
   }
   return out;
 }

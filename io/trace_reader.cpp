@@ -78,6 +78,10 @@ struct Reader {
 void check_schedule_programs(const Schedule& schedule, const Config& config, const std::string& file) {
   for (std::size_t i = 0; i < schedule.events.size(); ++i) {
     const ScheduleEvent& e = schedule.events[i];
+    if (e.client >= config.model.site.clients)
+      throw InputError(file, 0, "event[" + std::to_string(i + 1) + "].client",
+                       "no client " + std::to_string(e.client) + " in the config (site.clients = " +
+                           std::to_string(config.model.site.clients) + ")");
     if (e.action == EnvAction::program_finishes && e.program >= config.programs())
       throw InputError(file, 0, "event[" + std::to_string(i + 1) + "].program",
                        "no program " + std::to_string(e.program) + " in the config (it has " +

@@ -194,10 +194,12 @@ std::string log_line(const LogRecord& r, std::string_view site) {
   return log_text(r, site) + "  $$<" + std::string(log_component(r.kind)) + "><" + format_time(r.at) + ">";
 }
 
-std::string render_log(const LogRecords& records, std::string_view site, std::optional<LogFile> file) {
+std::string render_log(const LogRecords& records, std::string_view site, std::optional<LogFile> file,
+                       std::optional<int> client) {
   std::string out;
   for (const auto& r : records)
-    if (!file || log_file(r.kind) == *file) out += log_line(r, site) + '\n';
+    if ((!file || log_file(r.kind) == *file) && (!client || r.client == *client))
+      out += log_line(r, site) + '\n';
   return out;
 }
 

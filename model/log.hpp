@@ -81,7 +81,7 @@ std::string log_line(const LogRecord& record, std::string_view site_code);
 std::string_view log_component(LogKind kind);
 /// Every record, one line each; only one file's with `file`.
 std::string render_log(const LogRecords& records, std::string_view site_code,
-                       std::optional<LogFile> file = std::nullopt);
+                       std::optional<LogFile> file = std::nullopt, std::optional<int> client = std::nullopt);
 /// "W2K20001": the advertisement id of job i, as SMS 2.0 numbers them (site code, then 2 and a serial).
 std::string advertisement_id(std::string_view site_code, int job);
 

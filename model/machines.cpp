@@ -10,6 +10,7 @@ struct Entry {
   std::span<const std::string_view> states;
   bool many;
   MachineDescription (*describe)();
+  int (*per_client)(const Config&);
 };
 
 const std::array<Entry, kMachines>& entries() {
@@ -17,7 +18,8 @@ const std::array<Entry, kMachines>& entries() {
     std::array<Entry, kMachines> out{};
     std::size_t i = 0;
     for_each_machine([&]<class M>(std::type_identity<M>) {
-      out[i++] = {M::name, std::span<const std::string_view>(M::states), has_many<M>(), &M::describe};
+      out[i++] = {M::name, std::span<const std::string_view>(M::states), has_many<M>(), &M::describe,
+                  [](const Config& c) { return M::instances(c); }};
     });
     return out;
   }();
@@ -40,6 +42,18 @@ std::string instance_label(std::size_t machine, int instance) {
   std::string out(e.name);
   if (e.many) out += "[" + std::to_string(instance) + "]";
   return out;
+}
+
+std::string instance_label(const Config& config, std::size_t machine, int global) {
+  const int clients = config.model.site.clients;
+  const int per_client = entries().at(machine).per_client(config);
+  if (clients == 1) return instance_label(machine, global);
+  if (per_client == 0) return instance_label(machine, global);  // the site's own
+  const int client = global / per_client;
+  if (client >= clients)  // a per-client machine's site instances (the site's timers)
+    return std::string(entries().at(machine).name) + "[site " +
+           std::to_string(global - clients * per_client) + "]";
+  return "client " + std::to_string(client) + ": " + instance_label(machine, global % per_client);
 }
 
 std::vector<MachineDescription> describe_all() {

@@ -112,6 +112,9 @@ std::span<const std::string_view> machine_states(std::size_t machine);
 std::size_t machine_of(std::string_view name);
 /// "Client", "Program[1]": how traces, timelines and refusals name an instance.
 std::string instance_label(std::size_t machine, int instance);
+/// The same across a site of several clients: instance `global` of group<M>(), "client 1: QueueItem[0]"; a
+/// site of one client labels as above.
+std::string instance_label(const Config& config, std::size_t machine, int global);
 /// Every machine's transition table, in registry order.
 std::vector<MachineDescription> describe_all();
 

@@ -210,6 +210,24 @@ Config clock_ahead(int site_service_pack, Minutes restart_every = 0) {
   return c;
 }
 
+// Q301352: three time-synchronised clients on one CAP run a mandatory advertisement at the same minute. The
+// article gives no figures; the Inbox Manager Assistant taking the CAP's files every minute is our assumption
+// (site.assistant_interval: a file must still be on the CAP when the next client copies its own).
+Config names_collide(int service_pack) {
+  const bool fixed = service_pack >= 4;
+  Config c =
+      site_story(fixed ? "kb-q301352-sp4" : "kb-q301352", "Q301352",
+                 fixed ? "Q301352's fix, SP4: names not derived from the time; every status reaches the site"
+                       : "Q301352 at SP3: three time-synchronised clients run an advertisement at the same "
+                         "minute; two find their status files' names in use on the CAP and remove them",
+                 !fixed);
+  c.model.service_pack = service_pack;
+  c.model.site.clients = 3;
+  c.model.site.assistant_interval = 1;
+  if (!fixed) c.expected.verdicts["delivered_before_expiry"] = Verdict::Violated;
+  return c;
+}
+
 }  // namespace
 
 const std::vector<Config>& presets() {
@@ -229,7 +247,9 @@ const std::vector<Config>& presets() {
                                        file_copied(true),
                                        clock_ahead(1),
                                        clock_ahead(2),
-                                       clock_ahead(1, kMinutesPerDay)};
+                                       clock_ahead(1, kMinutesPerDay),
+                                       names_collide(3),
+                                       names_collide(4)};
   return all;
 }
 

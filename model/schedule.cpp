@@ -15,15 +15,18 @@ Schedule canonical_schedule(const Config& c) {
   s.horizon = canonical_horizon(c);
   const UserDay& day = c.env.day;
   const Minutes days = (s.horizon + kMinutesPerDay - 1) / kMinutesPerDay;
-  for (Minutes d = 0; d < days; ++d) {
-    const Minutes base = d * kMinutesPerDay;
-    if (day.always_on && d > 0) break;
-    s.events.push_back({base + day.on_at, EnvAction::power_on});
-    if (!day.always_on) s.events.push_back({base + day.off_at, EnvAction::power_off});
+  for (int client = 0; client < c.model.site.clients; ++client) {
+    for (Minutes d = 0; d < days; ++d) {
+      const Minutes base = d * kMinutesPerDay;
+      if (day.always_on && d > 0) break;
+      s.events.push_back({base + day.on_at, EnvAction::power_on, MifResult::Success, 0, client});
+      if (!day.always_on)
+        s.events.push_back({base + day.off_at, EnvAction::power_off, MifResult::Success, 0, client});
+    }
+    for (int p = 0; p < c.programs(); ++p)
+      s.events.push_back({c.env.programs[static_cast<std::size_t>(p)].at, EnvAction::program_finishes,
+                          c.model.programs[static_cast<std::size_t>(p)].mif, p, client});
   }
-  for (int p = 0; p < c.programs(); ++p)
-    s.events.push_back({c.env.programs[static_cast<std::size_t>(p)].at, EnvAction::program_finishes,
-                        c.model.programs[static_cast<std::size_t>(p)].mif, p});
   std::stable_sort(s.events.begin(), s.events.end(),
                    [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at < b.at; });
   s.init_otherwise = day.init_fails_when_possible ? InitOutcome::failed : InitOutcome::ok;
@@ -33,13 +36,13 @@ Schedule canonical_schedule(const Config& c) {
 void apply(System& system, const ScheduleEvent& e) {
   switch (e.action) {
     case EnvAction::power_on:
-      system.power_on();
+      system.power_on(e.client);
       break;
     case EnvAction::power_off:
-      system.power_off();
+      system.power_off(e.client);
       break;
     case EnvAction::program_finishes:
-      system.finish_program(e.program, e.mif);
+      system.finish_program(e.program, e.mif, e.client);
       break;
     case EnvAction::cap_outage_started:
       system.set_cap_outage(true);
@@ -48,14 +51,18 @@ void apply(System& system, const ScheduleEvent& e) {
       system.set_cap_outage(false);
       break;
     case EnvAction::logon:
-      system.log_on();
+      system.log_on(e.client);
       break;
   }
 }
 
 void run_schedule(System& system, const Schedule& schedule, const StepHook& hook) {
   system.reset();
-  system.plan_inits(&schedule.init, schedule.init_otherwise);
+  for (int c = 0; c < system.clients(); ++c) {
+    const auto k = static_cast<std::size_t>(c - 1);
+    system.plan_inits(c > 0 && k < schedule.client_init.size() ? &schedule.client_init[k] : &schedule.init,
+                      schedule.init_otherwise, c);
+  }
   const Minutes horizon = horizon_of(schedule, system.config());
   // Without a hook the clock may jump over several timers at once; with one, each minute with timers is a
   // step.
@@ -79,7 +86,7 @@ void run_schedule(System& system, const Schedule& schedule, const StepHook& hook
     if (hook && !(go_on = hook({enum_name(e.action), nullptr}))) break;
   }
   if (go_on) advance(horizon);
-  system.plan_inits(nullptr, InitOutcome::ok);
+  for (int c = 0; c < system.clients(); ++c) system.plan_inits(nullptr, InitOutcome::ok, c);
 }
 
 std::string timers_text(const System& system, const std::vector<int>& timers) {

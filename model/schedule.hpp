@@ -16,19 +16,23 @@ struct ScheduleEvent {
   EnvAction action = EnvAction::power_on;
   MifResult mif = MifResult::Success;  ///< program_finishes only
   int program = 0;                     ///< program_finishes only: which [[program]]
+  int client = 0;                      ///< which client of the site (the CAP's outages are everyone's)
   bool operator==(const ScheduleEvent&) const = default;
 };
 
 struct Schedule {
   std::vector<ScheduleEvent> events;  ///< in time order; equal times keep their order
-  std::vector<InitOutcome> init;      ///< the outcome at the 1st, 2nd, ... start-up
+  std::vector<InitOutcome> init;      ///< the outcome at the 1st, 2nd, ... start-up of each client ...
+  /// ... but of client k + 1, whose plan is client_init[k] when there is one
+  std::vector<std::vector<InitOutcome>> client_init;
   InitOutcome init_otherwise = InitOutcome::ok;
   Minutes horizon = 0;  ///< run until; 0: the config's canonical horizon
   bool operator==(const Schedule&) const = default;
 };
 
 /// The preset's story as one timeline: the user's day every day, each program at its time, and CQM's init
-/// failing at every start-up where the config allows it (UserDay::init_fails_when_possible).
+/// failing at every start-up where the config allows it (UserDay::init_fails_when_possible) — on every client
+/// of the site alike (time-synchronised clients: Q301352).
 Schedule canonical_schedule(const Config& config);
 
 /// Applies one environment event to the system at the system's current time.

@@ -9,17 +9,22 @@ namespace cqm {
 const Property& delivered_at_most_once() {
   static const Property p{
       "delivered_at_most_once", "no status message reaches the CAP twice", false,
-      [](const Config&, const SystemSnapshot&, const SystemSnapshot& s) -> std::optional<std::string> {
-        int delivered = 0;
-        for (const auto& item : s.all<QueueItem>())
-          delivered += item.state == int(QueueItem::State::Delivered) && item.data.destination == 0;
-        const int received = s.one<Destination>().data.received;  // statmsgs.box
-        if (received > delivered)
-          return "the CAP received " + std::to_string(received) + " status messages for " +
-                 std::to_string(delivered) + " delivered items";
-        if (received < delivered)
-          return std::to_string(delivered) + " items are Delivered but the CAP received only " +
-                 std::to_string(received);
+      [](const Config& c, const SystemSnapshot&, const SystemSnapshot& s) -> std::optional<std::string> {
+        // Each client's statmsgs.box destination against its own queue.
+        for (int client = 0; client < c.model.site.clients; ++client) {
+          int delivered = 0;
+          for (int i = 0; i < QueueItem::instances(c); ++i) {
+            const auto& item = s.all<QueueItem>()[at_client<QueueItem>(c, client, i)];
+            delivered += item.state == int(QueueItem::State::Delivered) && item.data.destination == 0;
+          }
+          const int received = s.all<Destination>()[at_client<Destination>(c, client)].data.received;
+          if (received > delivered)
+            return "the CAP received " + std::to_string(received) + " status messages for " +
+                   std::to_string(delivered) + " delivered items";
+          if (received < delivered)
+            return std::to_string(delivered) + " items are Delivered but the CAP received only " +
+                   std::to_string(received);
+        }
         return std::nullopt;
       }};
   return p;

@@ -10,8 +10,9 @@ namespace cqm {
 
 namespace {
 
-bool has_status(const SystemSnapshot& s, int advertisement, bool final) {
-  for (const auto& item : s.all<QueueItem>()) {
+bool has_status(const Config& c, const SystemSnapshot& s, int client, int advertisement, bool final) {
+  for (int i = 0; i < QueueItem::instances(c); ++i) {
+    const auto& item = s.all<QueueItem>()[at_client<QueueItem>(c, client, i)];
     if (item.state == int(QueueItem::State::Empty) || item.data.status == StatusId::none) continue;
     const bool is_final = item.data.status != StatusId::program_started;
     if (is_final == final && item.data.advertisement == advertisement) return true;
@@ -29,12 +30,13 @@ const Property& every_advertisement_gets_its_status() {
         const auto& jobs = s.all<AdvertisedProgramsManager>();
         for (std::size_t i = 0; i < jobs.size(); ++i) {
           const auto& d = jobs[i].data;
-          const int ad = static_cast<int>(i);
+          const int client = client_of<AdvertisedProgramsManager>(c, i);
+          const int ad = static_cast<int>(i) - client * c.programs();
           // The id is spelled only for a reason: the estimate checks every client's end.
-          if (d.runs > 0 && !has_status(s, ad, false))
+          if (d.runs > 0 && !has_status(c, s, client, ad, false))
             return "advertisement " + advertisement_id(c.model.site_code, ad) +
                    " ran its program but no status 10005 names it";
-          if (d.final_reported && !has_status(s, ad, true))
+          if (d.final_reported && !has_status(c, s, client, ad, true))
             return "advertisement " + advertisement_id(c.model.site_code, ad) +
                    " finished its run but no final status names it (it went to " +
                    advertisement_id(c.model.site_code, d.reports_for) + ")";

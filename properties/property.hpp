@@ -56,6 +56,17 @@ std::uint32_t check_step(const Config& config, const SystemSnapshot& before, con
 std::optional<Violation> first_violation(const Config& config, const SystemSnapshot& before,
                                          const SystemSnapshot& after, std::uint32_t mask = ~0u);
 
+/// Where client `client`'s instance i of M is in a site's snapshot (each client's block in turn).
+template <class M>
+std::size_t at_client(const Config& config, int client, int i = 0) {
+  return static_cast<std::size_t>(M::instances(config) * client + i);
+}
+/// Whose instance `global` of M is.
+template <class M>
+int client_of(const Config& config, std::size_t global) {
+  return static_cast<int>(global / static_cast<std::size_t>(M::instances(config)));
+}
+
 /// "status 10009": how properties name an item in their reasons.
 std::string status_text(StatusId status);
 /// "status 10009", or "an inventory file for destination 1".

@@ -30,7 +30,12 @@ std::string story(const Counterexample& cex) {
   std::string out = fmt::format("    {} violated at {}: {}\n", cex.property, format_time(cex.at), cex.reason);
   out += "    schedule:";
   for (const auto& e : cex.schedule.events) {
-    out += fmt::format(" {} {}", format_time(e.at), enum_name(e.action));
+    out += fmt::format(" {} {}{}", format_time(e.at),
+                       cex.config.model.site.clients > 1 && e.action != EnvAction::cap_outage_started &&
+                               e.action != EnvAction::cap_outage_ended
+                           ? fmt::format("client {} ", e.client)
+                           : "",
+                       enum_name(e.action));
     if (e.action == EnvAction::program_finishes)
       out += cex.config.programs() > 1 ? fmt::format(" (program[{}], {} mif)", e.program, enum_name(e.mif))
                                        : fmt::format(" ({} mif)", enum_name(e.mif));
@@ -129,6 +134,7 @@ std::string check_text(const CheckResult& r) {
   for (const auto& a : r.assumptions) out += " " + a + ";";
   out += "\n";
   for (const auto& e : r.report.explorers) out += explorer_text(e, &r);
+  for (const auto& why : r.report.not_run) out += why + "\n";
   const Verdict v = r.report.verdict();
   std::string which;
   for (const auto* p : all_properties())
@@ -147,6 +153,7 @@ nlohmann::ordered_json check_json(const CheckResult& r) {
   j["assumptions"] = r.assumptions;
   j["explorers"] = nlohmann::ordered_json::array();
   for (const auto& e : r.report.explorers) j["explorers"].push_back(explorer_json(e, &r));
+  if (!r.report.not_run.empty()) j["not_run"] = r.report.not_run;
   nlohmann::ordered_json verdicts = nlohmann::ordered_json::object();
   for (const auto* p : all_properties())
     if ((r.report.explorers.empty() ? nullptr : r.report.explorers.front().result_of(p->name)))

@@ -12,9 +12,11 @@ namespace cqm {
 struct Fate {
   StatusId status = StatusId::none;  ///< none: an inventory file
   Inbox inbox = Inbox::statmsgs;     ///< the CAP inbox it is for
-  std::string state;  ///< "Delivered", "Expired", or still "Queued" (or "Overdue", "Kept") at the horizon
+  std::string
+      state;  ///< "Delivered", "Expired", "Removed", or still "Queued" (or "Overdue", "Kept") at the horizon
   Minutes submitted = kNever;
   Minutes settled = kNever;  ///< delivered or deleted at
+  int client = 0;            ///< whose queue it was in
 };
 
 struct SimulateResult {

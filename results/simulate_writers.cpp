@@ -12,6 +12,7 @@ SimulateResult simulate(const Config& config, const Schedule& schedule, std::str
   System system(r.config, &r.log, &r.refusals);
   run_schedule(system, schedule);
   const auto& items = system.group<QueueItem>();
+  const int per_client = QueueItem::instances(config);
   for (int i = 0; i < items.size(); ++i) {
     const auto state = static_cast<QueueItem::State>(items.state(i));
     if (state == QueueItem::State::Empty) continue;
@@ -20,7 +21,8 @@ SimulateResult simulate(const Config& config, const Schedule& schedule, std::str
                             : state == QueueItem::State::Expired ? d.expired_at
                                                                  : kNever;
     r.fates.push_back({d.status, config.model.inbox(d.destination),
-                       std::string(QueueItem::states[items.state(i)]), d.submitted_at, settled});
+                       std::string(QueueItem::states[items.state(i)]), d.submitted_at, settled,
+                       i / per_client});
   }
   r.queue_overflowed = system.queue_overflowed();
   return r;
@@ -32,6 +34,8 @@ std::string fate_text(const Fate& f, Minutes lifetime) {
           ? fmt::format("inventory file for {}", enum_name(f.inbox))
           : fmt::format("status {} ({})", enum_name(f.status), status_meaning(int(f.status)));
   const std::string submitted = "submitted " + format_time(f.submitted);
+  if (f.state == "Removed")
+    return what + ": Removed by CQM, its file's name in use on the CAP (Q301352), " + submitted;
   if (f.state == "Delivered") return what + ": Delivered at " + format_time(f.settled) + ", " + submitted;
   if (f.state == "Expired")
     return what + ": Expired at " + format_time(f.settled) + ", " + submitted + ", lifetime " +
@@ -42,13 +46,21 @@ std::string fate_text(const Fate& f, Minutes lifetime) {
 std::string simulate_text(const SimulateResult& r) {
   std::string out = fmt::format("# cqmcheck simulate: {} — {}\n# {}, until {}\n", r.config.name,
                                 r.config.summary, r.schedule, format_time(r.horizon));
-  for (const LogFile file : {LogFile::smsapm32, LogFile::cqmgr32, LogFile::windows, LogFile::statmgr})
-    if (std::string lines = render_log(r.log, r.config.model.site_code, file);
-        !lines.empty() || file == LogFile::cqmgr32)
-      out += "\n== " + std::string(log_file_name(file)) + " ==\n" + lines;
+  // Each client's logs, then the site server's; a site of one client reads as before.
+  const int clients = r.config.model.site.clients;
+  for (int client = 0; client <= clients; ++client)
+    for (const LogFile file : {LogFile::smsapm32, LogFile::cqmgr32, LogFile::windows, LogFile::statmgr})
+      if (std::string lines = render_log(r.log, r.config.model.site_code, file, client);
+          !lines.empty() || (file == LogFile::cqmgr32 && client < clients)) {
+        const std::string whose =
+            clients > 1 && client < clients ? " (client " + std::to_string(client) + ")" : "";
+        out += "\n== " + std::string(log_file_name(file)) + whose + " ==\n" + lines;
+      }
   out += "\n== Queue items ==\n";
   if (r.fates.empty()) out += "no status message was submitted\n";
-  for (const auto& f : r.fates) out += fate_text(f, r.config.model.item_lifetime) + "\n";
+  for (const auto& f : r.fates)
+    out += (clients > 1 ? "client " + std::to_string(f.client) + ": " : std::string()) +
+           fate_text(f, r.config.model.item_lifetime) + "\n";
   if (r.queue_overflowed)
     out +=
         "an item found no free queue slot (environment.max_queue, or the registry's capacity passed): it was "

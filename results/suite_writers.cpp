@@ -79,6 +79,7 @@ std::string suite_text(const SuiteResult& r) {
           out += fmt::format("    {}: {} (expected {}){}\n", p.property->name, enum_name(p.verdict),
                              enum_name(c.expected.of(p.property->name)), p.note.empty() ? "" : ": " + p.note);
     }
+    for (const auto& why : entry.check.report.not_run) out += fmt::format("{:<34} {}\n", c.name, why);
   }
   out += "\nAssumptions the verdicts rest on:\n";
   for (const auto& entry : r.presets) {

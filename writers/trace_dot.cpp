@@ -125,12 +125,13 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width) {
 
 }  // namespace
 
-std::vector<std::string> timeline_lanes(const SystemSnapshot& s) {
+std::vector<std::string> timeline_lanes(const SystemSnapshot& s, const Config* config) {
   std::vector<std::string> out;
   for_each_machine([&]<class M>(std::type_identity<M>) {
     if constexpr (in_timeline<M>())
       for (std::size_t i = 0; i < s.all<M>().size(); ++i)
-        out.push_back(instance_label(machine_index<M>, static_cast<int>(i)));
+        out.push_back(config ? instance_label(*config, machine_index<M>, static_cast<int>(i))
+                             : instance_label(machine_index<M>, static_cast<int>(i)));
   });
   return out;
 }
@@ -168,7 +169,7 @@ void drop_unused_lanes(Timeline& t, const Counterexample& cex) {
 
 Timeline trace_timeline(const Counterexample& cex) {
   Timeline t;
-  t.lanes = timeline_lanes(cex.initial);
+  t.lanes = timeline_lanes(cex.initial, &cex.config);
   t.initial = lane_states(cex.initial);
   std::vector<TimelineDay> days;
   std::vector<LaneChange> before = t.initial;

@@ -48,7 +48,7 @@ struct Timeline {
 };
 
 /// The lanes of a snapshot, in registry order.
-std::vector<std::string> timeline_lanes(const SystemSnapshot& s);
+std::vector<std::string> timeline_lanes(const SystemSnapshot& s, const Config* config = nullptr);
 
 /// The counterexample's steps as rows, grouped into days, identical runs folded. The day of the violating
 /// step is never folded.

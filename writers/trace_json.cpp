@@ -12,7 +12,7 @@ namespace cqm {
 
 using Json = nlohmann::ordered_json;
 
-Json machines_json(const SystemSnapshot& s) {
+Json machines_json(const SystemSnapshot& s, const Config& config) {
   Json j = Json::object();
   for_each_machine([&]<class M>(std::type_identity<M>) {
     const auto& instances = s.all<M>();
@@ -21,7 +21,7 @@ Json machines_json(const SystemSnapshot& s) {
       m["state"] = std::string(M::states[instances[i].state]);
       const Json data = described_json(instances[i].data);
       for (const auto& [k, v] : data.items()) m[k] = v;
-      j[instance_label(machine_index<M>, static_cast<int>(i))] = m;
+      j[instance_label(config, machine_index<M>, static_cast<int>(i))] = m;
     }
   });
   return j;
@@ -65,7 +65,7 @@ std::string trace_to_json(const Counterexample& cex) {
     step["event"] = s.event;
     if (!s.detail.empty()) step["detail"] = s.detail;
     step["inputs"] = described_json(s.state.inputs);
-    step["machines"] = machines_json(s.state);
+    step["machines"] = machines_json(s.state, cex.config);
     step["log"] = Json::array();
     for (std::size_t i = log_begin; i < s.log_end; ++i)
       step["log"].push_back(log_text(cex.log[i], cex.config.model.site_code));

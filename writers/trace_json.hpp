@@ -14,6 +14,6 @@ namespace cqm {
 std::string trace_to_json(const Counterexample& cex);
 
 /// Every machine instance's state and data as JSON: {"Client": {"state": "Up", "up_since": 482, ...}, ...}.
-nlohmann::ordered_json machines_json(const SystemSnapshot& s);
+nlohmann::ordered_json machines_json(const SystemSnapshot& s, const Config& config);
 
 }  // namespace cqm

@@ -5,20 +5,11 @@ include(${CMAKE_CURRENT_LIST_DIR}/cqmcheck.cmake)
 cqm_run(0 simulate --preset kb-q292030)
 set(kb "${out}")
 # The KB's lines, each found after the previous one.
-set(rest "${kb}")
-foreach(line "-Servicing Destination[CAP List for site W2K,statmsgs.box\\]"
-             "Destination[CAP List for site W2K,statmsgs.box\\] is inaccessible"
-             "-Destination[CAP List for site W2K,statmsgs.box\\] retry set to 1"
-             "Copy cycle finished normally" "Starting Copy Cycle no. 2" "'OK to Process' event unsignalled"
-             "-Servicing Destination" "not yet ready for retry" "retry set to 1" "Copy cycle finished normally")
-  string(FIND "${rest}" "${line}" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "KB line '${line}' missing or out of order:\n${kb}")
-  endif()
-  string(LENGTH "${line}" len)
-  math(EXPR next "${at} + ${len}")
-  string(SUBSTRING "${rest}" ${next} -1 rest)
-endforeach()
+cqm_expect_in_order("${kb}" "-Servicing Destination[CAP List for site W2K,statmsgs.box\\]"
+                    "Destination[CAP List for site W2K,statmsgs.box\\] is inaccessible"
+                    "-Destination[CAP List for site W2K,statmsgs.box\\] retry set to 1"
+                    "Copy cycle finished normally" "Starting Copy Cycle no. 2" "'OK to Process' event unsignalled"
+                    "-Servicing Destination" "not yet ready for retry" "retry set to 1" "Copy cycle finished normally")
 if(NOT kb MATCHES "status 10009 [^\n]*: Expired at day 8 10:03")
   message(FATAL_ERROR "the success status did not expire:\n${kb}")
 endif()

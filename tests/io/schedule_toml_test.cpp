@@ -33,6 +33,27 @@ TEST(schedule_toml, round_trips_the_canonical_schedules) {
   }
 }
 
+TEST(schedule_toml, round_trips_each_clients_events_and_init_plan) {
+  Schedule s = canonical_schedule(*find_preset("kb-q301352"));
+  ASSERT_EQ(s.events.back().client, 2) << "every client's day, client by client at equal times";
+  s.client_init = {{InitOutcome::failed}, {InitOutcome::ok, InitOutcome::failed}};
+  const std::string text = schedule_to_toml(s);
+  EXPECT_NE(text.find("client = 2"), std::string::npos);
+  EXPECT_NE(text.find("client_init = [[\"failed\"], [\"ok\", \"failed\"]]"), std::string::npos) << text;
+  EXPECT_EQ(parse_schedule(text, "rt.toml"), s);
+}
+
+TEST(schedule_toml, a_client_the_config_lacks_names_the_event) {
+  Schedule s = canonical_schedule(*find_preset("kb-q301352"));
+  try {
+    check_schedule_programs(s, *find_preset("kb-q292030"), "x.toml");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("client"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("site.clients = 1"), std::string::npos) << e.what();
+  }
+}
+
 TEST(schedule_toml, typo_in_an_action_names_the_line) {
   try {
     read_schedule(kData + "/schedules/typo_action.toml");

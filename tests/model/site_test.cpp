@@ -3,8 +3,10 @@
 // them; each case drives a whole System through one program run.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
+#include "model/schedule.hpp"
 #include "model/system.hpp"
 
 namespace cqm {
@@ -131,6 +133,101 @@ TEST_F(site_fixture, an_inventory_file_is_not_status_managers) {
       EXPECT_EQ(file(i), StatusFile::State::Absent) << i;
     }
   EXPECT_TRUE(inventory_delivered);
+}
+
+// Q301352: three time-synchronised clients on one CAP run the advertisement at the same minute.
+struct collision_fixture : ::testing::Test {
+  LogRecords log;
+  std::vector<Refusal> refusals;
+  Config config;
+  std::unique_ptr<System> system;
+
+  void run(const Config& c) {
+    config = c;
+    system = std::make_unique<System>(config, &log, &refusals);
+    run_schedule(*system, canonical_schedule(config));
+  }
+  QueueItem::State item(int client, int slot) const {
+    return static_cast<QueueItem::State>(
+        system->group<QueueItem>().state(QueueItem::instances(config) * client + slot));
+  }
+  std::string cqmgr(int client) const {
+    return render_log(log, config.model.site_code, LogFile::cqmgr32, client);
+  }
+};
+
+TEST_F(collision_fixture, a_site_holds_a_block_of_machines_per_client_and_its_own_once) {
+  run(*find_preset("kb-q301352"));
+  EXPECT_EQ(system->clients(), 3);
+  EXPECT_EQ(system->group<Client>().size(), 3);
+  EXPECT_EQ(system->group<QueueItem>().size(), 3 * QueueItem::instances(config));
+  EXPECT_EQ(system->group<StatusManager>().size(), 1);
+  EXPECT_EQ(system->group<CapInbox>().size(), 1);
+  EXPECT_EQ(system->group<Timer>().size(), 3 * system->timers().count() + 1);
+  EXPECT_EQ(instance_label(config, machine_index<QueueItem>, QueueItem::instances(config) + 1),
+            "client 1: QueueItem[1]");
+  EXPECT_EQ(instance_label(config, machine_index<CapInbox>, 0), "CapInbox");
+}
+
+TEST_F(collision_fixture, sp3_the_first_client_copies_the_others_find_the_name_in_use) {
+  run(*find_preset("kb-q301352"));
+  for (int slot : {0, 1}) {
+    EXPECT_EQ(item(0, slot), QueueItem::State::Delivered) << slot;
+    EXPECT_EQ(item(1, slot), QueueItem::State::Removed) << slot;
+    EXPECT_EQ(item(2, slot), QueueItem::State::Removed) << slot;
+  }
+  // The article's seven lines, in order (the item's number is ours).
+  const std::string name = item_name(1, 0);
+  const std::string lines[] = {"--Validating Item '" + name + "'",
+                               "--Servicing Item '" + name + "'",
+                               "--Inserted Item[" + name + "] into list",
+                               "--Trying to copy Item[" + name + "], copy try no. 1",
+                               "--Item[" + name + "] NOT copied, already exists, set status to Remove",
+                               "--Skipping Item '" + name + "', it is marked for deletion",
+                               "--Removing Item '" + name + "'"};
+  const std::string log1 = cqmgr(1);
+  std::size_t at = 0;
+  for (const auto& line : lines) {
+    at = log1.find(line + "  $$<Copy Queue Manager>", at);
+    ASSERT_NE(at, std::string::npos) << line << "\n" << log1;
+  }
+  EXPECT_EQ(cqmgr(0).find("NOT copied"), std::string::npos) << "the first client's names were free";
+  EXPECT_EQ(refusals.size(), 0u);
+}
+
+TEST_F(collision_fixture, sp4_names_do_not_come_from_the_time) {
+  run(*find_preset("kb-q301352-sp4"));
+  for (int client : {0, 1, 2})
+    for (int slot : {0, 1}) EXPECT_EQ(item(client, slot), QueueItem::State::Delivered) << client << slot;
+}
+
+TEST_F(collision_fixture, retry_as_the_article_says_copies_under_a_new_name) {
+  Config c = *find_preset("kb-q301352");
+  c.model.name_collision = NameCollision::Retry;
+  run(c);
+  for (int client : {0, 1, 2})
+    for (int slot : {0, 1}) EXPECT_EQ(item(client, slot), QueueItem::State::Delivered) << client << slot;
+  EXPECT_NE(cqmgr(2).find("copy try no. 2"), std::string::npos) << cqmgr(2);
+}
+
+TEST_F(collision_fixture, files_the_assistant_takes_at_once_never_collide) {
+  Config c = *find_preset("kb-q301352");
+  c.model.site.assistant_interval = 0;
+  run(c);
+  for (int client : {0, 1, 2}) EXPECT_EQ(item(client, 0), QueueItem::State::Delivered) << client;
+}
+
+TEST_F(collision_fixture, clients_a_minute_apart_never_collide) {
+  Config c = *find_preset("kb-q301352");
+  Schedule s = canonical_schedule(c);
+  for (auto& e : s.events)
+    if (e.action == EnvAction::program_finishes) e.at += e.client;  // 10:00, 10:01, 10:02
+  std::stable_sort(s.events.begin(), s.events.end(),
+                   [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at < b.at; });
+  config = c;
+  system = std::make_unique<System>(config, &log, &refusals);
+  run_schedule(*system, s);
+  for (int client : {0, 1, 2}) EXPECT_EQ(item(client, 0), QueueItem::State::Delivered) << client;
 }
 
 }  // namespace
