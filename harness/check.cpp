@@ -76,7 +76,7 @@ Verdict CheckReport::verdict() const {
 ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   check_grid(config);
   std::atomic<std::uint32_t> ran{0};
-  SearchModel model(config, o.exact_states, &ran);
+  SearchModel model(config, o.exact_states, &ran, o.symmetry);
   const std::uint32_t mask = checked_mask(o);
   const auto r = checker::bfs(model, mask, o.limits, o.threads);
   ExplorerReport rep;
@@ -86,6 +86,7 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   rep.seconds = r.stats.seconds;
   rep.key_bits = model.codec().bits();
   rep.exact_states = o.exact_states;
+  rep.symmetry = o.symmetry;
   rep.queue_bound = QueueItem::instances(config);
   rep.truncated = r.truncated;
   // A HOLDS needs the whole state space, within the model's bounds, and every program run somewhere in it.
@@ -110,7 +111,8 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
       const auto& path = r.paths[static_cast<std::size_t>(p)];
       res.verdict = Verdict::Violated;
       res.path_length = path.size();
-      res.counterexample = confirm(config, schedule_of_path(config, path), p, "exhaustive");
+      res.counterexample =
+          confirm(config, schedule_of_path(config, path, o.exact_states, o.symmetry), p, "exhaustive");
     } else if (!unfinished.empty()) {
       res.verdict = Verdict::Inconclusive;
       res.note = unfinished;
@@ -206,10 +208,12 @@ CheckReport check(const Config& config, const CheckOptions& o) {
   for (auto kind : o.explorers) {
     // Asked for with others, an explorer that cannot take the config says so and the others run; asked for
     // alone, it refuses (check_grid's error).
-    if (kind == ExplorerKind::exhaustive && config.model.site.clients > 1 && o.explorers.size() > 1) {
+    if (kind == ExplorerKind::exhaustive && config.model.site.clients > kMaxSearchClients &&
+        o.explorers.size() > 1) {
       report.not_run.push_back(
           "exhaustive: not run — site.clients = " + std::to_string(config.model.site.clients) +
-          ": the exhaustive explorer searches a site of one client in this version (issue 12, open)");
+          ": the exhaustive explorer takes a site of at most " + std::to_string(kMaxSearchClients) +
+          " clients");
       continue;
     }
     report.explorers.push_back(kind == ExplorerKind::exhaustive ? check_exhaustive(config, o)

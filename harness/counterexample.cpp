@@ -2,9 +2,12 @@
 
 namespace cqm {
 
-std::string event_detail(const ScheduleEvent& e) {
-  if (e.action != EnvAction::program_finishes) return "";
-  return "program[" + std::to_string(e.program) + "], mif: " + std::string(enum_name(e.mif));
+std::string event_detail(const ScheduleEvent& e, int clients) {
+  const bool cap = e.action == EnvAction::cap_outage_started || e.action == EnvAction::cap_outage_ended;
+  const std::string whose = clients > 1 && !cap ? "client " + std::to_string(e.client) : "";
+  if (e.action != EnvAction::program_finishes) return whose;
+  return (whose.empty() ? "" : whose + ", ") + "program[" + std::to_string(e.program) +
+         "], mif: " + std::string(enum_name(e.mif));
 }
 
 std::optional<Counterexample> replay(const Config& config, const Schedule& schedule, std::uint32_t mask) {
@@ -23,7 +26,8 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
       t.detail = timers_text(system, *step.timers);
     } else {
       // The hook sees the environment events one by one, in schedule order.
-      if (next_event < cex.schedule.events.size()) t.detail = event_detail(cex.schedule.events[next_event++]);
+      if (next_event < cex.schedule.events.size())
+        t.detail = event_detail(cex.schedule.events[next_event++], cex.config.model.site.clients);
     }
     violation = first_violation(cex.config, before, t.state, mask);
     before = t.state;

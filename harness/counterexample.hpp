@@ -42,7 +42,8 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
 /// trace). The run stops once each of them has been found violated.
 std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask);
 
-/// "program[1], mif: none" for a program_finishes step; empty for other events.
-std::string event_detail(const ScheduleEvent& event);
+/// "program[1], mif: none" for a program_finishes step, after "client 2, " on a site of several clients;
+/// empty for other events of a site of one client.
+std::string event_detail(const ScheduleEvent& event, int clients = 1);
 
 }  // namespace cqm

@@ -8,18 +8,10 @@ bool restarts_computer(AfterRunning option) {
   return option == AfterRunning::ProgramRestarts || option == AfterRunning::SmsRestarts;
 }
 
-std::uint16_t Choice::encode() const {
-  return static_cast<std::uint16_t>(static_cast<unsigned>(power) | (init_fails ? 4u : 0u) |
-                                    (static_cast<unsigned>(outage) << 3) | (unsigned{programs} << 5));
-}
-
-Choice Choice::decode(std::uint16_t code) {
-  Choice c;
-  c.power = static_cast<Power>(code & 3u);
-  c.init_fails = code & 4u;
-  c.outage = static_cast<Outage>((code >> 3) & 3u);
-  c.programs = static_cast<std::uint8_t>(code >> 5);
-  return c;
+std::uint32_t Choice::any_programs() const {
+  std::uint32_t out = 0;
+  for (const auto& c : clients) out |= c.programs;
+  return out;
 }
 
 EnvironmentModel::EnvironmentModel(const Config& config)
@@ -31,13 +23,14 @@ bool EnvironmentModel::init_can_fail() const {
          config_->env.max_init_failures_in_a_row != 0;
 }
 
-void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector<Choice>& out) const {
+void EnvironmentModel::client_choices(const System& s, std::vector<Choice::OfClient>& out) const {
   out.clear();
   const auto& e = config_->env;
   const Minutes t = s.now();
   const Minutes tod = t % kMinutesPerDay;
   const Minutes day = t / kMinutesPerDay;
   const auto client = s.state<Client>();
+  const Minutes last_on_day = s.data<Client>().last_on_day;
 
   // The user: switches the PC on at most once a day inside [on_from, on_until] — and must, at the window's
   // last grid point, after max_days_off days without — and off after at least min_session and at the latest
@@ -45,11 +38,11 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
   Choice::Power powers[2] = {Choice::Power::none, Choice::Power::none};
   int n_powers = 1;
   if (client == Client::State::Off) {
-    const bool window = tod >= e.on_from && tod <= e.on_until && book.last_on_day < day;
-    const bool first_time = book.last_on_day < 0;
+    const bool window = tod >= e.on_from && tod <= e.on_until && last_on_day < day;
+    const bool first_time = last_on_day < 0;
     if (window && (e.user_powers_off || first_time)) {
       const bool last_chance = tod + e.quantum > e.on_until;
-      const bool must = last_chance && day - book.last_on_day > e.max_days_off;
+      const bool must = last_chance && day - last_on_day > e.max_days_off;
       powers[0] = Choice::Power::on;
       if (!must) powers[n_powers++] = Choice::Power::none;
     }
@@ -75,6 +68,37 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
       }
     }
 
+  for (int p = 0; p < n_powers; ++p) {
+    // Every subset of the possible programs (none when the user switches off now).
+    const std::uint8_t allowed = powers[p] == Choice::Power::off ? 0 : possible;
+    for (unsigned subset = allowed;; subset = (subset - 1) & allowed) {
+      const bool restart = any_restarts && subset != 0;
+      const bool start_up_follows = powers[p] == Choice::Power::on || restart;
+      for (int fail = 0; fail < (start_up_follows && init_can_fail() ? 2 : 1); ++fail)
+        // Keep the planned outcome when no start-up follows, so equal states stay equal.
+        out.push_back({powers[p], static_cast<std::uint8_t>(subset), start_up_follows && fail != 0});
+      if (subset == 0) break;
+    }
+  }
+}
+
+void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector<Choice>& out) const {
+  out.clear();
+  const auto& e = config_->env;
+  const Minutes t = s.now();
+  const int clients = s.clients();
+  if (clients > kMaxSearchClients)
+    throw std::logic_error("model bug: a site of more clients than the exhaustive explorer takes");
+
+  // Each client's own options, then every combination (client 0's varying slowest), the CAP's last.
+  std::array<std::vector<Choice::OfClient>, kMaxSearchClients> of;
+  const int focused = s.focused();
+  for (int c = 0; c < clients; ++c) {
+    s.focus(c);
+    client_choices(s, of[static_cast<std::size_t>(c)]);
+  }
+  s.focus(focused);
+
   Choice::Outage outages[2] = {Choice::Outage::none, Choice::Outage::none};
   int n_outages = 1;
   if (s.inputs().cap_outage) {
@@ -86,32 +110,30 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
     outages[n_outages++] = Choice::Outage::start;
   }
 
-  for (int p = 0; p < n_powers; ++p) {
-    // Every subset of the possible programs (none when the user switches off now).
-    const std::uint8_t allowed = powers[p] == Choice::Power::off ? 0 : possible;
-    for (unsigned subset = allowed;; subset = (subset - 1) & allowed) {
-      const bool restart = any_restarts && subset != 0;
-      const bool start_up_follows = powers[p] == Choice::Power::on || restart;
-      for (int fail = 0; fail < (start_up_follows && init_can_fail() ? 2 : 1); ++fail)
-        for (int o = 0; o < n_outages; ++o) {
-          Choice c;
-          c.power = powers[p];
-          c.programs = static_cast<std::uint8_t>(subset);
-          // Keep the planned outcome when no start-up follows, so equal states stay equal.
-          c.init_fails = start_up_follows && fail;
-          c.outage = outages[o];
-          out.push_back(c);
-        }
-      if (subset == 0) break;
+  std::array<std::size_t, kMaxSearchClients> at{};
+  for (;;) {
+    for (int o = 0; o < n_outages; ++o) {
+      Choice c;
+      for (int k = 0; k < clients; ++k)
+        c.clients[static_cast<std::size_t>(k)] =
+            of[static_cast<std::size_t>(k)][at[static_cast<std::size_t>(k)]];
+      c.outage = outages[o];
+      out.push_back(c);
     }
+    // The next combination: the last client's option varies fastest.
+    int k = clients - 1;
+    while (k >= 0 && ++at[static_cast<std::size_t>(k)] == of[static_cast<std::size_t>(k)].size())
+      at[static_cast<std::size_t>(k--)] = 0;
+    if (k < 0) break;
   }
 }
 
-void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c,
-                             std::vector<ScheduleEvent>* events) const {
+void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c, std::vector<ScheduleEvent>* events,
+                             const int* client_of) const {
   const Minutes t = s.now();
-  auto act = [&](EnvAction a, int program = 0) {
-    const ScheduleEvent ev{t, a, config_->model.programs[static_cast<std::size_t>(program)].mif, program};
+  auto act = [&](EnvAction a, int program = 0, int client = 0) {
+    const ScheduleEvent ev{t, a, config_->model.programs[static_cast<std::size_t>(program)].mif, program,
+                           client};
     cqm::apply(s, ev);
     if (events) events->push_back(ev);
   };
@@ -122,23 +144,44 @@ void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c,
   } else if (c.outage == Choice::Outage::end) {
     act(EnvAction::cap_outage_ended);
   }
-  const bool start_up_follows = c.power == Choice::Power::on || c.programs != 0;
-  if (start_up_follows) s.plan_next_init(c.init_fails ? InitOutcome::failed : InitOutcome::ok);
-  if (c.power == Choice::Power::on) {
-    book.last_on_day = t / kMinutesPerDay;
-    act(EnvAction::power_on);
-  } else if (c.power == Choice::Power::off) {
-    act(EnvAction::power_off);
+  // Client by client in the real order: the events of one minute keep the clients' order in the schedule.
+  std::array<int, kMaxSearchClients> part_of{};
+  for (int j = 0; j < s.clients(); ++j) part_of[static_cast<std::size_t>(client_of ? client_of[j] : j)] = j;
+  for (int client = 0; client < s.clients(); ++client) {
+    const Choice::OfClient& mine =
+        c.clients[static_cast<std::size_t>(part_of[static_cast<std::size_t>(client)])];
+    const bool start_up_follows = mine.power == Choice::Power::on || mine.programs != 0;
+    if (start_up_follows) s.plan_next_init(mine.init_fails ? InitOutcome::failed : InitOutcome::ok, client);
+    if (mine.power == Choice::Power::on)
+      act(EnvAction::power_on, 0, client);
+    else if (mine.power == Choice::Power::off)
+      act(EnvAction::power_off, 0, client);
+    for (int p = 0; p < config_->programs(); ++p)
+      if (mine.programs >> p & 1u) act(EnvAction::program_finishes, p, client);
   }
-  for (int p = 0; p < config_->programs(); ++p)
-    if (c.programs >> p & 1u) act(EnvAction::program_finishes, p);
 }
 
 bool EnvironmentModel::is_terminal(const System& s) const {
   if (s.now() >= horizon_) return true;
+  const int focused = s.focused();
+  bool terminal = true;
+  for (int client = 0; client < s.clients() && terminal; ++client) {
+    s.focus(client);
+    terminal = client_done(s);
+  }
+  s.focus(focused);
+  if (!terminal || config_->model.inventory_agents() > 0) return terminal;
+  // A status on its way through the site may still be lost or late.
+  const auto& files = s.group<StatusFile>();
+  for (int i = 0; i < files.size(); ++i)
+    if (StatusFile::in_transit(files.state(i))) return false;
+  return true;
+}
+
+bool EnvironmentModel::client_done(const System& s) const {
   if (config_->model.inventory_agents() > 0) {
     // The agents keep adding items; a full registry has lost the user's profile, and the story ends there.
-    return s.group<Registry>().size() > 0 && s.state<Registry>() == Registry::State::Full;
+    return s.count<Registry>() > 0 && s.state<Registry>() == Registry::State::Full;
   }
   for (int p = 0; p < config_->programs(); ++p) {
     using S = AdvertisedProgramsManager::State;
@@ -148,31 +191,7 @@ bool EnvironmentModel::is_terminal(const System& s) const {
       continue;  // it can no longer run
     return false;
   }
-  if (s.any_in_queue()) return false;
-  // A status on its way through the site may still be lost or late.
-  const auto& files = s.group<StatusFile>();
-  for (int i = 0; i < files.size(); ++i)
-    if (StatusFile::in_transit(files.state(i))) return false;
-  return true;
-}
-
-Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>& path) {
-  const EnvironmentModel env(config);
-  System system(config);
-  EnvBook book;
-  Schedule schedule;
-  std::vector<bool> planned;  // the outcome planned when each start-up happened
-  for (std::uint16_t code : path) {
-    const int start_ups = system.data<Client>().start_ups;
-    env.apply(system, book, Choice::decode(code), &schedule.events);
-    const bool fails = system.inputs().next_init_fails;
-    system.advance_to(system.now() + env.quantum());
-    for (int k = start_ups; k < system.data<Client>().start_ups; ++k) planned.push_back(fails);
-  }
-  for (bool f : planned) schedule.init.push_back(f ? InitOutcome::failed : InitOutcome::ok);
-  schedule.init_otherwise = InitOutcome::ok;
-  schedule.horizon = system.now();
-  return schedule;
+  return !s.any_in_queue();
 }
 
 }  // namespace cqm

@@ -3,6 +3,7 @@
 // inside the config's envelope (config.env). The exhaustive explorer takes every choice; a counterexample
 // path is turned back into a Schedule through the same code, so what is replayed is exactly what was
 // explored.
+#include <array>
 #include <boost/describe/class.hpp>
 #include <cstdint>
 #include <vector>
@@ -13,25 +14,16 @@
 namespace cqm {
 
 /// Bookkeeping of the environment that the System does not hold: part of the explorer's state.
+/// The user's last power-on is each client's (ClientData::last_on_day); these are the site's CAP outages.
 struct EnvBook {
-  Minutes last_on_day = -1;  ///< the last day the user switched the PC on (-1: never)
   Minutes outage_since = 0;  ///< when the current CAP outage began
   int outages_used = 0;
   bool operator==(const EnvBook&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(EnvBook, (), (last_on_day, outage_since, outages_used))
+BOOST_DESCRIBE_STRUCT(EnvBook, (), (outage_since, outages_used))
 
 constexpr auto key_rules(const EnvBook*) {
   return std::tuple{
-      key::kept_as(
-          &EnvBook::last_on_day,
-          +[](const key::Context& c, Minutes v) {
-            const Minutes today = c.now / kMinutesPerDay;
-            return v < 0 ? v : std::max(v, today - 1 - c.config.env.max_days_off);
-          },
-          "the user's choices only ask whether the PC was ever switched on, whether it was today, and "
-          "whether "
-          "more than environment.max_days_off days have passed without it: every day before that acts alike"),
       key::kept_as(
           &EnvBook::outage_since,
           +[](const key::Context& c, Minutes v) { return std::max(v, c.now - c.config.env.max_outage); },
@@ -41,27 +33,37 @@ constexpr auto key_rules(const EnvBook*) {
   };
 }
 
-/// One decision at a quantum boundary.
+/// The most clients the exhaustive explorer takes in one site (its state space grows as the power of them).
+inline constexpr int kMaxSearchClients = 4;
+
+/// One decision at a quantum boundary: each client's, and the CAP's (every client's).
 struct Choice {
   enum class Power : std::uint8_t { none, on, off };
   enum class Outage : std::uint8_t { none, start, end };
-  Power power = Power::none;
-  std::uint8_t programs = 0;  ///< bit p: program p finishes now
-  bool init_fails = false;    ///< the outcome the environment picks for the next start-up
+  struct OfClient {
+    Power power = Power::none;
+    std::uint8_t programs = 0;  ///< bit p: program p finishes now
+    bool init_fails = false;    ///< the outcome the environment picks for the next start-up
+  };
+  std::array<OfClient, kMaxSearchClients> clients{};
   Outage outage = Outage::none;
-
-  std::uint16_t encode() const;
-  static Choice decode(std::uint16_t code);
+  /// Client 0's parts (a site of one client).
+  Power power() const { return clients[0].power; }
+  std::uint8_t programs() const { return clients[0].programs; }
+  /// Every client's programs finishing now, as one mask over the config's programs.
+  std::uint32_t any_programs() const;
 };
 
 class EnvironmentModel {
  public:
   explicit EnvironmentModel(const Config& config);
 
-  /// The choices the envelope allows at system.now().
+  /// The choices the envelope allows at system.now(), in a fixed order: a path stores each as its index.
   void choices(const System& system, const EnvBook& book, std::vector<Choice>& out) const;
   /// Applies a choice at system.now(); appends the environment events it made to `events` when given.
-  void apply(System& system, EnvBook& book, const Choice& choice, std::vector<ScheduleEvent>* events) const;
+  /// `client_of[j]` is the client the choice's part j is for (the identity when null).
+  void apply(System& system, EnvBook& book, const Choice& choice, std::vector<ScheduleEvent>* events,
+             const int* client_of = nullptr) const;
   /// Nothing further can change a verdict: past the horizon, or every program is done and the queue is empty.
   bool is_terminal(const System& system) const;
   /// The end of exploration: every status the programs can submit has had its full lifetime.
@@ -70,12 +72,13 @@ class EnvironmentModel {
 
  private:
   bool init_can_fail() const;
+  void client_choices(const System& s, std::vector<Choice::OfClient>& out) const;
+  /// The focused client can change no verdict any more (the inventory agents' registry full, or its
+  /// programs done and its queue empty).
+  bool client_done(const System& s) const;
   const Config* config_;
   Minutes horizon_;
 };
-
-/// A counterexample path (choices from the initial state) as a Schedule a fresh System can replay.
-Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>& path);
 
 /// Whether After Running makes the PC restart after the program.
 bool restarts_computer(AfterRunning option);

@@ -116,9 +116,7 @@ KbEvidence kb_evidence(const KbArticle& row) {
   CheckOptions o;
   o.explorers = {ExplorerKind::exhaustive};
   o.threads = 1;
-  // A site of several clients: the random explorer's (seed 0), until the exhaustive one takes such a site.
-  const ExplorerReport report =
-      config->model.site.clients > 1 ? check_random(*config, o) : check_exhaustive(*config, o);
+  const ExplorerReport report = check_exhaustive(*config, o);
   const PropertyResult* p = report.result_of(row.property);
   KbEvidence out;
   if (!p) return out;

@@ -4,11 +4,12 @@
 
 namespace cqm {
 
-SearchModel::SearchModel(const Config& config, bool exact, std::atomic<std::uint32_t>* ran)
+SearchModel::SearchModel(const Config& config, bool exact, std::atomic<std::uint32_t>* ran, bool symmetry)
     : config_(&config),
       env_(config),
       codec_(config, env_.horizon(), exact),
       ran_(ran),
+      symmetry_(symmetry),
       system_(std::make_unique<System>(config)),
       successor_(codec_.words(), 0) {}
 
@@ -16,6 +17,68 @@ void SearchModel::initial(std::uint64_t* key) {
   system_->reset();
   system_->snapshot(before_);
   codec_.pack(before_, EnvBook{}, key);
+}
+
+void SearchModel::canonicalize(std::uint64_t* key, std::array<int, kMaxSearchClients>* order) {
+  // The order is taken on the state the key stands for (its declared abstractions applied), so that it is a
+  // function of the key.
+  std::array<int, kMaxSearchClients> local{};
+  codec_.unpack(key, canonical_, canonical_book_);
+  canonical_order(*config_, canonical_, order ? *order : local);
+  codec_.pack(canonical_, canonical_book_, key);
+}
+
+Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>& path, bool exact,
+                          bool symmetry) {
+  SearchModel model(config, exact, nullptr, symmetry);
+  const EnvironmentModel& env = model.environment();
+  const StateCodec& codec = model.codec();
+  System real(config);
+  System stored(config);  // the state the search stored: its choices are the ones the path counts
+  EnvBook book;
+  Schedule schedule;
+  std::vector<std::uint64_t> key(codec.words());
+  SystemSnapshot snap;
+  EnvBook stored_book;
+  std::vector<Choice> choices;
+  std::array<int, kMaxSearchClients> order{};
+  for (int j = 0; j < kMaxSearchClients; ++j) order[static_cast<std::size_t>(j)] = j;
+  const int clients = config.model.site.clients;
+  std::vector<std::vector<bool>> planned(static_cast<std::size_t>(clients));  // each start-up's outcome
+  for (std::uint16_t code : path) {
+    real.snapshot(snap);
+    codec.pack(snap, book, key.data());
+    if (model.symmetric()) model.canonicalize(key.data(), &order);
+    codec.unpack(key.data(), snap, stored_book);
+    stored.restore(snap);
+    env.choices(stored, stored_book, choices);
+    if (code >= choices.size()) throw std::logic_error("model bug: a path's choice the state does not offer");
+    std::vector<int> start_ups;
+    for (int c = 0; c < clients; ++c) {
+      real.focus(c);
+      start_ups.push_back(real.data<Client>().start_ups);
+    }
+    env.apply(real, book, choices[code], &schedule.events, order.data());
+    const std::int32_t fails = real.inputs().next_init_fails;
+    real.advance_to(real.now() + env.quantum());
+    for (int c = 0; c < clients; ++c) {
+      real.focus(c);
+      for (int k = start_ups[static_cast<std::size_t>(c)]; k < real.data<Client>().start_ups; ++k)
+        planned[static_cast<std::size_t>(c)].push_back((fails >> c & 1) != 0);
+    }
+    real.focus(0);
+  }
+  auto outcomes = [](const std::vector<bool>& fails) {
+    std::vector<InitOutcome> out;
+    for (bool f : fails) out.push_back(f ? InitOutcome::failed : InitOutcome::ok);
+    return out;
+  };
+  schedule.init = outcomes(planned[0]);
+  for (int c = 1; c < clients; ++c)
+    schedule.client_init.push_back(outcomes(planned[static_cast<std::size_t>(c)]));
+  schedule.init_otherwise = InitOutcome::ok;
+  schedule.horizon = real.now();
+  return schedule;
 }
 
 namespace {
@@ -30,11 +93,10 @@ Minutes grid_at_or_after(Minutes t, Minutes q) { return (t + q - 1) / q * q; }
 }  // namespace
 
 void check_grid(const Config& c) {
-  if (c.model.site.clients > 1)
+  if (c.model.site.clients > kMaxSearchClients)
     refuse(c, "site.clients",
-           "the exhaustive explorer searches a site of one client in this version; a site of " +
-               std::to_string(c.model.site.clients) +
-               " needs its symmetry-reduced search (issue 12, open): use --explorer random, or simulate");
+           "the exhaustive explorer takes a site of at most " + std::to_string(kMaxSearchClients) +
+               " clients (its states grow as the power of them): use --explorer random, or simulate");
   const auto& e = c.env;
   const Minutes q = e.quantum;
   const std::string grid = "the " + std::to_string(q) + "-minute environment.quantum grid";

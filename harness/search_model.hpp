@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "harness/state_codec.hpp"
+#include "harness/symmetry.hpp"
 #include "properties/property.hpp"
 
 namespace cqm {
@@ -15,9 +16,11 @@ class SearchModel {
  public:
   /// `ran`, when given, collects (shared by every fork) the programs that finished on some explored step: a
   /// program that never does makes its verdicts vacuous.
-  SearchModel(const Config& config, bool exact, std::atomic<std::uint32_t>* ran = nullptr);
+  /// `symmetry`: a site's clients are stored in canonical order (harness/symmetry.hpp).
+  SearchModel(const Config& config, bool exact, std::atomic<std::uint32_t>* ran = nullptr,
+              bool symmetry = true);
   SearchModel(SearchModel&&) = default;
-  SearchModel fork() const { return SearchModel(*config_, codec_.exact(), ran_); }
+  SearchModel fork() const { return SearchModel(*config_, codec_.exact(), ran_, symmetry_); }
 
   std::size_t key_words() const { return codec_.words(); }
   void initial(std::uint64_t* key);
@@ -29,7 +32,9 @@ class SearchModel {
     if (env_.is_terminal(*system_)) return;
     env_.choices(*system_, book_, choices_);
     bool fresh = true;  // the System holds `before_` already for the first choice
-    for (const Choice& c : choices_) {
+    for (std::size_t index = 0; index < choices_.size(); ++index) {
+      const Choice& c = choices_[index];
+      const auto code = static_cast<std::uint16_t>(index);  // the path stores the choice's place
       if (!fresh) system_->restore(before_);
       fresh = false;
       EnvBook book = book_;
@@ -37,17 +42,22 @@ class SearchModel {
       system_->advance_to(before_.now + env_.quantum());
       system_->snapshot(after_);
       const std::uint32_t violated = check_step(*config_, before_, after_, look_for);
-      if (c.programs && ran_) ran_->fetch_or(c.programs, std::memory_order_relaxed);
+      if (const std::uint32_t ran = c.any_programs(); ran && ran_)
+        ran_->fetch_or(ran, std::memory_order_relaxed);
       if (after_.queue_overflowed) {
-        emit(c.encode(), nullptr, violated);
+        emit(code, nullptr, violated);
         continue;
       }
       codec_.pack(after_, book, successor_.data());
-      emit(c.encode(), successor_.data(), violated);
+      if (symmetric()) canonicalize(successor_.data());
+      emit(code, successor_.data(), violated);
     }
   }
 
   const EnvironmentModel& environment() const { return env_; }
+  /// The key of the state `key` represents with its clients in canonical order; `order` as canonical_order.
+  void canonicalize(std::uint64_t* key, std::array<int, kMaxSearchClients>* order = nullptr);
+  bool symmetric() const { return symmetry_ && config_->model.site.clients > 1; }
   const StateCodec& codec() const { return codec_; }
   std::uint32_t depth_bound() const { return static_cast<std::uint32_t>(env_.horizon() / env_.quantum()); }
 
@@ -56,12 +66,21 @@ class SearchModel {
   EnvironmentModel env_;
   StateCodec codec_;
   std::atomic<std::uint32_t>* ran_;
+  bool symmetry_;
+  SystemSnapshot canonical_;
+  EnvBook canonical_book_;
   std::unique_ptr<System> system_;
   SystemSnapshot before_, after_;
   EnvBook book_;
   std::vector<Choice> choices_;
   std::vector<std::uint64_t> successor_;
 };
+
+/// A counterexample path (each step the index of a choice in the choices of the state the search stored)
+/// as a Schedule a fresh System can replay: the same key and symmetry as the search that found it. With the
+/// clients in canonical order each step's choice is mapped back to the real clients.
+Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>& path, bool exact,
+                          bool symmetry);
 
 /// Refuses an envelope in which an environment choice the exhaustive explorer must make has no point on the
 /// `environment.quantum` grid (the search would then cover an empty environment and prove anything): throws

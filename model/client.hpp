@@ -19,9 +19,10 @@ struct Client;
 struct ClientData {
   Minutes up_since = kNever;  ///< the last start-up (boot completed)
   int start_ups = 0;          ///< start-ups so far
+  Minutes last_on_day = -1;   ///< the last day the user switched the PC on (-1: never)
   bool operator==(const ClientData&) const = default;
 };
-BOOST_DESCRIBE_STRUCT(ClientData, (), (up_since, start_ups))
+BOOST_DESCRIBE_STRUCT(ClientData, (), (up_since, start_ups, last_on_day))
 
 /// The longest session the envelope tells apart: past it, the user's choices no longer depend on the age.
 inline Minutes session_limit(const Config& c) { return std::max(c.env.max_session, c.env.min_session); }
@@ -38,6 +39,15 @@ constexpr auto key_rules(const ClientData*) {
           "it numbers start-ups for the init plan of a replayed schedule; the exhaustive explorer chooses "
           "each "
           "start-up's outcome instead, and no guard or property reads it"),
+      key::kept_as(
+          &ClientData::last_on_day,
+          +[](const key::Context& c, Minutes v) {
+            const Minutes today = c.now / kMinutesPerDay;
+            return v < 0 ? v : std::max(v, today - 1 - c.config.env.max_days_off);
+          },
+          "the user's choices only ask whether the PC was ever switched on, whether it was today, and "
+          "whether more than environment.max_days_off days have passed without it: every day before that "
+          "acts alike"),
   };
 }
 

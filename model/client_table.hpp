@@ -22,6 +22,15 @@ struct start_boot {
   }
 };
 
+/// The user switched the PC on today (the envelope's habits ask when they last did).
+struct record_power_on {
+  static constexpr const char* name() { return "record_power_on"; }
+  template <class Evt, class Fsm, class Src, class Tgt>
+  void operator()(Evt const&, Fsm& fsm, Src&, Tgt&) const {
+    fsm.last_on_day = fsm.now() / kMinutesPerDay;
+  }
+};
+
 struct start_shutdown {
   static constexpr const char* name() { return "start_shutdown"; }
   template <class Evt, class Fsm, class Src, class Tgt>
@@ -65,7 +74,7 @@ struct client_ : machine_def<client_, Client>, ClientData {
   // clang-format off
   struct transition_table : boost::mpl::vector<
   //         Start         | Event                | Next          | Action                                      | Guard
-  msmf::Row< Off,            powered_on,            Booting,        start_boot,                                   msmf::none >,
+  msmf::Row< Off,            powered_on,            Booting,        actions<record_power_on, start_boot>,         msmf::none >,
   msmf::Row< Booting,        power_timer_elapsed,   Up,             announce_up,                                  msmf::none >,
   msmf::Row< Up,             shutdown_requested,    ShuttingDown,   actions<announce_stopping, start_shutdown>,   msmf::none >,
   msmf::Row< Up,             restart_requested,     Restarting,     actions<announce_stopping, start_shutdown>,   msmf::none >,

@@ -16,6 +16,11 @@ const Property& delivered_before_expiry() {
             continue;  // an empty slot or an inventory file: not a status
           const auto& d = item.data;
           const Minutes deadline = d.deadline(c.model.item_lifetime);
+          // A removed item is never copied: its fate is decided now, not at its deadline (the explorers stop
+          // when nothing can change, so a loss must be judged when it happens).
+          if (item.state == int(QueueItem::State::Removed))
+            return status_text(d.status) + " submitted " + format_time(d.submitted_at) +
+                   " was removed by CQM, its file's name in use on the CAP: it will never be copied";
           const bool delivered = item.state == int(QueueItem::State::Delivered);
           if (delivered && d.delivered_at >= deadline)
             return status_text(d.status) + " was delivered at " + format_time(d.delivered_at) +

@@ -57,9 +57,13 @@ std::string explorer_text(const ExplorerReport& e, const CheckResult* files) {
         "{}\n",
         s.states, s.transitions, s.depth, s.states_per_second(), s.bytes_per_state(),
         static_cast<double>(s.bytes) / (1 << 20), seconds_text(s.seconds));
-    out += fmt::format("  state key {} bits ({}), queue bound {} items\n", e.key_bits,
-                       e.exact_states ? "exact: the full state" : "with the declared abstractions",
-                       e.queue_bound);
+    const int clients = files ? files->report.config.model.site.clients : 1;
+    out += fmt::format(
+        "  state key {} bits ({}), queue bound {} items{}\n", e.key_bits,
+        e.exact_states ? "exact: the full state" : "with the declared abstractions", e.queue_bound,
+        clients == 1 ? ""
+        : e.symmetry ? fmt::format(", {} clients stored in canonical order", clients)
+                     : fmt::format(", {} clients in their own order (--no-symmetry)", clients));
   } else {
     out += fmt::format("random: {} ({}), {} runs, {} states visited", enum_name(e.verdict()),
                        checker::outcome_name(e.outcome), e.runs, e.random_states);

@@ -64,14 +64,11 @@ std::vector<DiagramFile> preset_counterexample_files(const std::string& preset, 
   if (!config) throw OutputError("no preset named '" + preset + "' to draw a counterexample of");
   CheckOptions options;
   options.explorers = {ExplorerKind::exhaustive};
-  // A site of several clients: the random explorer's (seed 0), until the exhaustive one takes such a site.
-  const bool site = config->model.site.clients > 1;
-  const ExplorerReport report = site ? check_random(*config, options) : check_exhaustive(*config, options);
+  const ExplorerReport report = check_exhaustive(*config, options);
   const PropertyResult* violated = report.result_of(property);
   if (!violated || !violated->counterexample)
-    throw OutputError(std::string("the ") + (site ? "random" : "exhaustive") +
-                      " explorer finds no counterexample of " + property + " for preset '" + preset +
-                      "' to draw");
+    throw OutputError("the exhaustive explorer finds no counterexample of " + property + " for preset '" +
+                      preset + "' to draw");
   return trace_diagram_files(*violated->counterexample, preset + "_counterexample", png);
 }
 

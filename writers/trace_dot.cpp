@@ -138,13 +138,15 @@ std::vector<std::string> timeline_lanes(const SystemSnapshot& s, const Config* c
 
 namespace {
 
-/// Drops the lanes of `lane_when_used` machines whose instance never leaves its initial state.
+/// Drops the lanes of `lane_when_used` machines whose instance never leaves its initial state — and, on a
+/// site of several clients, any client's lane that never does: a picture of K clients shows what happened.
 void drop_unused_lanes(Timeline& t, const Counterexample& cex) {
   std::vector<bool> keep;
+  const bool site = cex.config.model.site.clients > 1;
   for_each_machine([&]<class M>(std::type_identity<M>) {
     if constexpr (in_timeline<M>())
       for (std::size_t i = 0; i < cex.initial.all<M>().size(); ++i) {
-        bool used = !lane_when_used<M>();
+        bool used = !lane_when_used<M>() && !(site && M::instances(cex.config) > 0);
         for (const TraceStep& step : cex.steps)
           used = used || step.state.all<M>()[i].state != cex.initial.all<M>()[i].state;
         keep.push_back(used);
@@ -159,6 +161,95 @@ void drop_unused_lanes(Timeline& t, const Counterexample& cex) {
       }
     v.resize(out);
   };
+  filter(t.lanes);
+  filter(t.initial);
+  for (auto& d : t.days)
+    for (auto& s : d.steps) filter(s.lanes);
+}
+
+/// A site of several clients: one lane per client, its cell listing the client's machines that changed
+/// ("Client Up", "QueueItem[1] Removed 10009"), then the site's lanes; clients whose lanes are alike from
+/// start to end share one ("clients 1, 2").
+void merge_client_lanes(Timeline& t, const Config& config) {
+  const int clients = config.model.site.clients;
+  if (clients == 1) return;
+  // Each new lane: the old lanes it takes, and its name.
+  std::vector<std::vector<std::size_t>> groups(static_cast<std::size_t>(clients));
+  std::vector<std::string> names;
+  std::vector<std::string> short_names(t.lanes.size());
+  std::vector<std::vector<std::size_t>> site;
+  for (std::size_t lane = 0; lane < t.lanes.size(); ++lane) {
+    const std::string& label = t.lanes[lane];
+    bool mine = false;
+    for (int c = 0; c < clients && !mine; ++c) {
+      const std::string prefix = "client " + std::to_string(c) + ": ";
+      if (label.rfind(prefix, 0) == 0) {
+        groups[static_cast<std::size_t>(c)].push_back(lane);
+        short_names[lane] = label.substr(prefix.size());
+        mine = true;
+      }
+    }
+    if (!mine) site.push_back({lane});
+  }
+  auto merged = [&](const std::vector<LaneChange>& row, const std::vector<std::size_t>& lanes, bool one) {
+    if (one) return row[lanes.front()];
+    LaneChange out;
+    for (std::size_t lane : lanes) {
+      const LaneChange& c = row[lane];
+      if (c.state.empty()) continue;
+      out.state += (out.state.empty() ? "" : "\n") + short_names[lane] + " " + c.state +
+                   (c.note.empty() ? "" : " (" + c.note + ")");
+      if (!c.summary.empty()) out.summary += (out.summary.empty() ? "" : ", ") + c.summary;
+    }
+    return out;
+  };
+  std::vector<std::vector<std::size_t>> lanes_of;
+  std::vector<bool> single;
+  for (int c = 0; c < clients; ++c) {
+    if (groups[static_cast<std::size_t>(c)].empty()) continue;
+    lanes_of.push_back(groups[static_cast<std::size_t>(c)]);
+    names.push_back("client " + std::to_string(c));
+    single.push_back(false);
+  }
+  for (const auto& s : site) {
+    lanes_of.push_back(s);
+    names.push_back(t.lanes[s.front()]);
+    single.push_back(true);
+  }
+  auto remap = [&](const std::vector<LaneChange>& row) {
+    std::vector<LaneChange> out;
+    for (std::size_t k = 0; k < lanes_of.size(); ++k) out.push_back(merged(row, lanes_of[k], single[k]));
+    return out;
+  };
+  t.initial = remap(t.initial);
+  for (auto& d : t.days)
+    for (auto& s : d.steps) s.lanes = remap(s.lanes);
+  // Fold the clients alike from start to end into the first of them.
+  std::vector<bool> keep(names.size(), true);
+  for (std::size_t a = 0; a < names.size(); ++a) {
+    if (!keep[a] || single[a]) continue;
+    std::string folded = names[a];
+    for (std::size_t b = a + 1; b < names.size(); ++b) {
+      if (!keep[b] || single[b]) continue;
+      bool alike = t.initial[a] == t.initial[b];
+      for (const auto& d : t.days)
+        for (const auto& s : d.steps) alike = alike && s.lanes[a] == s.lanes[b];
+      if (!alike) continue;
+      keep[b] = false;
+      folded += ", " + names[b].substr(std::string("client ").size());
+    }
+    if (folded != names[a]) names[a] = "clients " + folded.substr(std::string("client ").size());
+  }
+  auto filter = [&]<class T>(std::vector<T>& v) {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (keep[i]) {
+        if (out != i) v[out] = std::move(v[i]);
+        ++out;
+      }
+    v.resize(out);
+  };
+  t.lanes = names;
   filter(t.lanes);
   filter(t.initial);
   for (auto& d : t.days)
@@ -213,6 +304,7 @@ Timeline trace_timeline(const Counterexample& cex) {
     i = j;
   }
   drop_unused_lanes(t, cex);
+  merge_client_lanes(t, cex.config);
   return t;
 }
 
@@ -235,7 +327,11 @@ std::string fill(const char* colour) { return "BGCOLOR=\"" + std::string(colour)
 
 std::string lane_cell(const LaneChange& c, bool violating, bool initial) {
   if (c.state.empty()) return cell("", violating ? fill(kRedFill) : "");
-  std::string text = initial ? dot::html(c.state) : "<B>" + dot::html(c.state) + "</B>";
+  // A client's lane on a site lists its machines one per line.
+  std::string state = dot::html(c.state);
+  for (auto at = state.find('\n'); at != std::string::npos; at = state.find('\n', at))
+    state.replace(at, 1, "<BR/>");
+  std::string text = initial ? state : "<B>" + state + "</B>";
   if (violating) text = red(text);
   if (!c.note.empty()) text += "<BR/>" + small(dot::html(c.note), violating ? kRed : dot::kMuted);
   return cell(text, initial ? "" : fill(violating ? kRedCell : dot::kStateFill));

@@ -43,6 +43,7 @@ struct SearchFlags {
   std::string format = "text";
   bool quiet = false;
   bool exact_states = false;
+  bool no_symmetry = false;
   void add_to(CLI::App& cmd);
   CheckOptions options(const std::atomic<bool>* interrupted) const;
 };

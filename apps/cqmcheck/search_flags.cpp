@@ -20,6 +20,9 @@ void SearchFlags::add_to(CLI::App& cmd) {
       ->check(seconds());
   cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd.add_flag("--quiet", quiet, "no progress line on stderr");
+  cmd.add_flag("--no-symmetry", no_symmetry,
+               "exhaustive: store a site's clients in the order they have instead of a canonical order (to "
+               "compare state counts with the symmetry reduction)");
   cmd.add_flag("--exact-states", exact_states,
                "exhaustive: store the full state, without the abstractions the state key declares");
 }
@@ -30,6 +33,7 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
   o.runs = runs;
   o.threads = threads;
   o.exact_states = exact_states;
+  o.symmetry = !no_symmetry;
   o.limits.max_states = max_states;
   o.limits.max_seconds = max_seconds;
   o.limits.interrupted = interrupted;

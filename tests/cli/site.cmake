@@ -43,10 +43,16 @@ cqm_run(0 simulate --preset kb-q301352-sp4)
 if(out MATCHES "Removed by CQM")
   message(FATAL_ERROR "SP4 removed a status:\n${out}")
 endif()
-# The exhaustive explorer refuses a site of several clients, naming the key; asked for with the random one,
-# it says it did not run.
-cqm_expect_bad_input("site.clients: the exhaustive explorer searches a site of one client" check --preset kb-q301352 --explorer exhaustive)
-cqm_run(1 check --preset kb-q301352 --quiet)
+# The exhaustive explorer takes a site of up to four clients, storing them in canonical order; past that it
+# refuses, naming the key.
+cqm_run(1 check --preset kb-q301352 --explorer exhaustive --quiet)
+if(NOT out MATCHES "3 clients stored in canonical order" OR NOT out MATCHES "status_reaches_site_database VIOLATED")
+  message(FATAL_ERROR "the exhaustive explorer did not search the site of three clients:\n${out}")
+endif()
+file(WRITE ${WORK}/five.toml "preset = \"kb-q301352\"\n[site]\nclients = 5\n")
+cqm_expect_bad_input("five.toml:3: site.clients: the exhaustive explorer takes a site of at most 4 clients"
+                     check --config ${WORK}/five.toml --explorer exhaustive)
+cqm_run(1 check --config ${WORK}/five.toml --quiet)
 if(NOT out MATCHES "exhaustive: not run")
   message(FATAL_ERROR "check does not say the exhaustive explorer did not run:\n${out}")
 endif()

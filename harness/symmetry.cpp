@@ -1,0 +1,65 @@
+#include "harness/symmetry.hpp"
+
+#include <algorithm>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <numeric>
+
+namespace cqm {
+namespace {
+
+/// -1, 0 or 1: a described struct member by member, in declaration order.
+template <class T>
+int compare_described(const T& a, const T& b) {
+  int out = 0;
+  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto m) {
+    if (out != 0) return;
+    const auto& x = a.*m.pointer;
+    const auto& y = b.*m.pointer;
+    out = x < y ? -1 : (y < x ? 1 : 0);
+  });
+  return out;
+}
+
+/// -1, 0 or 1: client a's block against client b's.
+int compare_clients(const Config& config, const SystemSnapshot& s, int a, int b) {
+  int out = 0;
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    const int n = M::instances(config);
+    const auto& all = s.all<M>();
+    for (int i = 0; i < n && out == 0; ++i) {
+      const auto& x = all[static_cast<std::size_t>(n * a + i)];
+      const auto& y = all[static_cast<std::size_t>(n * b + i)];
+      out = x.state < y.state ? -1 : (y.state < x.state ? 1 : compare_described(x.data, y.data));
+    }
+  });
+  if (out != 0) return out;
+  const int fa = s.inputs.next_init_fails >> a & 1;
+  const int fb = s.inputs.next_init_fails >> b & 1;
+  return fa < fb ? -1 : (fb < fa ? 1 : 0);
+}
+
+}  // namespace
+
+void canonical_order(const Config& config, SystemSnapshot& s, std::array<int, kMaxSearchClients>& order) {
+  const int clients = config.model.site.clients;
+  std::iota(order.begin(), order.end(), 0);
+  if (clients == 1) return;
+  std::stable_sort(order.begin(), order.begin() + clients,
+                   [&](int a, int b) { return compare_clients(config, s, a, b) < 0; });
+  // Each per-client machine's blocks, and the init plan's bits, in the new order.
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    const int n = M::instances(config);
+    if (n == 0) return;
+    auto& all = s.all<M>();
+    const InstancesOf<M> before(all.begin(), all.begin() + n * clients);
+    for (int j = 0; j < clients; ++j)
+      std::copy_n(before.begin() + n * order[static_cast<std::size_t>(j)], n, all.begin() + n * j);
+  });
+  std::int32_t fails = 0;
+  for (int j = 0; j < clients; ++j)
+    fails |= (s.inputs.next_init_fails >> order[static_cast<std::size_t>(j)] & 1) << j;
+  s.inputs.next_init_fails = fails;
+}
+
+}  // namespace cqm

@@ -1,0 +1,18 @@
+#pragma once
+// Symmetry reduction for a site of identical clients: the clients of a state are put in a canonical order
+// before its key is stored, so that K clients in K! orders are one state. The clients are alike — one config
+// describes them all — and nothing of one client refers to another by index, so a permutation of their blocks
+// is a state the model treats the same way. Counterexamples still name real clients: the path is replayed
+// with the permutation of each step (harness/environment.cpp, schedule_of_path).
+#include <array>
+
+#include "harness/environment.hpp"
+
+namespace cqm {
+
+/// Puts the clients of `s` in canonical order: order[j] is the client (of `s` as given) now at position j.
+/// The order compares each client's block — every per-client machine's instances, state then described data,
+/// in registry order — and its planned init outcome; equal clients keep their order.
+void canonical_order(const Config& config, SystemSnapshot& s, std::array<int, kMaxSearchClients>& order);
+
+}  // namespace cqm
