@@ -71,6 +71,7 @@ struct CapInbox {
   static int instances(const Config&) { return 0; }
   static int site_instances(const Config&) { return 1; }
   static constexpr bool lane_when_used = true;
+  static constexpr bool past_cap = true;
   static MachineDescription describe();
   /// Whether a file copied now under the name of `minute` and `bit` finds the name in use.
   static bool taken(int state, const Data& d, Minutes minute, std::int32_t bit) {

@@ -11,6 +11,7 @@ struct Entry {
   bool many;
   MachineDescription (*describe)();
   int (*per_client)(const Config&);
+  bool past_cap;
 };
 
 const std::array<Entry, kMachines>& entries() {
@@ -18,8 +19,8 @@ const std::array<Entry, kMachines>& entries() {
     std::array<Entry, kMachines> out{};
     std::size_t i = 0;
     for_each_machine([&]<class M>(std::type_identity<M>) {
-      out[i++] = {M::name, std::span<const std::string_view>(M::states), has_many<M>(), &M::describe,
-                  [](const Config& c) { return M::instances(c); }};
+      out[i++] = {M::name,      std::span<const std::string_view>(M::states),    has_many<M>(),
+                  &M::describe, [](const Config& c) { return M::instances(c); }, past_cap<M>()};
     });
     return out;
   }();
@@ -30,6 +31,7 @@ const std::array<Entry, kMachines>& entries() {
 
 std::string_view machine_name(std::size_t machine) { return entries().at(machine).name; }
 std::span<const std::string_view> machine_states(std::size_t machine) { return entries().at(machine).states; }
+bool machine_past_cap(std::size_t machine) { return entries().at(machine).past_cap; }
 
 std::size_t machine_of(std::string_view name) {
   for (std::size_t i = 0; i < kMachines; ++i)

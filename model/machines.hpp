@@ -6,7 +6,8 @@
 // A registry entry is a struct with: `name`, `stem` (its header's and diagram's file stem), `Front` (its MSM
 // front-end), `Data` (its described data), `State` and `states` (its states by MSM id), `instances(config)`,
 // `describe()` (its transition table as data), and `many = true` when it has one instance per something;
-// `site_instances(config)` when the site holds some of its own (not one per client);
+// `site_instances(config)` when the site holds some of its own (not one per client); `past_cap = true` for
+// the second half of a status's path (the overview groups the two halves);
 // optionally `in_timeline = false`, `lane_when_used = true`, `note(state, data)` and `summary(state, data)`
 // for the trace pictures.
 #include <boost/mp11/algorithm.hpp>
@@ -78,6 +79,15 @@ int total_instances(const Config& c) {
   return M::instances(c) * c.model.site.clients + site_instances<M>(c);
 }
 
+/// Past the CAP (`past_cap = true`): the second half of a status's path, the CAP's inbox and the site server.
+template <class M>
+constexpr bool past_cap() {
+  if constexpr (requires { M::past_cap; })
+    return M::past_cap;
+  else
+    return false;
+}
+
 /// A machine whose instances get a timeline lane only in a story where they leave their initial state
 /// (`lane_when_used = true`: the site's status files, Absent in every client-side story).
 template <class M>
@@ -105,8 +115,10 @@ std::string machine_summary(int state, const typename M::Data& data) {
     return {};
 }
 
-/// By registry index: the machine's name and its states' names.
+/// By registry index: the machine's name and its states' names; whether it is past the CAP; whether it has
+/// one instance per client (the Timer, which has both, counts as the client's).
 std::string_view machine_name(std::size_t machine);
+bool machine_past_cap(std::size_t machine);
 std::span<const std::string_view> machine_states(std::size_t machine);
 /// The registry index of a machine's name, or kMachines.
 std::size_t machine_of(std::string_view name);

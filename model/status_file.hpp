@@ -77,6 +77,7 @@ struct StatusFile {
   static int instances(const Config& c);
   static constexpr bool many = true;            ///< instances are named Name[i]
   static constexpr bool lane_when_used = true;  ///< a client-side story leaves every file Absent
+  static constexpr bool past_cap = true;
   /// On its way through the site: something may still happen to it.
   static bool in_transit(int state) {
     return state != int(State::Absent) && state != int(State::Processed) &&

@@ -53,6 +53,7 @@ struct StatusManager {
   static int site_instances(const Config&) { return 1; }  ///< ... one per site
   /// Its one state says nothing a timeline needs: its decisions are the files' states and Statmgr.log.
   static constexpr bool in_timeline = false;
+  static constexpr bool past_cap = true;
   static MachineDescription describe();
 };
 

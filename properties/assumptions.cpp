@@ -132,6 +132,35 @@ std::vector<Assumption> assumptions(const Config& c) {
                        " items (a bounded horizon: the agents never stop)",
                    {},
                    ""});
+  // The site past the CAP, where a preset sets it apart from the defaults (its figures are ours).
+  if (m.site.clients > 1)
+    out.push_back(
+        {"site.clients",
+         std::to_string(m.site.clients) +
+             " clients alike on one CAP, each on its own schedule (site.clients; the question asked)",
+         {},
+         ""});
+  if (m.site.assistant_interval > 0)
+    out.push_back({"site.assistant_interval",
+                   "the Inbox Manager Assistant takes the CAP's files every " +
+                       minutes(m.site.assistant_interval) + " (site.assistant_interval)",
+                   {},
+                   ""});
+  if (const Minutes copy = m.site_copy_minutes(); copy > 0)
+    out.push_back(
+        {"site.status_file_bytes",
+         "the assistant's copy of a status file takes " + minutes(copy) +
+             " (site.status_file_bytes over site.link_kbps), and a half-written file Status Manager opens "
+             "gives error " +
+             std::to_string(m.site.open_error) + " (site.open_error)",
+         {},
+         ""});
+  if (m.clock_offset != 0)
+    out.push_back({"client.clock_offset",
+                   "the client's clock is " + minutes(m.clock_offset) +
+                       " ahead of the site server's (client.clock_offset)",
+                   {},
+                   ""});
   const Minutes finer = finer_quantum(e.quantum);
   out.push_back(
       {"environment.quantum",

@@ -113,10 +113,23 @@ void write_overview_dot(std::ostream& out, const std::vector<MachineDescription>
       << "digraph \"System\" {\n";
   dot::write_defaults(out, "TB");
   out << "  label=\"System: who tells whom (the route table)\";\n  ranksep=0.8;\n";
-  for (const auto& m : machines) {
-    out << "  " << dot::quote(m.name) << " [label=<<b>" << dot::html(m.name)
+  // The two halves of a status's path: the client's machines (a block per client of the site), and past the
+  // CAP the CAP's inbox and the site server's; the timers serve both.
+  auto node = [&](const MachineDescription& m) {
+    out << "    " << dot::quote(m.name) << " [label=<<b>" << dot::html(m.name)
         << "</b><br/><font point-size=\"11\">" << dot::html(joined(m.states, " · ")) << "</font>>];\n";
-  }
+  };
+  auto half = [&](const char* id, const char* label, bool past) {
+    out << "  subgraph " << id << " {\n    label=" << dot::quote(label)
+        << ";\n    style=dashed;\n    color=" << dot::quote(dot::kMuted) << ";\n";
+    for (const auto& m : machines)
+      if (m.name != "Timer" && machine_past_cap(machine_of(m.name)) == past) node(m);
+    out << "  }\n";
+  };
+  half("cluster_client", "the client (one block per client of the site)", false);
+  half("cluster_site", "past the CAP: its inbox and the site server (one per site)", true);
+  for (const auto& m : machines)
+    if (m.name == "Timer") node(m);
   // One edge per announcer and target, a line per notice with the events it delivers in order (and whom they
   // select when not the single instance). Inputs of the environment and the clock sit beside the machine they
   // reach (same rank, short dashed arrow): one shared node would pull long edges across the picture.
