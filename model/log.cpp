@@ -37,6 +37,8 @@ std::string item_name(int client, int slot) {
 }
 
 namespace {
+constexpr std::string_view kFutureQueue = "C:\\SMS\\inboxes\\statmgr.box\\futureq";
+
 /// "\"C:\SMS\inboxes\statmgr.box\statmsgs\IBNQWXY4.SVF\"", quoted as Q311212 quotes it.
 std::string statmsgs_path(int file) {
   return "\"C:\\SMS\\inboxes\\statmgr.box\\statmsgs\\" + svf_name(file) + "\"";
@@ -49,6 +51,7 @@ std::string log_text(const LogRecord& r, std::string_view site) {
       "Destination[CAP List for site " + std::string(site) + "," + std::string(enum_name(r.inbox)) + "\\]";
   const std::string n = std::to_string(r.arg);
   const std::string ad = advertisement_id(site, r.instance);
+  const std::string item = item_name(r.client, r.instance);  // Q301352's lines name the item
   switch (r.kind) {
     case LogKind::cqm_started:
       return "Copy Queue Manager started";
@@ -124,26 +127,25 @@ std::string log_text(const LogRecord& r, std::string_view site) {
              statmsgs_path(r.instance) + " into the site database";
     case LogKind::statmgr_future:
       return "File " + statmsgs_path(r.instance) + " is time-stamped " + format_time(r.arg) +
-             ", later than the site server's time: moved to C:\\SMS\\inboxes\\statmgr.box\\futureq";
+             ", later than the site server's time: moved to " + std::string(kFutureQueue);
     case LogKind::statmgr_restarted:
-      return "SMS Executive restarted: processing the files in C:\\SMS\\inboxes\\statmgr.box\\futureq";
+      return "SMS Executive restarted: processing the files in " + std::string(kFutureQueue);
     case LogKind::item_validating:
-      return "--Validating Item '" + item_name(r.client, r.instance) + "'";
+      return "--Validating Item '" + item + "'";
     case LogKind::item_servicing:
-      return "--Servicing Item '" + item_name(r.client, r.instance) + "'";
+      return "--Servicing Item '" + item + "'";
     case LogKind::item_inserted:
-      return "--Inserted Item[" + item_name(r.client, r.instance) + "] into list";
+      return "--Inserted Item[" + item + "] into list";
     case LogKind::item_trying:
-      return "--Trying to copy Item[" + item_name(r.client, r.instance) + "], copy try no. " + n;
+      return "--Trying to copy Item[" + item + "], copy try no. " + n;
     case LogKind::item_exists:
-      return "--Item[" + item_name(r.client, r.instance) +
-             "] NOT copied, already exists, set status to Remove";
+      return "--Item[" + item + "] NOT copied, already exists, set status to Remove";
     case LogKind::item_name_in_use:
-      return "--Item[" + item_name(r.client, r.instance) + "] NOT copied, already exists, trying a new name";
+      return "--Item[" + item + "] NOT copied, already exists, trying a new name";
     case LogKind::item_skipping:
-      return "--Skipping Item '" + item_name(r.client, r.instance) + "', it is marked for deletion";
+      return "--Skipping Item '" + item + "', it is marked for deletion";
     case LogKind::item_removing:
-      return "--Removing Item '" + item_name(r.client, r.instance) + "'";
+      return "--Removing Item '" + item + "'";
     case LogKind::registry_full:
       return "The registry is full (" + n +
              " Copy Queue items): Windows cannot load or save the user's profile (Q189119)";

@@ -41,6 +41,17 @@ struct Targets {
 
 }  // namespace
 
+namespace {
+/// Room for every Env a site can have, made once: machines hold pointers to them, and a later reset with
+/// another number of clients must not move them.
+std::vector<Env> env_storage() {
+  std::vector<Env> out;
+  out.reserve(static_cast<std::size_t>(kMaxClients + 1));
+  out.emplace_back();
+  return out;
+}
+}  // namespace
+
 System::System(const Config& config, LogRecords* log, std::vector<Refusal>* refusals)
     : System(config, log, refusals, std::make_index_sequence<kMachines>{}) {}
 
@@ -48,7 +59,7 @@ template <std::size_t... I>
 System::System(const Config& config, LogRecords* log, std::vector<Refusal>* refusals,
                std::index_sequence<I...>)
     : config_(&config),
-      envs_(1),
+      envs_(env_storage()),
       groups_(std::make_unique<MachineGroup<boost::mp11::mp_at_c<Machines, I>>>(envs_[0])...),
       log_(log),
       refusal_log_(refusals) {
@@ -57,6 +68,8 @@ System::System(const Config& config, LogRecords* log, std::vector<Refusal>* refu
 
 void System::make_envs() {
   clients_ = config_->model.site.clients;
+  if (clients_ < 1 || clients_ > kMaxClients)
+    throw std::out_of_range("site.clients must be 1 to " + std::to_string(kMaxClients));
   envs_.assign(static_cast<std::size_t>(clients_ + 1), Env{});
   env_ptrs_.clear();
   for (int c = 0; c <= clients_; ++c) {
