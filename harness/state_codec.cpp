@@ -70,6 +70,8 @@ struct Walker {
       return 1;
     else if constexpr (std::is_enum_v<T>)
       return bits_for(static_cast<std::uint64_t>(enum_count<T>()));
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+      return 64;  // a set of flags, stored whole
     else
       return int_bits;
   }
@@ -82,8 +84,11 @@ struct Walker {
       const int i = enum_index(v);
       if (i < 0) throw std::logic_error("model bug: " + name.text() + " holds a value with no name");
       return static_cast<std::uint64_t>(i);
+    } else if constexpr (std::is_same_v<T, std::uint64_t>) {
+      return v;
     } else {
-      static_assert(std::is_same_v<T, std::int32_t>, "described state fields are bool, enums or 32-bit ints");
+      static_assert(std::is_same_v<T, std::int32_t>,
+                    "described state fields are bool, enums, 32-bit ints or 64-bit flag sets");
       if (v == kNever) return 0;
       if (v < -1 || v > int_max)
         throw std::logic_error("model bug: " + name.text() + " = " + std::to_string(v) +
@@ -98,6 +103,8 @@ struct Walker {
       return code != 0;
     else if constexpr (std::is_enum_v<T>)
       return enum_at<T>(static_cast<int>(code));
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+      return code;
     else
       return code == 0 ? kNever : static_cast<T>(static_cast<std::int64_t>(code) - 2);
   }

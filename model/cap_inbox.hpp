@@ -4,8 +4,9 @@
 // of their clocks pick the same name, and the second finds it "already exists". A file's name stays taken
 // until the Inbox Manager Assistant takes the file (site.assistant_interval). The model's name is the
 // client's clock minute and the status message id (the article says only "from the time"; with the time alone
-// a client's two statuses copied in one minute would collide with each other). It holds the names of one
-// minute: every client has the same clock offset, so a name of an earlier minute never comes back.
+// a client's two statuses copied in one minute would collide with each other). It holds the names of
+// kMaxClockSpread minutes: a name older than the earliest minute any client's clock can still show is never
+// drawn again, so clients whose clocks differ by less than that leave nothing out.
 #include <array>
 #include <boost/describe/class.hpp>
 #include <string_view>
@@ -19,9 +20,16 @@ namespace cqm {
 
 struct CapInbox;
 
+/// The minutes of names the inbox tells apart: the most the clients' clocks of one site may differ by
+/// (System::set_clock_offset checks it).
+inline constexpr Minutes kMaxClockSpread = 16;
+/// Status message kinds a minute has names for (status_name_bit).
+inline constexpr int kNameKinds = 4;
+
 struct CapInboxData {
-  Minutes minute = kNever;  ///< the clock minute the names on the CAP come from
-  std::int32_t names = 0;   ///< bit k: the name of status message kind k (status_name_bit) is taken
+  Minutes minute = kNever;  ///< the earliest clock minute whose names are held
+  /// bit kNameKinds * (m - minute) + k: the name of minute m and status message kind k is taken
+  std::uint64_t names = 0;
   bool operator==(const CapInboxData&) const = default;
 };
 BOOST_DESCRIBE_STRUCT(CapInboxData, (), (minute, names))
@@ -43,11 +51,13 @@ constexpr std::int32_t status_name_bit(StatusId status) {
   return 0;
 }
 
-/// CQM copied a file to statmsgs.box under the name of `minute` and `bit`.
+/// CQM copied a file to statmsgs.box under the name of `minute` and `bit`; names before `earliest` can no
+/// longer be drawn by any client (System::earliest_client_minute).
 struct file_landed {
   static constexpr const char* name() { return "file_landed"; }
   Minutes minute;
   std::int32_t bit;
+  Minutes earliest;
 };
 /// The Inbox Manager Assistant took the file of that name.
 struct file_collected {
@@ -75,7 +85,12 @@ struct CapInbox {
   static MachineDescription describe();
   /// Whether a file copied now under the name of `minute` and `bit` finds the name in use.
   static bool taken(int state, const Data& d, Minutes minute, std::int32_t bit) {
-    return state == int(State::Holding) && d.minute == minute && (d.names & bit) != 0;
+    return state == int(State::Holding) && minute >= d.minute && minute - d.minute < kMaxClockSpread &&
+           (d.names & name_mask(minute - d.minute, bit)) != 0;
+  }
+  /// The bit of kind `bit`'s name `step` minutes after the earliest minute held.
+  static constexpr std::uint64_t name_mask(Minutes step, std::int32_t bit) {
+    return static_cast<std::uint64_t>(bit) << (kNameKinds * step);
   }
 };
 

@@ -2,6 +2,8 @@
 // CapInbox's Boost.MSM front-end: its states, actions, guards and transition table. Included by cap_inbox.cpp
 // (which instantiates the back-end) and its tests; everything else sees the machine through
 // model/cap_inbox.hpp.
+#include <stdexcept>
+
 #include "model/cap_inbox.hpp"
 #include "model/machine_def.hpp"
 
@@ -12,14 +14,25 @@ namespace cap_inbox_fsm {
 CQM_STATE(Empty);
 CQM_STATE(Holding);
 
-/// A name of a later minute: the earlier minute's names can no longer be drawn.
+/// Drops the names no client can draw any more, then takes the new one.
 struct take_name {
   static constexpr const char* name() { return "take_name"; }
   template <class Fsm, class Src, class Tgt>
   void operator()(file_landed const& evt, Fsm& fsm, Src&, Tgt&) const {
-    if (fsm.minute != evt.minute) fsm.names = 0;
-    fsm.minute = evt.minute;
-    fsm.names |= evt.bit;
+    if (fsm.names != 0 && fsm.minute < evt.earliest) {
+      const Minutes gone = evt.earliest - fsm.minute;
+      fsm.names = gone >= kMaxClockSpread ? 0 : fsm.names >> (kNameKinds * gone);
+      fsm.minute = evt.earliest;
+    }
+    if (fsm.names == 0) fsm.minute = evt.minute;
+    if (evt.minute < fsm.minute) {
+      fsm.names <<= kNameKinds * (fsm.minute - evt.minute);
+      fsm.minute = evt.minute;
+    }
+    // System::set_clock_offset keeps the clocks within kMaxClockSpread minutes of each other.
+    if (evt.minute - fsm.minute >= kMaxClockSpread)
+      throw std::logic_error("model bug: the CAP's inbox holds names of more than kMaxClockSpread minutes");
+    fsm.names |= CapInbox::name_mask(evt.minute - fsm.minute, evt.bit);
   }
 };
 
@@ -27,7 +40,8 @@ struct free_name {
   static constexpr const char* name() { return "free_name"; }
   template <class Fsm, class Src, class Tgt>
   void operator()(file_collected const& evt, Fsm& fsm, Src&, Tgt&) const {
-    if (fsm.minute == evt.minute) fsm.names &= ~evt.bit;
+    if (evt.minute >= fsm.minute && evt.minute - fsm.minute < kMaxClockSpread)
+      fsm.names &= ~CapInbox::name_mask(evt.minute - fsm.minute, evt.bit);
     if (fsm.names == 0) fsm.minute = kNever;
   }
 };
@@ -45,7 +59,10 @@ struct frees_the_last_name {
   static constexpr const char* name() { return "frees_the_last_name"; }
   template <class Fsm, class Src, class Tgt>
   bool operator()(file_collected const& evt, Fsm& fsm, Src&, Tgt&) const {
-    return fsm.minute == evt.minute && (fsm.names & ~evt.bit) == 0;
+    const std::uint64_t left = evt.minute >= fsm.minute && evt.minute - fsm.minute < kMaxClockSpread
+                                   ? fsm.names & ~CapInbox::name_mask(evt.minute - fsm.minute, evt.bit)
+                                   : fsm.names;
+    return left == 0;
   }
 };
 

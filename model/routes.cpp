@@ -64,7 +64,7 @@ constexpr std::string_view kTimerOwners =
     "Client, CopyQueueManager, Connection, Destination, QueueItem, InventoryAgent, StatusFile, StatusManager";
 
 /// The client's clock now, in minutes: what its file names come from (Q301352).
-Minutes client_minute(const System& s) { return s.now() + s.config().model.clock_offset; }
+Minutes client_minute(const System& s) { return s.now() + s.clock_offset(); }
 
 /// Before SP4 the item's file takes the name of the client's minute and its status, which another client's
 /// file may hold in the CAP's inbox already.
@@ -78,7 +78,7 @@ bool name_taken(const System& s, int item) {
 /// submission), which Status Manager compares with the site server's — the model's — clock.
 file_opened opened(const System& s, int file, bool complete) {
   const QueueItemData& item = s.data<QueueItem>(file);
-  const Minutes stamp = item.submitted_at + s.config().model.clock_offset;
+  const Minutes stamp = item.submitted_at + s.clock_offset();
   return {s.focused(), file, complete, stamp, stamp > s.now(), static_cast<std::int32_t>(item.status)};
 }
 
@@ -170,7 +170,8 @@ std::vector<Route> make_table() {
       // The site: the file CQM copied lands on the CAP; the Inbox Manager Assistant copies it to the site server;
       // Status Manager opens it.
       to<CapInbox>(N::item_delivered, "QueueItem", Select::one, [](const System& s, const Notice& n) {
-        return file_landed{client_minute(s), status_name_bit(s.data<QueueItem>(n.index).status)};
+        return file_landed{client_minute(s), status_name_bit(s.data<QueueItem>(n.index).status),
+                           s.earliest_client_minute()};
       }),
       to<StatusFile>(N::item_delivered, "QueueItem", Select::announcer, [](const System& s, const Notice& n) {
         return copied_to_cap{s.data<QueueItem>(n.index).status != StatusId::none, client_minute(s)};

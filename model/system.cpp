@@ -82,6 +82,7 @@ void System::make_envs() {
     env_ptrs_.push_back(&e);
   }
   init_plans_.assign(static_cast<std::size_t>(clients_), {});
+  clock_offsets_.assign(static_cast<std::size_t>(clients_), 0);
 }
 
 System::~System() = default;
@@ -108,6 +109,8 @@ void System::reset() {
   });
   inputs_ = {};
   for (auto& p : init_plans_) p = {};
+  for (auto& o : clock_offsets_) o = 0;
+  min_clock_offset_ = 0;
   overflowed_ = false;
   events_ = 0;
   fired_.clear();
@@ -164,6 +167,26 @@ void System::plan_next_init(InitOutcome outcome, int client) {
 void System::plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise, int client) {
   check_client(client, clients_);
   init_plans_[static_cast<std::size_t>(client)] = {per_start_up, otherwise};
+}
+
+void System::set_clock_offset(int client, Minutes offset) {
+  check_client(client, clients_);
+  const auto [lo, hi] = std::minmax_element(clock_offsets_.begin(), clock_offsets_.end());
+  const Minutes new_lo = std::min(*lo, offset), new_hi = std::max(*hi, offset);
+  if (new_hi - new_lo >= kMaxClockSpread)
+    throw std::invalid_argument("the clients' clock offsets may spread over at most " +
+                                std::to_string(kMaxClockSpread) + " minutes");
+  clock_offsets_[static_cast<std::size_t>(client)] = offset;
+  min_clock_offset_ = *std::min_element(clock_offsets_.begin(), clock_offsets_.end());
+}
+
+Minutes System::clock_offset() const {
+  const Minutes own = current_ < clients_ ? clock_offsets_[static_cast<std::size_t>(current_)] : 0;
+  return config_->model.clock_offset + own;
+}
+
+Minutes System::earliest_client_minute() const {
+  return now() + config_->model.clock_offset + min_clock_offset_;
 }
 
 bool System::planned_init_failure() const {

@@ -48,6 +48,15 @@ class System {
   void plan_next_init(InitOutcome outcome, int client = 0);
   /// Schedules: the outcome of the client's n-th start-up is per_start_up[n], or `otherwise` past its end.
   void plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise, int client = 0);
+  /// The client's own clock against the site server's, on top of the config's client.clock_offset, until the
+  /// next reset (the population estimate draws one per client; check and simulate leave every client at 0, so
+  /// the clients stay alike). The offsets of a site may spread over at most kMaxClockSpread minutes: the
+  /// CAP's inbox keeps the names of that many minutes (model/cap_inbox.hpp). Throws std::invalid_argument.
+  void set_clock_offset(int client, Minutes offset);
+  /// The focused client's clock offset against the site server's: the config's plus its own.
+  Minutes clock_offset() const;
+  /// The earliest minute a client's clock can show from now on: names older than it can never be drawn again.
+  Minutes earliest_client_minute() const;
 
   // The clock: Timer machines hold every due time.
   Minutes now() const { return envs_[0].now; }
@@ -149,6 +158,8 @@ class System {
     InitOutcome otherwise = InitOutcome::ok;
   };
   std::vector<InitPlan> init_plans_;
+  std::vector<Minutes> clock_offsets_;  ///< per client, on top of the config's
+  Minutes min_clock_offset_ = 0;
   bool overflowed_ = false;
   std::uint64_t events_ = 0;
   std::vector<int> fired_;
