@@ -10,6 +10,8 @@ namespace {
 using namespace toml_io;
 using stats::Habits;
 using F = Field<Habits>;
+/// program.at's value for "after day 0's first start-up".
+constexpr std::string_view kAtStartUp = "start-up";
 
 template <class Get>
 F probability_field(std::string_view key, Get get) {
@@ -59,8 +61,24 @@ const std::vector<F>& habit_fields() {
           "program.after_start_from", [](Habits & h) -> auto& { return h.program_from; }),
       minutes_field<Habits>(
           "program.after_start_until", [](Habits & h) -> auto& { return h.program_until; }),
+      F{"program.at",
+        [](Habits& h, const toml::node& n, const Where& w) {
+          if (auto s = n.value_exact<std::string>(); s && *s == kAtStartUp) {
+            h.program_at = kNever;
+            return;
+          }
+          const Minutes t = read_time(n, w);
+          if (t >= kMinutesPerDay)
+            fail(w, "a time of day (\"hh:mm\") or \"start-up\" (after day 0's first start-up)");
+          h.program_at = t;
+        },
+        [](const Habits& h) {
+          return quote(h.program_at == kNever ? std::string(kAtStartUp) : format_clock(h.program_at));
+        }},
       probability_field(
           "init.failure_probability", [](Habits & h) -> auto& { return h.init_failure; }),
+      minutes_field<Habits>(
+          "clock.skew", [](Habits & h) -> auto& { return h.clock_skew; }),
   };
   return fields;
 }

@@ -15,6 +15,11 @@ std::optional<std::pair<std::string, std::string>> validate(const Habits& h) {
                    "the latest day (start_until + hours_max + 2 x jitter) must end before midnight"};
   if (h.program_until < h.program_from)
     return Problem{"program.after_start_until", "must not be earlier than program.after_start_from"};
+  if (h.program_at != kNever && (h.program_at < 0 || h.program_at >= kMinutesPerDay))
+    return Problem{"program.at", "a time of day must lie within one day (00:00 to 23:59)"};
+  if (h.clock_skew < 0 || h.clock_skew > kMaxClockSkew)
+    return Problem{"clock.skew", "must be 0 to " + std::to_string(kMaxClockSkew) +
+                                     " minutes (the CAP's inbox tells apart the names of 16 minutes)"};
   const std::pair<const char*, double> probabilities[] = {{"day.leave_on", h.leave_on},
                                                           {"day.absent", h.absent},
                                                           {"day.logon", h.logon},

@@ -31,12 +31,27 @@ struct Habits {
   // config's.
   Minutes program_from = 0;
   Minutes program_until = 240;
+  /// When set (a time of day on the site server's clock), the advertisement is due at this moment on every
+  /// client of a site — "the clients that run the advertisement at the same time" of Q301352 — and each
+  /// client's program finishes program_from..program_until after it (after the client's start-up, if it comes
+  /// later). kNever: each program finishes that long after day 0's first start-up, as an office's recurring
+  /// advertisement would.
+  Minutes program_at = kNever;
+
+  // The clients' clocks. Each client's clock is off the site server's by a whole number of minutes, uniform
+  // in [-clock_skew, +clock_skew], drawn once per client on top of the config's client.clock_offset (Q301352:
+  // time-synchronised clients pick the same file names; Q246749: a clock ahead parks statuses). At most
+  // kMaxClockSkew: the CAP's inbox tells apart the names of kMaxClockSpread minutes.
+  Minutes clock_skew = 0;
 
   // CQM's initialisation: the chance it fails at a start-up where the config's init.failure allows a failure
   // (race: work races the start-up; any_boot: every start-up; never: none) — "per start-up where a failure is
   // possible". The System ignores a drawn failure where the config does not allow one.
   double init_failure = 0.5;
 };
+
+/// The largest clock_skew: clocks 2 x 7 minutes apart still fit the CAP's inbox's 16 minutes of names.
+inline constexpr Minutes kMaxClockSkew = 7;
 
 /// Checks a Habits value whatever its source (file, sweep): the offending key (as in the TOML file) and why.
 std::optional<std::pair<std::string, std::string>> validate(const Habits& habits);

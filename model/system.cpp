@@ -83,6 +83,7 @@ void System::make_envs() {
   }
   init_plans_.assign(static_cast<std::size_t>(clients_), {});
   clock_offsets_.assign(static_cast<std::size_t>(clients_), 0);
+  min_clock_offset_ = 0;
 }
 
 System::~System() = default;
@@ -109,8 +110,6 @@ void System::reset() {
   });
   inputs_ = {};
   for (auto& p : init_plans_) p = {};
-  for (auto& o : clock_offsets_) o = 0;
-  min_clock_offset_ = 0;
   overflowed_ = false;
   events_ = 0;
   fired_.clear();

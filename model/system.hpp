@@ -48,10 +48,11 @@ class System {
   void plan_next_init(InitOutcome outcome, int client = 0);
   /// Schedules: the outcome of the client's n-th start-up is per_start_up[n], or `otherwise` past its end.
   void plan_inits(const std::vector<InitOutcome>* per_start_up, InitOutcome otherwise, int client = 0);
-  /// The client's own clock against the site server's, on top of the config's client.clock_offset, until the
-  /// next reset (the population estimate draws one per client; check and simulate leave every client at 0, so
-  /// the clients stay alike). The offsets of a site may spread over at most kMaxClockSpread minutes: the
-  /// CAP's inbox keeps the names of that many minutes (model/cap_inbox.hpp). Throws std::invalid_argument.
+  /// The client's own clock against the site server's, on top of the config's client.clock_offset; kept by
+  /// reset(), like the config (the population estimate draws one per client; check and simulate leave every
+  /// client at 0, so the clients stay alike). The offsets of a site may spread over at most kMaxClockSpread
+  /// minutes: the CAP's inbox keeps the names of that many minutes (model/cap_inbox.hpp). Throws
+  /// std::invalid_argument.
   void set_clock_offset(int client, Minutes offset);
   /// The focused client's clock offset against the site server's: the config's plus its own.
   Minutes clock_offset() const;

@@ -61,27 +61,34 @@ struct Shared {
 };
 constexpr std::uint64_t kCheckEvery = 4096;
 
+// Sites [first, last) of the population; only its first `clients` clients count (the last site may have
+// more).
 void run_block(const Config& config, const Habits& habits, std::uint64_t seed, std::uint64_t first,
-               std::uint64_t last, Minutes bucket, Tally& tally, Shared& shared, bool reporter) {
+               std::uint64_t last, std::uint64_t clients, Minutes bucket, Tally& tally, Shared& shared,
+               bool reporter) {
   ClientRunner runner(config, habits);
+  const auto k = static_cast<std::uint64_t>(runner.clients_per_site());
   std::uint64_t events_reported = 0;
-  for (std::uint64_t i = first; i < last; ++i) {
-    if ((i - first) % kCheckEvery == 0 && i != first) {
-      shared.done += kCheckEvery;
+  for (std::uint64_t site = first; site < last; ++site) {
+    if ((site - first) % kCheckEvery == 0 && site != first) {
+      shared.done += kCheckEvery * k;
       shared.events += runner.events() - events_reported;
       events_reported = runner.events();
       if (shared.should_stop(reporter)) break;
     }
-    const ClientOutcome o = runner.run(seed, i);
-    ++tally.clients;
-    for (std::uint32_t v = o.violated; v != 0; v &= v - 1)
-      ++tally.violated[static_cast<std::size_t>(std::countr_zero(v))];
-    if (o.lost) {
-      ++tally.lost;
-      ++tally.lost_by_path[static_cast<std::size_t>(o.path)];
-    } else {
-      ++tally.histogram[static_cast<std::size_t>(o.delay / bucket)];
-      tally.max_delay = std::max(tally.max_delay, o.delay);
+    const auto& outcomes = runner.run_site(seed, site);
+    for (std::uint64_t c = 0; c < k && site * k + c < clients; ++c) {
+      const ClientOutcome& o = outcomes[static_cast<std::size_t>(c)];
+      ++tally.clients;
+      for (std::uint32_t v = o.violated; v != 0; v &= v - 1)
+        ++tally.violated[static_cast<std::size_t>(std::countr_zero(v))];
+      if (o.lost) {
+        ++tally.lost;
+        ++tally.lost_by_path[static_cast<std::size_t>(o.path)];
+      } else {
+        ++tally.histogram[static_cast<std::size_t>(o.delay / bucket)];
+        tally.max_delay = std::max(tally.max_delay, o.delay);
+      }
     }
   }
   tally.events = runner.events();
@@ -107,8 +114,12 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   Estimate e;
   e.requested = options.clients;
   Shared shared{options.limits, started, options.clients};
-  e.threads = static_cast<int>(std::clamp<std::uint64_t>(
-      static_cast<std::uint64_t>(std::max(options.threads, 1)), 1, options.clients));
+  // Clients are simulated a site at a time (site.clients each); the last site may hold clients past the
+  // count, which are simulated (they share its CAP) but not counted.
+  const auto per_site = static_cast<std::uint64_t>(config.model.site.clients);
+  const std::uint64_t sites = (options.clients + per_site - 1) / per_site;
+  e.threads = static_cast<int>(
+      std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(options.threads, 1)), 1, sites));
   // Delays of delivered statuses are below the lifetime.
   e.bucket_minutes =
       std::max<Minutes>(1, (config.model.item_lifetime + kMaxDelayBuckets - 1) / kMaxDelayBuckets);
@@ -117,13 +128,13 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   std::vector<Tally> tallies(static_cast<std::size_t>(e.threads));
   for (auto& t : tallies) t.histogram.assign(buckets, 0);
   std::vector<std::thread> workers;
-  const std::uint64_t per = options.clients / static_cast<std::uint64_t>(e.threads);
+  const std::uint64_t per = sites / static_cast<std::uint64_t>(e.threads);
   for (int k = 0; k < e.threads; ++k) {
     const std::uint64_t first = per * static_cast<std::uint64_t>(k);
-    const std::uint64_t last = k + 1 == e.threads ? options.clients : first + per;
+    const std::uint64_t last = k + 1 == e.threads ? sites : first + per;
     const bool reporter = k + 1 == e.threads;  // the calling thread draws the progress
     auto job = [&, first, last, k, reporter] {
-      run_block(config, habits, options.seed, first, last, e.bucket_minutes,
+      run_block(config, habits, options.seed, first, last, options.clients, e.bucket_minutes,
                 tallies[static_cast<std::size_t>(k)], shared, reporter);
     };
     if (k + 1 == e.threads)

@@ -21,7 +21,7 @@ inline constexpr double kSpentSeconds = 1e-9;
 struct EstimateOptions {
   std::uint64_t clients = 100'000;
   std::uint64_t seed = 1;
-  int threads = 2;  ///< this machine has two cores; clients are split into one contiguous block per thread
+  int threads = 2;  ///< this machine has two cores; sites are split into one contiguous block per thread
   /// max_states caps the model events simulated, max_memory the resident memory, max_seconds the time; any of
   /// them, or a signal, ends the estimate early: INCONCLUSIVE, with the clients simulated so far.
   checker::Limits limits;

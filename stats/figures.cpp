@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 
 #include "stats/plots.hpp"
 #include "writers/atomic_file.hpp"
@@ -37,6 +39,53 @@ std::string days_text(Minutes m) { return fmt::format("{:.2f} d", static_cast<do
 
 std::string p_text(const Estimate& e) {
   return e.lost == 0 ? fmt::format("P < {:.1e}", e.interval.high) : fmt::format("P = {:.3g}", e.p_loss());
+}
+
+/// The first axis as a number, if every value of it is one.
+std::optional<std::vector<double>> numeric(const Axis& axis) {
+  std::vector<double> out;
+  for (const auto& v : axis.values) {
+    double x = 0;
+    const auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), x);
+    if (error != std::errc{} || end != v.data() + v.size()) return std::nullopt;
+    out.push_back(x);
+  }
+  return out;
+}
+
+/// P(loss) against the first axis, one line per value of the second: drawn when the first axis is numeric and
+/// the second has at most four values (e.g. clients per CAP against the service pack, or the clock skew).
+std::optional<plots::Lines> loss_lines(const Config& base, const std::vector<Axis>& axes,
+                                       const std::vector<Cell>& cells,
+                                       const std::vector<CellResult>& results) {
+  constexpr std::size_t kMaxLines = 4;
+  const auto xs = numeric(axes[0]);
+  const std::size_t ny = axes.size() > 1 ? axes[1].values.size() : 1;
+  if (!xs || ny > kMaxLines || results.size() != cells.size()) return std::nullopt;
+  plots::Lines f;
+  const std::uint64_t clients = results.empty() ? 0 : results.front().estimate.clients;
+  f.labels = {fmt::format("{}: P(status lost) against {}", base.name, axes[0].key), axes[0].key,
+              "P(status lost), 95% Wilson interval",
+              fmt::format("{} clients per point, seed-matched; a line per {}", clients,
+                          axes.size() > 1 ? axes[1].key : "sweep")};
+  f.series.resize(ny);
+  double top = 0;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    auto& line = f.series[c % ny];
+    if (axes.size() > 1) line.label = axes[1].given + " = " + axes[1].values[c % ny];
+    const Estimate& e = results[c].estimate;
+    line.x.push_back((*xs)[c / ny]);
+    line.y.push_back(e.p_loss());
+    line.low.push_back(e.interval.low);
+    line.high.push_back(e.interval.high);
+    top = std::max(top, e.interval.high);
+  }
+  const auto [lo, hi] = std::minmax_element(xs->begin(), xs->end());
+  const double margin = std::max((*hi - *lo) * 0.05, 0.5);
+  f.x_min = *lo - margin;
+  f.x_max = *hi + margin;
+  f.y_max = top > 0 ? std::min(1.0, top * kHeadroom) : 1;
+  return f;
 }
 
 }  // namespace
@@ -134,7 +183,12 @@ std::vector<std::filesystem::path> add_sweep_figures(OutputSet& set, const std::
   h.frame_legend = {{plots::Frame::good, "HOLDS"},
                     {plots::Frame::bad, "VIOLATED"},
                     {plots::Frame::unknown, "INCONCLUSIVE"}};
-  return add_both(set, dir, "heatmap", h);
+  auto files = add_both(set, dir, "heatmap", h);
+  if (auto lines = loss_lines(base, axes, cells, results)) {
+    auto more = add_both(set, dir, "loss_lines", *lines);
+    files.insert(files.end(), more.begin(), more.end());
+  }
+  return files;
 }
 
 }  // namespace cqm::stats

@@ -316,4 +316,42 @@ std::string render(const Points& f, Format format) {
   return session.finish();
 }
 
+std::string render(const Lines& f, Format format) {
+  // Each series its colour and symbol, so the lines stay apart in grey print too.
+  constexpr Colour kColours[] = {bar_blue, marker_red, median_green, grey};
+  constexpr int kSymbols[] = {17, 16, 13,
+                              3};  // PLplot's Hershey codes: filled circle, square, triangle, cross
+  if (f.series.size() > std::size(kColours))
+    throw std::logic_error("a line plot draws at most " + std::to_string(std::size(kColours)) + " lines");
+  Session session(format);
+  plvpor(kLayout.left, kLayout.right, kLayout.bottom, kLayout.top);
+  plwind(f.x_min, f.x_max, 0, f.y_max);
+  plcol0(grey);
+  plbox("g", 0, 0, "g", 0, 0);
+  plcol0(black);
+  plbox("bcnst", 0, 0, "bcnstv", 0, 0);
+  for (std::size_t k = 0; k < f.series.size(); ++k) {
+    const auto& line = f.series[k];
+    const auto n = static_cast<int>(line.x.size());
+    plcol0(kColours[k]);
+    plwidth(kLayout.line_width);
+    plline(n, line.x.data(), line.y.data());
+    plwidth(1);
+    plerry(n, line.x.data(), line.low.data(), line.high.data());
+    plpoin(n, line.x.data(), line.y.data(), kSymbols[k]);
+    // The legend: top left, one line per series, in its colour.
+    const double at =
+        f.y_max * (1 - kLayout.marker_label_top - kLayout.marker_label_step * static_cast<double>(k));
+    const double from = f.x_min + (f.x_max - f.x_min) * 0.02;
+    const double to = f.x_min + (f.x_max - f.x_min) * 0.07;
+    const PLFLT xs[] = {from, to}, ys[] = {at, at};
+    plwidth(kLayout.line_width);
+    plline(2, xs, ys);
+    plwidth(1);
+    plptex(to + (f.x_max - f.x_min) * 0.01, at, 1, 0, kLeft, text(line.label).c_str());
+  }
+  put_labels(f.labels);
+  return session.finish();
+}
+
 }  // namespace cqm::plots

@@ -58,9 +58,21 @@ struct Points {
   std::optional<Marker> marker;
 };
 
+/// Several lines of points, each with error bars and its own colour, named in a legend.
+struct Lines {
+  struct Series {
+    std::string label;
+    std::vector<double> x, y, low, high;
+  };
+  Labels labels;
+  std::vector<Series> series;  ///< at most four: the palette's line colours
+  double x_min = 0, x_max = 1, y_max = 1;
+};
+
 /// The file's bytes. Throws std::runtime_error when PLplot lacks the driver (plplot-driver-cairo for PNG).
 std::string render(const HeatMap& figure, Format format);
 std::string render(const Bars& figure, Format format);
 std::string render(const Points& figure, Format format);
+std::string render(const Lines& figure, Format format);
 
 }  // namespace cqm::plots

@@ -26,6 +26,8 @@ std::string_view loss_path_name(LossPath p) {
       return "lost_despite_good_init";
     case LossPath::delivered_late:
       return "delivered_late";
+    case LossPath::name_in_use:
+      return "name_in_use";
   }
   return "?";
 }
@@ -42,134 +44,174 @@ std::string_view loss_path_text(LossPath p) {
       return "a start-up initialised correctly and still did not copy it";
     case LossPath::delivered_late:
       return "kept past its lifetime and delivered late (pre-SP2)";
+    case LossPath::name_in_use:
+      return "its file's name was in use on the CAP, CQM removed it (Q301352)";
   }
   return "?";
 }
 
 ClientRunner::ClientRunner(const Config& config, const Habits& habits)
-    : config_(&config), habits_(&habits), system_(config) {
+    : config_(&config),
+      habits_(&habits),
+      client_config_(config),
+      clients_(config.model.site.clients),
+      system_(config) {
+  client_config_.model.site.clients = 1;
   // The statuses are submitted on day 0 (or, for a program that finishes late, on the day it finishes); their
   // lifetime ends at most that and the lifetime later. One start-up a day plus each program's restart bounds
   // the start-ups the init plan must cover.
-  max_days_ = (habits.program_until + config.model.item_lifetime) / kMinutesPerDay + 3;
-  init_plan_.resize(static_cast<std::size_t>(max_days_ + 1 + config.programs()), InitOutcome::ok);
+  max_days_ = ((habits.program_at == kNever ? 0 : habits.program_at) + habits.program_until +
+               config.model.item_lifetime) /
+                  kMinutesPerDay +
+              3;
+  plans_.resize(static_cast<std::size_t>(clients_));
+  for (auto& plan : plans_) {
+    plan.init_plan.resize(static_cast<std::size_t>(max_days_ + 1 + config.programs()), InitOutcome::ok);
+    plan.actions.reserve(static_cast<std::size_t>(4 * max_days_ + config.programs()));
+  }
+  outcomes_.resize(static_cast<std::size_t>(clients_));
   system_.observe(&ClientRunner::on_event, this);
 }
 
 // A timed copy cycle while a status is queued: the wake-up, retry or reconnect timer reaching CQM.
-void ClientRunner::on_event(void* self, std::size_t machine, int, std::string_view event) {
+void ClientRunner::on_event(void* self, std::size_t machine, int instance, std::string_view event) {
   auto& runner = *static_cast<ClientRunner*>(self);
   if (machine != machine_index<CopyQueueManager>) return;
   if (event != wake_up_due::name() && event != retry_due::name() && event != reconnect_due::name()) return;
-  if (runner.any_queued()) ++runner.obs_.outcome.timed_cycles_queued;
+  const int client = instance / CopyQueueManager::instances(*runner.config_);
+  if (runner.any_queued(client))
+    ++runner.plans_[static_cast<std::size_t>(client)].obs.outcome.timed_cycles_queued;
 }
 
-bool ClientRunner::any_queued() const {
-  const auto& items = system_.group<QueueItem>();
-  for (int i = 0; i < items.size(); ++i)
-    if (items.state(i) == int(QueueItem::State::Queued)) return true;
+bool ClientRunner::any_queued(int client) const {
+  system_.focus(client);
+  for (int i = 0; i < system_.count<QueueItem>(); ++i)
+    if (system_.state<QueueItem>(i) == QueueItem::State::Queued) return true;
   return false;
 }
 
-// Nothing further can change this client's outcome: every program has reported, and every status is delivered
-// or past its lifetime.
-bool ClientRunner::settled() const {
+// Nothing further can change this client's outcome: every program has reported, and every status is
+// delivered, removed or past its lifetime.
+bool ClientRunner::settled(int client) const {
+  system_.focus(client);
   for (int p = 0; p < config_->programs(); ++p)
     if (system_.state<AdvertisedProgramsManager>(p) != AdvertisedProgramsManager::State::Finished)
       return false;
-  const auto& items = system_.group<QueueItem>();
-  for (int i = 0; i < items.size(); ++i)
-    if (items.state(i) == int(QueueItem::State::Queued) &&
-        system_.now() < items.data(i).deadline(config_->model.item_lifetime))
+  for (int i = 0; i < system_.count<QueueItem>(); ++i)
+    if (system_.state<QueueItem>(i) == QueueItem::State::Queued &&
+        system_.now() < system_.data<QueueItem>(i).deadline(config_->model.item_lifetime))
       return false;
   return true;
 }
 
-void ClientRunner::close_instance() {
-  if (obs_.instance_open && obs_.instance_saw_queue) {
-    ++obs_.outcome.start_ups_queued;
-    obs_.outcome.failed_inits_queued += obs_.instance_failed;
+bool ClientRunner::all_settled() const {
+  for (int c = 0; c < clients_; ++c)
+    if (!settled(c)) return false;
+  return true;
+}
+
+void ClientRunner::close_instance(Observation& obs) {
+  if (obs.instance_open && obs.instance_saw_queue) {
+    ++obs.outcome.start_ups_queued;
+    obs.outcome.failed_inits_queued += obs.instance_failed;
   }
-  obs_.instance_open = false;
+  obs.instance_open = false;
 }
 
 // Called after every step: a new start-up opens a CQM instance (its init outcome is fixed at start-up), a
 // stopped CQM closes it.
-void ClientRunner::observe() {
+void ClientRunner::observe(int client) {
+  Observation& obs = plans_[static_cast<std::size_t>(client)].obs;
+  system_.focus(client);
   const int start_ups = system_.data<Client>().start_ups;
   const bool cqm_running = system_.state<CopyQueueManager>() != CopyQueueManager::State::Stopped;
-  if (start_ups != obs_.seen_start_ups) {
-    close_instance();
-    obs_.seen_start_ups = start_ups;
-    obs_.instance_open = cqm_running;
-    obs_.instance_failed = system_.state<Connection>() == Connection::State::Broken;
-    obs_.instance_saw_queue = false;
+  if (start_ups != obs.seen_start_ups) {
+    close_instance(obs);
+    obs.seen_start_ups = start_ups;
+    obs.instance_open = cqm_running;
+    obs.instance_failed = system_.state<Connection>() == Connection::State::Broken;
+    obs.instance_saw_queue = false;
   }
-  if (!obs_.instance_open) return;
-  if (any_queued()) obs_.instance_saw_queue = true;
-  if (!cqm_running) close_instance();
+  if (!obs.instance_open) return;
+  if (any_queued(client)) obs.instance_saw_queue = true;
+  if (!cqm_running) close_instance(obs);
 }
 
-// Advances to t one timer at a time, observing each; false as soon as the client is settled. The clock never
-// goes back: a day that starts before the last one ended (a program finishing after midnight) starts late.
+void ClientRunner::observe_all() {
+  for (int c = 0; c < clients_; ++c) observe(c);
+}
+
+// Advances to t one timer at a time, observing each; false as soon as every client is settled.
 bool ClientRunner::step_to(Minutes t) {
   t = std::max(t, system_.now());
   for (Minutes n = system_.next_timer(); n <= t; n = system_.next_timer()) {
     system_.advance_to(n);
-    observe();
-    if (settled()) return false;
+    observe_all();
+    if (all_settled()) return false;
   }
   system_.advance_to(t);
   return true;
 }
 
-bool ClientRunner::wait_for_timer() { return step_to(system_.next_timer()); }
-
-// The user switches the PC on: if it is shutting down they wait until it is off; if it is on (left on
-// overnight) there is nothing to do.
-bool ClientRunner::apply_power_on() {
-  while (system_.state<Client>() == Client::State::ShuttingDown)
-    if (!wait_for_timer()) return false;
-  if (system_.state<Client>() != Client::State::Off) return true;
-  system_.power_on();
-  observe();
+// One user action, now; false when the user must wait for the PC first: switching on while it shuts down, or
+// off while it boots or restarts.
+bool ClientRunner::apply(int client, const Action& a) {
+  system_.focus(client);
+  const Client::State pc = system_.state<Client>();
+  switch (a.kind) {
+    case Action::Kind::power_on:
+      if (pc == Client::State::ShuttingDown) return false;
+      if (pc == Client::State::Off) system_.power_on(client);
+      break;
+    case Action::Kind::power_off:
+      if (pc == Client::State::Booting || pc == Client::State::Restarting) return false;
+      if (pc == Client::State::Up) {
+        system_.power_off(client);
+        switched_off_ = true;
+      }
+      break;
+    case Action::Kind::program:
+      system_.finish_program(a.program, config_->model.programs[static_cast<std::size_t>(a.program)].mif,
+                             client);
+      break;
+    case Action::Kind::log_on:
+      system_.log_on(client);
+      break;
+  }
+  observe(client);
   return true;
 }
 
-// The user switches off: if the PC is still booting or restarting they wait until it is up.
-bool ClientRunner::apply_power_off() {
-  while (system_.state<Client>() == Client::State::Booting ||
-         system_.state<Client>() == Client::State::Restarting)
-    if (!wait_for_timer()) return false;
-  if (system_.state<Client>() != Client::State::Up) return true;
-  system_.power_off();
-  observe();
-  return !settled();
-}
-
-ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
+// The client's days, from its own stream. The draws come in a fixed order — the client's own habits, the init
+// plan, its clock, then day by day, the same number each day — so its plan depends only on (seed, index).
+void ClientRunner::plan_client(std::uint64_t seed, std::uint64_t index, ClientPlan& plan) {
   const Habits& h = *habits_;
   const Config& c = *config_;
   Xoshiro256 rng = Xoshiro256::for_client(seed, index);
-  // The draws come in a fixed order — the client's own habits, the init plan, then day by day, the same
-  // number each day — so a client's outcome depends only on (seed, index).
   const int weekday0 = static_cast<int>(rng.between(0, kWorkdays - 1));
   const auto usual_start = static_cast<Minutes>(rng.between(h.start_from, h.start_until));
   const auto usual_hours = static_cast<Minutes>(rng.between(h.hours_min, h.hours_max));
-  // Each program its own delay after day 0's first start-up; they finish in time order.
+  // Each program its own delay; they finish in time order.
   program_times_.clear();
   for (int p = 0; p < c.programs(); ++p)
     program_times_.emplace_back(static_cast<Minutes>(rng.between(h.program_from, h.program_until)), p);
   std::stable_sort(program_times_.begin(), program_times_.end());
-  for (auto& outcome : init_plan_)
+  for (auto& outcome : plan.init_plan)
     outcome = rng.chance(h.init_failure) ? InitOutcome::failed : InitOutcome::ok;
+  // Drawn only when the habit is on, so that a population without it keeps its streams.
+  plan.clock_offset = h.clock_skew > 0 ? static_cast<Minutes>(rng.between(-h.clock_skew, h.clock_skew)) : 0;
 
-  system_.reset();
-  system_.plan_inits(&init_plan_, InitOutcome::ok);
-  obs_ = {};
+  plan.actions.clear();
+  plan.next = 0;
+  plan.not_before = 0;
+  plan.obs = {};
+  Minutes last = 0;  // the time of the latest action planned: a user's actions never go back
+  const auto add = [&](Minutes at, Action::Kind kind, int program = 0) {
+    last = std::max(at, last);
+    plan.actions.push_back({last, kind, program});
+  };
   // A config whose users never switch off (workaround B) overrides the habit: every evening the PC stays on.
   const bool never_off = !c.env.user_powers_off || c.env.day.always_on;
-
   for (int d = 0; d < max_days_; ++d) {
     const Minutes base = d * kMinutesPerDay;
     const bool absent = rng.chance(h.absent);
@@ -177,48 +219,82 @@ ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
     const auto end_jitter = static_cast<Minutes>(rng.between(-h.jitter, h.jitter));
     const bool leave_on = rng.chance(h.leave_on) || never_off;
     const bool weekend = h.weekends_off && (weekday0 + d) % kDaysPerWeek >= kWorkdays;
-    // Drawn only when the habit is on, so that a population without it keeps its streams.
     const bool logs_on_again = h.logon > 0 && rng.chance(h.logon);
     const double logon_share = h.logon > 0 ? rng.uniform() : 0.0;
     // Day 0 is the day the program runs: the user is in. On a day nobody comes, the PC stays as it is.
-    const bool present = !weekend && (d == 0 || !absent);
-    if (present) {
-      const Minutes start = std::max<Minutes>(usual_start + start_jitter, 0);
-      Minutes off = base + std::max(usual_start + usual_hours + end_jitter, start + 1);
-      if (!step_to(base + start) || !apply_power_on()) break;
-      if (d == 0) {
-        bool settled_now = false;
-        for (const auto& [delay, p] : program_times_) {
-          const ProgramSpec& spec = c.model.programs[static_cast<std::size_t>(p)];
-          const Minutes program_at = base + start + c.model.boot_minutes + delay;
-          if (!step_to(program_at)) {
-            settled_now = true;
-            break;
-          }
-          system_.finish_program(p, spec.mif);
-          observe();
-          // The user stays until the program's restart is over.
-          const Minutes restart_cost =
-              restarts_computer(spec.after_running) ? c.model.shutdown_minutes + c.model.boot_minutes : 0;
-          off = std::max(off, program_at + restart_cost + 1);
-        }
-        if (settled_now) break;
+    if (weekend || (d > 0 && absent)) continue;
+    const Minutes start = std::max<Minutes>(usual_start + start_jitter, 0);
+    Minutes off = base + std::max(usual_start + usual_hours + end_jitter, start + 1);
+    add(base + start, Action::Kind::power_on);
+    if (d == 0) {
+      // The advertisement is due after the start-up, or at the site's moment for it if that comes later.
+      const Minutes due = std::max(base + start + c.model.boot_minutes,
+                                   h.program_at == kNever ? Minutes{0} : base + h.program_at);
+      for (const auto& [delay, p] : program_times_) {
+        const ProgramSpec& spec = c.model.programs[static_cast<std::size_t>(p)];
+        const Minutes program_at = due + delay;
+        add(program_at, Action::Kind::program, p);
+        // The user stays until the program's restart is over.
+        const Minutes restart_cost =
+            restarts_computer(spec.after_running) ? c.model.shutdown_minutes + c.model.boot_minutes : 0;
+        off = std::max(off, program_at + restart_cost + 1);
       }
-      if (logs_on_again) {
-        // Somewhere in the session, after what day 0's program did.
-        const Minutes from = std::max(system_.now() + 1, base + start + c.model.boot_minutes + 1);
-        const Minutes at =
-            from + static_cast<Minutes>(logon_share * static_cast<double>(std::max<Minutes>(off - from, 0)));
-        if (!step_to(at)) break;
-        system_.log_on();
-        observe();
-        off = std::max(off, at + 1);
-      }
-      if (!leave_on && (!step_to(off) || !apply_power_off())) break;
     }
-    if (!step_to(base + kMinutesPerDay)) break;
+    if (logs_on_again) {
+      // Somewhere in the session, after what day 0's program did.
+      const Minutes from = std::max(last + 1, base + start + c.model.boot_minutes + 1);
+      const Minutes at =
+          from + static_cast<Minutes>(logon_share * static_cast<double>(std::max<Minutes>(off - from, 0)));
+      add(at, Action::Kind::log_on);
+      off = std::max(off, at + 1);
+    }
+    if (!leave_on) add(off, Action::Kind::power_off);
   }
-  return finish();
+}
+
+const std::vector<ClientOutcome>& ClientRunner::run_site(std::uint64_t seed, std::uint64_t site) {
+  const auto k = static_cast<std::uint64_t>(clients_);
+  for (int c = 0; c < clients_; ++c)
+    plan_client(seed, site * k + static_cast<std::uint64_t>(c), plans_[static_cast<std::size_t>(c)]);
+  system_.reset();
+  for (int c = 0; c < clients_; ++c) {
+    const ClientPlan& plan = plans_[static_cast<std::size_t>(c)];
+    system_.plan_inits(&plan.init_plan, InitOutcome::ok, c);
+    system_.set_clock_offset(c, plan.clock_offset);
+  }
+  // The users act in time order (ties: the lower client first); each client's actions in its order.
+  while (true) {
+    int who = -1;
+    Minutes when = 0;
+    for (int c = 0; c < clients_; ++c) {
+      const ClientPlan& plan = plans_[static_cast<std::size_t>(c)];
+      if (plan.next == plan.actions.size()) continue;
+      const Minutes t = std::max(plan.actions[plan.next].at, plan.not_before);
+      if (who < 0 || t < when) {
+        who = c;
+        when = t;
+      }
+    }
+    if (who < 0) break;
+    if (!step_to(when)) return finish(), outcomes_;
+    ClientPlan& plan = plans_[static_cast<std::size_t>(who)];
+    plan.not_before = system_.now();
+    switched_off_ = false;
+    if (!apply(who, plan.actions[plan.next])) {
+      plan.not_before = system_.next_timer();  // the user waits for the PC
+      continue;
+    }
+    ++plan.next;
+    if (switched_off_ && all_settled()) return finish(), outcomes_;
+  }
+  step_to(static_cast<Minutes>(max_days_) * kMinutesPerDay);
+  finish();
+  return outcomes_;
+}
+
+ClientOutcome ClientRunner::run(std::uint64_t seed, std::uint64_t index) {
+  if (clients_ != 1) throw std::logic_error("ClientRunner::run is for sites of one client: use run_site");
+  return run_site(seed, index).front();
 }
 
 std::uint32_t end_state_properties() {
@@ -233,30 +309,71 @@ std::uint32_t end_state_properties() {
   return mask;
 }
 
-ClientOutcome ClientRunner::finish() {
-  close_instance();
+namespace {
+
+/// Client `client`'s part of a site's state: its block of each client machine and the site's machines, as a
+/// one-client site's snapshot would hold them. The refusals and the queue's overflow are the site's.
+void client_part(const Config& config, const SystemSnapshot& site, int client, SystemSnapshot& out) {
+  out.now = site.now;
+  out.inputs.cap_outage = site.inputs.cap_outage;
+  out.inputs.next_init_fails = site.inputs.next_init_fails >> client & 1;
+  out.refusals = site.refusals;
+  out.queue_overflowed = site.queue_overflowed;
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    const auto& all = site.all<M>();
+    auto& part = out.all<M>();
+    const auto n = static_cast<std::size_t>(M::instances(config));
+    if (n == 0) {
+      part = all;
+      return;
+    }
+    const auto from = all.begin() + static_cast<std::ptrdiff_t>(n * static_cast<std::size_t>(client));
+    part.assign(from, from + static_cast<std::ptrdiff_t>(n));
+  });
+}
+
+}  // namespace
+
+void ClientRunner::finish() {
   system_.snapshot(end_);
-  obs_.outcome.violated = check_step(*config_, end_, end_, end_state_properties());
   events_ += system_.events();
-  ClientOutcome out = obs_.outcome;
+  for (int c = 0; c < clients_; ++c) {
+    close_instance(plans_[static_cast<std::size_t>(c)].obs);
+    ClientOutcome& out = outcomes_[static_cast<std::size_t>(c)];
+    out = outcome_of(c);
+    if (clients_ == 1) {
+      out.violated = check_step(*config_, end_, end_, end_state_properties());
+    } else {
+      client_part(*config_, end_, c, one_);
+      out.violated = check_step(client_config_, one_, one_, end_state_properties());
+    }
+  }
+}
+
+ClientOutcome ClientRunner::outcome_of(int client) {
+  ClientOutcome out = plans_[static_cast<std::size_t>(client)].obs.outcome;
   const Minutes lifetime = config_->model.item_lifetime;
-  bool late = false;
-  const auto& items = system_.group<QueueItem>();
-  for (int i = 0; i < items.size(); ++i) {
-    if (items.state(i) == int(QueueItem::State::Empty)) continue;
-    const auto& item = items.data(i);
+  bool late = false, removed = false;
+  system_.focus(client);
+  for (int i = 0; i < system_.count<QueueItem>(); ++i) {
+    const QueueItem::State state = system_.state<QueueItem>(i);
+    if (state == QueueItem::State::Empty) continue;
+    const auto& item = system_.data<QueueItem>(i);
     if (item.status == StatusId::none) continue;  // an inventory file: not a status
-    const bool delivered = items.state(i) == int(QueueItem::State::Delivered);
+    const bool delivered = state == QueueItem::State::Delivered;
     if (delivered && item.delivered_at < item.deadline(lifetime)) {
       out.delay = std::max(out.delay, item.delivered_at - item.submitted_at);
       continue;
     }
     out.lost = true;
     late |= delivered;
+    removed |= state == QueueItem::State::Removed;
   }
   if (!out.lost) return out;
   out.delay = 0;
-  if (late)
+  if (removed)
+    out.path = LossPath::name_in_use;
+  else if (late)
     out.path = LossPath::delivered_late;
   else if (out.failed_inits_queued < out.start_ups_queued)
     out.path = LossPath::lost_despite_good_init;

@@ -1,7 +1,8 @@
 #pragma once
-// One simulated client at a time: its habits drawn from its own random stream, its days laid out as
-// environment events, and the composed System run over the lifetime of the statuses its program submits. A
-// runner keeps one System and one init plan and reuses them for every client: no heap allocation per client.
+// One simulated site at a time: site.clients clients (one, by default) on one CAP, each with its habits drawn
+// from its own random stream and its days laid out as environment events, and the composed System run over
+// the lifetime of the statuses their programs submit. A runner keeps one System and one plan per client and
+// reuses them for every site: no heap allocation per site.
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -23,11 +24,13 @@ enum class LossPath : std::uint8_t {
   timed_retries_failed,    ///< init failed at every start-up; timed cycles came and did not get it through
   lost_despite_good_init,  ///< a start-up while it was queued initialised correctly and still did not copy it
   delivered_late,          ///< kept past its lifetime (pre-SP2 behaviour) and delivered after it
+  name_in_use,  ///< its file's name was taken on the CAP by another client's, and CQM removed it (Q301352)
 };
-inline constexpr int kLossPaths = 5;
+inline constexpr int kLossPaths = 6;
 inline constexpr std::array<LossPath, kLossPaths> kAllLossPaths{
-    LossPath::every_init_failed, LossPath::no_start_up_after_submission, LossPath::timed_retries_failed,
-    LossPath::lost_despite_good_init, LossPath::delivered_late};
+    LossPath::every_init_failed,    LossPath::no_start_up_after_submission,
+    LossPath::timed_retries_failed, LossPath::lost_despite_good_init,
+    LossPath::delivered_late,       LossPath::name_in_use};
 
 /// A stable identifier (JSON, CSV) and a sentence (text output).
 std::string_view loss_path_name(LossPath path);
@@ -54,38 +57,67 @@ class ClientRunner {
   /// Both must outlive the runner.
   ClientRunner(const Config& config, const Habits& habits);
 
-  /// Client `index` of the population under `seed`: the same (seed, index) always gives the same outcome.
+  /// The clients a site has (the config's site.clients).
+  int clients_per_site() const { return clients_; }
+
+  /// Site `site` of the population under `seed`: its clients are the population's clients site·K … site·K +
+  /// K − 1, each drawing from its own stream, so the same (seed, site) always gives the same outcomes, one
+  /// per client in order. Valid until the next run.
+  const std::vector<ClientOutcome>& run_site(std::uint64_t seed, std::uint64_t site);
+
+  /// Client `index` of a population of one-client sites (site.clients = 1; std::logic_error otherwise).
   ClientOutcome run(std::uint64_t seed, std::uint64_t index);
 
   /// Events the System has processed over every run so far (for the throughput figures).
   std::uint64_t events() const { return events_; }
 
  private:
+  /// What a user does, at a time of the site server's clock; each client's in its order.
+  struct Action {
+    enum class Kind : std::uint8_t { power_on, program, log_on, power_off };
+    Minutes at;
+    Kind kind;
+    int program = 0;
+  };
   struct Observation {
     int seen_start_ups = 0;
     bool instance_open = false, instance_failed = false, instance_saw_queue = false;
     ClientOutcome outcome;
   };
+  struct ClientPlan {
+    std::vector<Action> actions;
+    std::size_t next = 0;
+    Minutes not_before = 0;  ///< a client's actions never go back in time; a wait moves this on
+    std::vector<InitOutcome> init_plan;
+    Minutes clock_offset = 0;
+    Observation obs;
+  };
 
   static void on_event(void* self, std::size_t machine, int instance, std::string_view event);
+  void plan_client(std::uint64_t seed, std::uint64_t index, ClientPlan& plan);
   bool step_to(Minutes t);
-  bool apply_power_on();
-  bool apply_power_off();
-  bool wait_for_timer();
-  void observe();
-  void close_instance();
-  bool any_queued() const;
-  bool settled() const;
-  ClientOutcome finish();
-  SystemSnapshot end_;  ///< the final state, reused from client to client
+  bool apply(int client, const Action& action);
+  void observe(int client);
+  void observe_all();
+  void close_instance(Observation& obs);
+  bool any_queued(int client) const;
+  bool settled(int client) const;
+  bool all_settled() const;
+  void finish();
+  ClientOutcome outcome_of(int client);
+  SystemSnapshot end_;  ///< the final state, reused from site to site
+  SystemSnapshot one_;  ///< one client's part of it, for the end-state properties of a site's client
 
   const Config* config_;
   const Habits* habits_;
+  Config client_config_;  ///< the config with one client: the view the end-state properties judge
+  int clients_;
   System system_;
-  std::vector<InitOutcome> init_plan_;
+  std::vector<ClientPlan> plans_;
   std::vector<std::pair<Minutes, int>> program_times_;  ///< scratch: day 0's programs, in time order
+  std::vector<ClientOutcome> outcomes_;
   int max_days_;
-  Observation obs_;
+  bool switched_off_ = false;  ///< the last action switched a PC off: a moment to see if all are settled
   std::uint64_t events_ = 0;
 };
 

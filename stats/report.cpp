@@ -77,7 +77,9 @@ std::string estimate_text(const Config& config, const HabitsSource& habits, cons
                           const Estimate& e, bool with_stats) {
   std::string out = fmt::format("cqmcheck estimate: {} — {}\n", config.name, config.summary);
   out += fmt::format("habits: {}\n", habits.file.empty() ? "the defaults (doc/estimate.md)" : habits.file);
-  out += fmt::format("population: {} clients, seed {}\n", e.clients, options.seed);
+  const int per_site = config.model.site.clients;
+  out += fmt::format("population: {} clients{}, seed {}\n", e.clients,
+                     per_site > 1 ? fmt::format(" in sites of {} on one CAP", per_site) : "", options.seed);
   if (e.outcome != checker::Outcome::complete)
     out += fmt::format("INCONCLUSIVE ({}): {} of {} clients simulated; the figures below are theirs\n",
                        checker::outcome_name(e.outcome), e.clients, e.requested);

@@ -29,10 +29,14 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"race_window", "init.race_window"},
     {"after_running", "program[0].after_running"},
     {"os", "client.os"},
+    {"clients", "site.clients"},
+    {"assistant_interval", "site.assistant_interval"},
     {"p_init_failure", "habits.init.failure_probability"},
     {"leave_on", "habits.day.leave_on"},
     {"absent", "habits.day.absent"},
     {"weekends_off", "habits.day.weekends_off"},
+    {"skew", "habits.clock.skew"},
+    {"program_at", "habits.program.at"},
 };
 
 [[noreturn]] void fail(const std::string& argument, const std::string& why) {

@@ -207,7 +207,9 @@ void add_sweep(CLI::App& app) {
                   "stop a cell's exhaustive search after this long: INCONCLUSIVE")
       ->capture_default_str()
       ->check(seconds());
-  cmd->add_option("--out", f->population.out, "write sweep.csv, sweep.json and heatmap (SVG and PNG) here")
+  cmd->add_option(
+         "--out", f->population.out,
+         "write sweep.csv, sweep.json, heatmap and, over a numeric first axis, loss_lines (SVG and PNG) here")
       ->check(name_given());
   cmd->callback([f] { run_sweep(*f); });
 }

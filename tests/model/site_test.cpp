@@ -230,5 +230,30 @@ TEST_F(collision_fixture, clients_a_minute_apart_never_collide) {
   for (int client : {0, 1, 2}) EXPECT_EQ(item(client, 0), QueueItem::State::Delivered) << client;
 }
 
+// Clocks apart: client 1's program finishes a minute after client 0's, but its clock is a minute behind, so
+// its file takes the same name while the assistant (every 5 minutes) has not taken client 0's yet.
+TEST_F(collision_fixture, clients_whose_clocks_differ_collide_when_their_names_meet) {
+  Config c = *find_preset("kb-q301352");
+  c.model.site.clients = 2;
+  c.model.site.assistant_interval = 5;
+  Schedule s = canonical_schedule(c);
+  for (auto& e : s.events)
+    if (e.action == EnvAction::program_finishes) e.at += e.client;  // 10:00 and 10:01 on the site's clock
+  std::stable_sort(s.events.begin(), s.events.end(),
+                   [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at < b.at; });
+  config = c;
+  system = std::make_unique<System>(config, &log, &refusals);
+  system->set_clock_offset(1, -1);
+  run_schedule(*system, s);
+  EXPECT_EQ(item(0, 0), QueueItem::State::Delivered);
+  EXPECT_EQ(item(1, 0), QueueItem::State::Removed) << cqmgr(1);
+  // Without the offset the names are a minute apart.
+  system->set_clock_offset(1, 0);
+  run_schedule(*system, s);
+  EXPECT_EQ(item(1, 0), QueueItem::State::Delivered);
+  // Clocks further apart than the minutes of names the inbox tells apart are refused.
+  EXPECT_THROW(system->set_clock_offset(0, kMaxClockSpread), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace cqm

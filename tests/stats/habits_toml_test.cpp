@@ -34,6 +34,8 @@ TEST(habits_toml, office_file_spells_out_the_defaults) {
   EXPECT_EQ(h.program_from, d.program_from);
   EXPECT_EQ(h.program_until, d.program_until);
   EXPECT_EQ(h.init_failure, d.init_failure);
+  EXPECT_EQ(h.program_at, d.program_at);
+  EXPECT_EQ(h.clock_skew, d.clock_skew);
 }
 
 TEST(habits_toml, missing_keys_keep_their_defaults) {
@@ -77,6 +79,23 @@ TEST(habits_toml, syntax_error_names_the_line) {
 TEST(habits_toml, a_day_past_midnight_is_refused) {
   EXPECT_THROW(parse_habits("[day]\nstart_until = \"14:00\"\nhours_max = 720\n", "x.toml"), InputError);
   EXPECT_THROW(parse_habits("[day]\nstart_from = \"25:00\"\n", "x.toml"), InputError);
+}
+
+TEST(habits_toml, a_sites_advertisement_time_and_clock_skew_round_trip_and_are_checked) {
+  const stats::Habits h = parse_habits("[program]\nat = \"10:00\"\n[clock]\nskew = 3\n", "x.toml");
+  EXPECT_EQ(h.program_at, 600);
+  EXPECT_EQ(h.clock_skew, 3);
+  EXPECT_EQ(habits_to_toml(parse_habits(habits_to_toml(h), "round-trip")), habits_to_toml(h));
+  EXPECT_EQ(parse_habits("[program]\nat = \"start-up\"\n", "x.toml").program_at, kNever);
+  try {
+    parse_habits("[clock]\nskew = 8\n", "x.toml");
+    ADD_FAILURE() << "a skew past 7 minutes was taken";
+  } catch (const InputError& e) {
+    EXPECT_EQ(
+        std::string(e.what()),
+        "x.toml:2: clock.skew: must be 0 to 7 minutes (the CAP's inbox tells apart the names of 16 minutes)");
+  }
+  EXPECT_THROW(parse_habits("[program]\nat = \"noon\"\n", "x.toml"), InputError);
 }
 
 }  // namespace

@@ -56,3 +56,27 @@ if(NOT key STREQUAL "program[0].after_running" OR NOT bug STREQUAL "VIOLATED" OR
   message(FATAL_ERROR "sweep --vary after_running: expected program[0].after_running, VIOLATED then HOLDS "
                       "with none lost, got ${key}, ${bug}, ${fix} (${fix_lost} lost):\n${out}")
 endif()
+
+# Q301352's question, as the README's figure asks it (fewer clients): clients per CAP x service pack. At SP3 a
+# second client on the CAP loses statuses by their names (name_in_use), at SP4 none; past 4 clients the
+# exhaustive verdict is INCONCLUSIVE, saying why; loss_lines draws P(loss) against the clients.
+cqm_run(0 sweep --preset kb-q301352 --habits ${CMAKE_CURRENT_LIST_DIR}/../data/habits/q301352.toml
+        --vary clients=1,2,8 --vary service_pack=3,4 --clients 8000 --format json --out ${WORK}/Q)
+string(JSON key GET "${out}" axes 0 key)
+string(JSON one GET "${out}" cells 0 lost)
+string(JSON sp3 GET "${out}" cells 4 lost)
+string(JSON sp3_named GET "${out}" cells 4 lost_by_path name_in_use)
+string(JSON sp4 GET "${out}" cells 5 lost)
+string(JSON big GET "${out}" cells 4 verdict)
+string(JSON pair GET "${out}" cells 2 verdict)
+if(NOT key STREQUAL "site.clients" OR NOT one EQUAL 0 OR sp3 EQUAL 0 OR NOT sp3_named EQUAL sp3 OR NOT sp4 EQUAL 0
+   OR NOT big STREQUAL "INCONCLUSIVE" OR NOT pair STREQUAL "VIOLATED")
+  message(FATAL_ERROR "sweep over clients per CAP: expected site.clients, 1 client none lost, 8 clients at SP3 "
+                      "lost by name (INCONCLUSIVE exhaustive), at SP4 none; 2 clients VIOLATED at SP3; got ${key}, "
+                      "${one}, ${sp3} (${sp3_named} by name, ${big}), ${sp4}, ${pair}:\n${out}")
+endif()
+foreach(f loss_lines.svg loss_lines.png heatmap.png)
+  if(NOT EXISTS ${WORK}/Q/${f})
+    message(FATAL_ERROR "sweep --out over clients per CAP did not write ${f}")
+  endif()
+endforeach()
