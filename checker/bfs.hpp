@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "checker/fingerprint_store.hpp"
 #include "checker/memory.hpp"
 #include "checker/search.hpp"
 #include "checker/state_store.hpp"
@@ -56,13 +57,14 @@ struct BfsResult {
   std::uint64_t truncated = 0;  ///< successors outside the model's bounds (not explored)
 };
 
-template <class Model>
+/// `Store` is StateStore (every key, exact) or FingerprintStore (64-bit fingerprints, the frontier's keys).
+template <class Store = StateStore, class Model>
 BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int threads) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   const std::size_t words = model.key_words();
   BfsResult result;
-  StateStore store(words);
+  Store store(words);
   {
     std::vector<std::uint64_t> first(words, 0);
     model.initial(first.data());
@@ -238,6 +240,7 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
     if (remaining == 0) return finish(Outcome::violation);
     layer_begin = layer_end;
     layer_end = static_cast<std::uint32_t>(store.size());
+    store.release_before(layer_begin);
     if (limits.progress)
       limits.progress({"states", store.size(),
                        static_cast<double>(result.stats.depth) / std::max<double>(1, model.depth_bound()),

@@ -88,6 +88,9 @@ class StateStore {
     if (slots != slots_.size()) rehash(slots);
   }
 
+  /// The explorer has expanded every state before `first`; this store keeps their keys (they are its states).
+  void release_before(std::uint32_t) {}
+
   /// Hints the cache about the slot a hash will probe (the probe is a random access into a large table).
   void prefetch(std::uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
 

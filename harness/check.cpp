@@ -1,5 +1,7 @@
 #include "harness/check.hpp"
 
+#include <fmt/format.h>
+
 #include <bit>
 #include <stdexcept>
 
@@ -78,7 +80,8 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   std::atomic<std::uint32_t> ran{0};
   SearchModel model(config, o.exact_states, &ran, o.symmetry);
   const std::uint32_t mask = checked_mask(o);
-  const auto r = checker::bfs(model, mask, o.limits, o.threads);
+  const auto r = o.fingerprints ? checker::bfs<checker::FingerprintStore>(model, mask, o.limits, o.threads)
+                                : checker::bfs<checker::StateStore>(model, mask, o.limits, o.threads);
   ExplorerReport rep;
   rep.kind = ExplorerKind::exhaustive;
   rep.outcome = r.outcome;
@@ -87,6 +90,10 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   rep.key_bits = model.codec().bits();
   rep.exact_states = o.exact_states;
   rep.symmetry = o.symmetry;
+  rep.fingerprints = o.fingerprints;
+  if (o.fingerprints)
+    rep.collision_probability =
+        checker::FingerprintStore::collision_probability(r.stats.states, r.stats.transitions);
   rep.queue_bound = QueueItem::instances(config);
   rep.truncated = r.truncated;
   // A HOLDS needs the whole state space, within the model's bounds, and every program run somewhere in it.
@@ -116,6 +123,9 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
     } else if (!unfinished.empty()) {
       res.verdict = Verdict::Inconclusive;
       res.note = unfinished;
+    } else if (o.fingerprints) {
+      // Two distinct states with one fingerprint would have hidden the second's successors.
+      res.note = fmt::format("up to fingerprint collisions, probability ≤ {:.1e}", rep.collision_probability);
     }
     rep.properties.push_back(std::move(res));
   });

@@ -20,6 +20,7 @@ struct CheckOptions {
   int threads = 2;
   bool exact_states = false;       ///< exhaustive: the key is the full state, no declared abstraction
   bool symmetry = true;            ///< exhaustive: a site's identical clients stored in canonical order
+  bool fingerprints = false;       ///< exhaustive: store 64-bit fingerprints of the states (as TLC)
   std::uint32_t properties = ~0u;  ///< the properties to check (bits of all_properties())
   checker::Limits limits;
 };
@@ -40,14 +41,16 @@ struct ExplorerReport {
   checker::SearchStats search;                            ///< exhaustive
   std::size_t key_bits = 0;                               ///< exhaustive: bits per stored state's key
   bool exact_states = false;                              ///< exhaustive: no abstraction in the key
-  bool symmetry = true;             ///< exhaustive: whether the site's clients were stored in canonical order
-  int queue_bound = 0;              ///< exhaustive: queue items the search could hold
-  std::uint64_t truncated = 0;      ///< exhaustive: successors past the queue bound
-  std::uint64_t runs = 0;           ///< random
-  std::uint64_t shrink_steps = 0;   ///< random
-  std::uint64_t shrink_tries = 0;   ///< random
-  std::uint64_t batch_seed = 0;     ///< random: RapidCheck's seed of the first failing batch
-  std::uint64_t random_states = 0;  ///< random: steps simulated over all runs (what --max-states caps)
+  bool symmetry = true;       ///< exhaustive: whether the site's clients were stored in canonical order
+  bool fingerprints = false;  ///< exhaustive: states stored as 64-bit fingerprints
+  double collision_probability = 0;  ///< exhaustive, fingerprints: TLC's optimistic estimate
+  int queue_bound = 0;               ///< exhaustive: queue items the search could hold
+  std::uint64_t truncated = 0;       ///< exhaustive: successors past the queue bound
+  std::uint64_t runs = 0;            ///< random
+  std::uint64_t shrink_steps = 0;    ///< random
+  std::uint64_t shrink_tries = 0;    ///< random
+  std::uint64_t batch_seed = 0;      ///< random: RapidCheck's seed of the first failing batch
+  std::uint64_t random_states = 0;   ///< random: steps simulated over all runs (what --max-states caps)
   double seconds = 0;
 
   /// The worst verdict of its properties: VIOLATED, else INCONCLUSIVE, else HOLDS.

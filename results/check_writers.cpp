@@ -59,8 +59,12 @@ std::string explorer_text(const ExplorerReport& e, const CheckResult* files) {
         static_cast<double>(s.bytes) / (1 << 20), seconds_text(s.seconds));
     const int clients = files ? files->report.config.model.site.clients : 1;
     out += fmt::format(
-        "  state key {} bits ({}), queue bound {} items{}\n", e.key_bits,
-        e.exact_states ? "exact: the full state" : "with the declared abstractions", e.queue_bound,
+        "  state key {} bits ({}{}), queue bound {} items{}\n", e.key_bits,
+        e.exact_states ? "exact: the full state" : "with the declared abstractions",
+        e.fingerprints ? fmt::format("; stored as 64-bit fingerprints, collision probability ≤ {:.1e}",
+                                     e.collision_probability)
+                       : "",
+        e.queue_bound,
         clients == 1 ? ""
         : e.symmetry ? fmt::format(", {} clients stored in canonical order", clients)
                      : fmt::format(", {} clients in their own order (--no-symmetry)", clients));
@@ -103,6 +107,8 @@ nlohmann::ordered_json explorer_json(const ExplorerReport& e, const CheckResult*
     j["bytes_held"] = e.search.bytes;
     j["key_bits"] = e.key_bits;
     j["exact_states"] = e.exact_states;
+    j["fingerprints"] = e.fingerprints;
+    if (e.fingerprints) j["collision_probability"] = e.collision_probability;
     j["queue_bound"] = e.queue_bound;
   } else {
     j["runs"] = e.runs;

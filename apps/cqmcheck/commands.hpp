@@ -44,6 +44,7 @@ struct SearchFlags {
   bool quiet = false;
   bool exact_states = false;
   bool no_symmetry = false;
+  bool fingerprints = false;
   void add_to(CLI::App& cmd);
   CheckOptions options(const std::atomic<bool>* interrupted) const;
 };

@@ -23,6 +23,10 @@ void SearchFlags::add_to(CLI::App& cmd) {
   cmd.add_flag("--no-symmetry", no_symmetry,
                "exhaustive: store a site's clients in the order they have instead of a canonical order (to "
                "compare state counts with the symmetry reduction)");
+  cmd.add_flag(
+      "--fingerprints", fingerprints,
+      "exhaustive: store each state as a 64-bit fingerprint (about 10 bytes a state, as TLC): HOLDS "
+      "then holds up to fingerprint collisions, with their probability; a violation is replayed, exact");
   cmd.add_flag("--exact-states", exact_states,
                "exhaustive: store the full state, without the abstractions the state key declares");
 }
@@ -34,6 +38,7 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
   o.threads = threads;
   o.exact_states = exact_states;
   o.symmetry = !no_symmetry;
+  o.fingerprints = fingerprints;
   o.limits.max_states = max_states;
   o.limits.max_seconds = max_seconds;
   o.limits.interrupted = interrupted;

@@ -1,5 +1,5 @@
-// The exhaustive explorer on a toy model it knows nothing about: a counter that may add 1 or 3, with two
-// "properties" (bit 0: the counter reached `bad`; bit 1: it reached `other`).
+// The exhaustive explorer, with either store, on a toy model it knows nothing about: a counter that may add 1
+// or 3, with two "properties" (bit 0: the counter reached `bad`; bit 1: it reached `other`).
 #include "checker/bfs.hpp"
 
 #include <gtest/gtest.h>
@@ -158,6 +158,66 @@ TEST(bfs, a_time_limit_stops_within_a_layer) {
   limits.max_seconds = 1e-9;
   const auto r = bfs(m, 3, limits, 1);
   EXPECT_EQ(r.outcome, Outcome::limit_time);
+}
+
+// Fingerprint mode (--fingerprints): the same search as the exact store, about 10 bytes a state in memory,
+// counterexample paths read back from the parent links' file, the same result for any thread count, and TLC's
+// collision estimate.
+CounterModel many_states() {
+  CounterModel m;
+  m.limit = 200'000;
+  return m;
+}
+
+TEST(fingerprints, find_the_same_states_as_the_exact_store_in_ten_bytes_a_state) {
+  CounterModel m = many_states();
+  const auto exact = bfs<StateStore>(m, 1, {}, 1);
+  const auto fp = bfs<FingerprintStore>(m, 1, {}, 1);
+  EXPECT_EQ(fp.outcome, Outcome::complete);
+  EXPECT_EQ(fp.stats.states, exact.stats.states);
+  EXPECT_EQ(fp.stats.transitions, exact.stats.transitions);
+  EXPECT_EQ(fp.stats.depth, exact.stats.depth);
+  EXPECT_GT(fp.stats.states, 100'000u);
+  EXPECT_LE(fp.stats.bytes_per_state(), 10.0);
+  EXPECT_GE(fp.stats.bytes_per_state(), 8.0);
+  EXPECT_GT(exact.stats.bytes_per_state(), 2 * fp.stats.bytes_per_state());
+}
+
+TEST(fingerprints, rebuild_the_same_shortest_counterexample_from_the_links_file) {
+  CounterModel m = many_states();
+  m.bad = 12'345;
+  const auto exact = bfs<StateStore>(m, 1, {}, 1);
+  const auto fp = bfs<FingerprintStore>(m, 1, {}, 1);
+  ASSERT_EQ(fp.outcome, Outcome::violation);
+  EXPECT_EQ(fp.paths[0], exact.paths[0]);
+  std::uint64_t sum = 0;
+  for (auto c : fp.paths[0]) sum += c;
+  EXPECT_EQ(sum, 12'345u);
+}
+
+TEST(fingerprints, give_the_same_result_on_one_or_two_threads) {
+  CounterModel m = many_states();
+  m.bad = 99'999;
+  const auto one = bfs<FingerprintStore>(m, 1, {}, 1);
+  const auto two = bfs<FingerprintStore>(m, 1, {}, 2);
+  EXPECT_EQ(one.stats.states, two.stats.states);
+  EXPECT_EQ(one.paths[0], two.paths[0]);
+}
+
+TEST(fingerprints, keep_a_memory_cap_and_end_inconclusive) {
+  CounterModel m = many_states();
+  Limits limits;
+  limits.max_memory_bytes = resident_bytes() + (1u << 20);  // about a MiB more than now
+  const auto r = bfs<FingerprintStore>(m, 1, limits, 1);
+  EXPECT_EQ(r.outcome, Outcome::limit_memory);
+  EXPECT_LT(r.stats.states, 200'000u);
+}
+
+TEST(fingerprints, estimate_collisions_as_tlc_does) {
+  // n (g - n) / 2^64
+  EXPECT_DOUBLE_EQ(FingerprintStore::collision_probability(1'000, 1'337),
+                   1'000.0 * 337 / 18446744073709551616.0);
+  EXPECT_EQ(FingerprintStore::collision_probability(10, 10), 0.0);
 }
 
 }  // namespace
