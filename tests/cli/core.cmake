@@ -29,6 +29,17 @@ cqm_run(1 check --config ${two} --explorer exhaustive --exact-states --quiet)
 if(NOT out MATCHES "exact: the full state")
   message(FATAL_ERROR "--exact-states should say so:\n${out}")
 endif()
+# Fingerprint mode: a holding preset holds up to fingerprint collisions, with their probability; the bug's
+# counterexample is the exact one.
+cqm_run(0 check --preset workaround-always-on --explorer exhaustive --fingerprints --quiet)
+if(NOT out MATCHES "delivered_before_expiry +HOLDS \\(up to fingerprint collisions, probability ≤ [0-9.]+e-[0-9]+\\)"
+   OR NOT out MATCHES "stored as 64-bit fingerprints")
+  message(FATAL_ERROR "--fingerprints should qualify HOLDS with the collision probability:\n${out}")
+endif()
+cqm_run(1 check --preset kb-q292030 --explorer exhaustive --fingerprints --quiet)
+if(NOT out MATCHES "shortest counterexample: 202 environment decisions")
+  message(FATAL_ERROR "--fingerprints should find the exact store's shortest counterexample:\n${out}")
+endif()
 cqm_run(0 estimate --config ${two} --clients 2000 --quiet)
 cqm_run(1 replay ${WORK}/two/trace.json)
 cqm_run(1 replay ${WORK}/two/random/trace.json)
