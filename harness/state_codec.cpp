@@ -127,11 +127,17 @@ struct Walker {
     }
   }
 
+  /// `narrow` >= 0: a Narrow rule's width, in place of the type's.
   template <class T>
-  void value(T& v, const Name& name, T (*as)(const key::Context&, T) = nullptr, const char* rule = nullptr) {
+  void value(T& v, const Name& name, T (*as)(const key::Context&, T) = nullptr, const char* rule = nullptr,
+             int narrow = -1) {
     std::uint64_t code = 0;
     if (pass == Pass::pack) code = encode(as && !exact ? as({config, now, state_}, v) : v, name);
-    raw(code, width<T>(), name, exact ? nullptr : rule);
+    const int n = narrow >= 0 && !exact ? narrow : width<T>();
+    if (pass == Pass::pack && n < 64 && code >> n != 0)
+      throw std::logic_error("model bug: " + name.text() + " does not fit the " + std::to_string(n) +
+                             " bits its key rule declares");
+    raw(code, n, name, exact ? nullptr : rule);
     if (pass == Pass::unpack) v = decode<T>(code);
   }
 
@@ -145,6 +151,7 @@ struct Walker {
       const Name name{owner, instance, member.name};
       bool stored = true;
       T (*as)(const key::Context&, T) = nullptr;
+      int narrow = -1;
       const char* reason = nullptr;
       std::apply(
           [&](const auto&... rule) {
@@ -156,6 +163,8 @@ struct Walker {
                     reason = rule.reason;
                     if constexpr (requires { rule.as; })
                       as = rule.as;
+                    else if constexpr (requires { rule.bits; })
+                      narrow = rule.bits(config);
                     else
                       stored = false;
                   }
@@ -164,7 +173,7 @@ struct Walker {
           },
           rules);
       if (stored || exact) {
-        value(data.*member.pointer, name, as, reason);
+        value(data.*member.pointer, name, as, reason, narrow);
       } else if (pass == Pass::describe) {
         fields->push_back({name.text(), 0, reason});
       }

@@ -14,6 +14,7 @@
 #include "model/description.hpp"
 #include "model/env.hpp"
 #include "model/event.hpp"
+#include "model/key_rules.hpp"
 #include "model/machine_handle.hpp"
 
 namespace cqm {
@@ -33,6 +34,14 @@ struct CapInboxData {
   bool operator==(const CapInboxData&) const = default;
 };
 BOOST_DESCRIBE_STRUCT(CapInboxData, (), (minute, names))
+
+/// The explorers give every client the config's one clock offset (only the population estimate sets each
+/// client's own), and then a landing name drops every older minute's: the set holds one minute's names.
+constexpr auto key_rules(const CapInboxData*) {
+  return std::tuple{key::narrow_to(
+      &CapInboxData::names, +[](const Config&) { return kNameKinds; },
+      "the explorers' clients share one clock, so the CAP holds the names of one minute at a time")};
+}
 
 /// The bit of a status message's name among one minute's names; 0 for an inventory file (another inbox).
 constexpr std::int32_t status_name_bit(StatusId status) {

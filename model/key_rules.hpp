@@ -35,6 +35,20 @@ struct NotStored {
   const char* reason;
 };
 
+/// A flag set stored in `bits(config)` bits, not all of its own: the rule says why no flag above them is ever
+/// set for that config (packing one is a model bug, thrown).
+template <class Data, class T>
+struct Narrow {
+  T Data::*member;
+  int (*bits)(const Config& config);
+  const char* reason;
+};
+
+template <class Data, class T>
+constexpr Narrow<Data, T> narrow_to(T Data::*member, int (*bits)(const Config&), const char* reason) {
+  return {member, bits, reason};
+}
+
 template <class Data, class T>
 constexpr Kept<Data, T> kept_as(T Data::*member, T (*as)(const Context&, T), const char* reason) {
   return {member, as, reason};

@@ -81,7 +81,8 @@ TEST(state_codec, only_the_declared_rules_abstract) {
                                        "QueueItem[1].expired_at",
                                        "StatusFile[0].name_minute",
                                        "StatusFile[1].name_minute",
-                                       "StatusManager.state"};  // one state: nothing to store
+                                       "StatusManager.state",  // one state: nothing to store
+                                       "CapInbox.names"};      // one minute's names: 4 of its 64 bits
   EXPECT_EQ(abstracted, declared);
   EXPECT_LT(codec.bits(), StateCodec(*find_preset("kb-q292030"), 20000, true).bits());
 }
@@ -155,6 +156,30 @@ TEST(state_codec, a_value_outside_the_range_is_a_model_bug_not_a_truncation) {
   s.now = codec.int_max() + 1;
   std::vector<std::uint64_t> key(codec.words());
   EXPECT_THROW(codec.pack(s, EnvBook{}, key.data()), std::logic_error);
+}
+
+// The CAP inbox's names are stored in the 4 bits of one minute: a second minute's names (which only clients
+// with clocks of their own make, never in a search) stop the search instead of being cut off.
+TEST(state_codec, a_flag_past_a_narrow_rules_bits_is_a_model_bug) {
+  const Config config = *find_preset("kb-q301352");
+  const StateCodec codec(config, 20000, false);
+  SystemSnapshot s = System(config).snapshot();
+  auto& inbox = s.all<CapInbox>()[0];
+  inbox.state = static_cast<std::uint8_t>(CapInbox::State::Holding);
+  inbox.data.minute = 600;
+  inbox.data.names = CapInbox::name_mask(0, 8);
+  std::vector<std::uint64_t> key(codec.words());
+  codec.pack(s, EnvBook{}, key.data());
+  SystemSnapshot back;
+  EnvBook book;
+  codec.unpack(key.data(), back, book);
+  EXPECT_EQ(back.all<CapInbox>()[0].data.names, CapInbox::name_mask(0, 8));
+  inbox.data.names |= CapInbox::name_mask(1, 1);  // a name of the next minute too
+  EXPECT_THROW(codec.pack(s, EnvBook{}, key.data()), std::logic_error);
+  // The exact key stores all 64.
+  const StateCodec exact(config, 20000, true);
+  std::vector<std::uint64_t> whole(exact.words());
+  EXPECT_NO_THROW(exact.pack(s, EnvBook{}, whole.data()));
 }
 
 }  // namespace
