@@ -61,10 +61,7 @@ class FingerprintStore {
     first_kept_ = first;
   }
 
-  struct Growth {
-    std::uint64_t bytes = 0;
-    std::uint64_t peak = 0;
-  };
+  using Growth = StateStore::Growth;
   /// What taking `more` states would hold, and the most held on the way (an array and its replacement side
   /// by side while one is copied into the other).
   Growth growth_for(std::size_t more) const {
