@@ -18,14 +18,14 @@ using members_of = boost::describe::describe_members<T, boost::describe::mod_pub
 struct BitStream {
   std::uint64_t* words;
   std::size_t pos = 0;
-  void put(std::uint64_t v, int n) {
+  [[gnu::always_inline]] void put(std::uint64_t v, int n) {
     if (n == 0) return;
     const std::size_t w = pos / 64, b = pos % 64;
     words[w] |= v << b;
     if (b + static_cast<std::size_t>(n) > 64) words[w + 1] |= v >> (64 - b);
     pos += static_cast<std::size_t>(n);
   }
-  std::uint64_t get(int n) {
+  [[gnu::always_inline]] std::uint64_t get(int n) {
     if (n == 0) return 0;
     const std::size_t w = pos / 64, b = pos % 64;
     std::uint64_t v = words[w] >> b;
@@ -52,8 +52,10 @@ struct Name {
   }
 };
 
+/// The pass is a template argument: packing and unpacking, the explorers' inner loop, compile to
+/// straight-line code per field with no test of what the pass is.
+template <Pass pass>
 struct Walker {
-  Pass pass;
   const Config& config;
   bool exact;
   int int_bits;
@@ -77,7 +79,7 @@ struct Walker {
   }
 
   template <class T>
-  std::uint64_t encode(T v, const Name& name) const {
+  [[gnu::always_inline]] std::uint64_t encode(T v, const Name& name) const {
     if constexpr (std::is_same_v<T, bool>) {
       return v ? 1 : 0;
     } else if constexpr (std::is_enum_v<T>) {
@@ -110,35 +112,29 @@ struct Walker {
   }
 
   /// One stored value of `bits` bits.
-  void raw(std::uint64_t& value, int n, const Name& name, const char* rule) {
-    switch (pass) {
-      case Pass::measure:
-        bits += static_cast<std::size_t>(n);
-        break;
-      case Pass::pack:
-        stream.put(value, n);
-        break;
-      case Pass::unpack:
-        value = stream.get(n);
-        break;
-      case Pass::describe:
-        fields->push_back({name.text(), n, rule ? rule : ""});
-        break;
-    }
+  [[gnu::always_inline]] void raw(std::uint64_t& value, int n, const Name& name, const char* rule) {
+    if constexpr (pass == Pass::measure)
+      bits += static_cast<std::size_t>(n);
+    else if constexpr (pass == Pass::pack)
+      stream.put(value, n);
+    else if constexpr (pass == Pass::unpack)
+      value = stream.get(n);
+    else
+      fields->push_back({name.text(), n, rule ? rule : ""});
   }
 
   /// `narrow` >= 0: a Narrow rule's width, in place of the type's.
   template <class T>
-  void value(T& v, const Name& name, T (*as)(const key::Context&, T) = nullptr, const char* rule = nullptr,
-             int narrow = -1) {
+  [[gnu::always_inline]] void value(T& v, const Name& name, T (*as)(const key::Context&, T) = nullptr,
+                                    const char* rule = nullptr, int narrow = -1) {
     std::uint64_t code = 0;
-    if (pass == Pass::pack) code = encode(as && !exact ? as({config, now, state_}, v) : v, name);
+    if constexpr (pass == Pass::pack) code = encode(as && !exact ? as({config, now, state_}, v) : v, name);
     const int n = narrow >= 0 && !exact ? narrow : width<T>();
-    if (pass == Pass::pack && n < 64 && code >> n != 0)
+    if (pass == Pass::pack && n < 64 && code >> n != 0) [[unlikely]]
       throw std::logic_error("model bug: " + name.text() + " does not fit the " + std::to_string(n) +
                              " bits its key rule declares");
     raw(code, n, name, exact ? nullptr : rule);
-    if (pass == Pass::unpack) v = decode<T>(code);
+    if constexpr (pass == Pass::unpack) v = decode<T>(code);
   }
 
   /// Every described field of `data`, each under its rule unless exact.
@@ -174,7 +170,7 @@ struct Walker {
           rules);
       if (stored || exact) {
         value(data.*member.pointer, name, as, reason, narrow);
-      } else if (pass == Pass::describe) {
+      } else if constexpr (pass == Pass::describe) {
         fields->push_back({name.text(), 0, reason});
       }
     });
@@ -195,7 +191,7 @@ struct Walker {
   template <class M>
   void machine(InstancesOf<M>& instances) {
     const int n = total_instances<M>(config);
-    if (pass != Pass::pack)
+    if constexpr (pass != Pass::pack)
       instances.resize(static_cast<std::size_t>(n));
     else if (static_cast<int>(instances.size()) != n)
       throw std::logic_error("model bug: a snapshot with the wrong number of " + std::string(M::name) + "s");
@@ -205,7 +201,7 @@ struct Walker {
       auto& instance = instances[static_cast<std::size_t>(i)];
       std::uint64_t state = instance.state;
       raw(state, state_bits, Name{M::name, shown, "state"}, state_bits == 0 ? kOneState : nullptr);
-      if (pass == Pass::unpack) instance.state = static_cast<std::uint8_t>(state);
+      if constexpr (pass == Pass::unpack) instance.state = static_cast<std::uint8_t>(state);
       fields_of(instance.data, M::name, shown, instance.state);
     }
   }
@@ -238,7 +234,7 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
   int_bits_ = bits_for(static_cast<std::uint64_t>(int_max_) + 3);
   SystemSnapshot s;
   EnvBook book;
-  Walker w{Pass::measure, config, exact, int_bits_, int_max_};
+  Walker<Pass::measure> w{config, exact, int_bits_, int_max_};
   w.all(s, book);
   bits_ = w.bits;
   words_ = std::max<std::size_t>(1, (bits_ + 63) / 64);
@@ -246,13 +242,13 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
 
 void StateCodec::pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const {
   std::memset(key, 0, words_ * sizeof(std::uint64_t));
-  Walker w{Pass::pack, config_, exact_, int_bits_, int_max_, BitStream{key}};
+  Walker<Pass::pack> w{config_, exact_, int_bits_, int_max_, BitStream{key}};
   // The walker is shared by all passes; packing never writes to the state.
   w.all(const_cast<SystemSnapshot&>(s), const_cast<EnvBook&>(book));
 }
 
 void StateCodec::unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const {
-  Walker w{Pass::unpack, config_, exact_, int_bits_, int_max_, BitStream{const_cast<std::uint64_t*>(key)}};
+  Walker<Pass::unpack> w{config_, exact_, int_bits_, int_max_, BitStream{const_cast<std::uint64_t*>(key)}};
   s.refusals = 0;  // a refusal is judged on the step that makes it (no_refused_events)
   s.queue_overflowed = false;
   w.all(s, book);
@@ -262,7 +258,7 @@ std::vector<StateCodec::Field> StateCodec::layout() const {
   std::vector<Field> out;
   SystemSnapshot s;
   EnvBook book;
-  Walker w{Pass::describe, config_, exact_, int_bits_, int_max_};
+  Walker<Pass::describe> w{config_, exact_, int_bits_, int_max_};
   w.fields = &out;
   w.all(s, book);
   return out;

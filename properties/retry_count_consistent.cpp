@@ -15,12 +15,12 @@ const Property& retry_count_consistent() {
         for (std::size_t i = 0; i < all.size(); ++i) {
           const auto& d = all[i].data;
           const auto state = static_cast<D>(all[i].state);
-          const std::string which = "destination " + std::to_string(i);
+          const auto which = [i] { return "destination " + std::to_string(i); };
           if (state == D::RetryPending && (d.retry_count < 1 || d.retry_due == kNever))
-            return which + " is RetryPending with retry count " + std::to_string(d.retry_count) +
+            return which() + " is RetryPending with retry count " + std::to_string(d.retry_count) +
                    (d.retry_due == kNever ? " and no due time" : "");
           if (state == D::Accessible && (d.retry_count != 0 || d.retry_due != kNever))
-            return which + " is Accessible but keeps retry count " + std::to_string(d.retry_count);
+            return which() + " is Accessible but keeps retry count " + std::to_string(d.retry_count);
         }
         return std::nullopt;
       }};

@@ -29,19 +29,21 @@ const Property& status_reaches_site_database() {
           if (item.state == int(QueueItem::State::Empty) || item.data.status == StatusId::none) continue;
           const auto file = static_cast<StatusFile::State>(files[i].state);
           if (file == StatusFile::State::Processed) continue;
-          const std::string what =
-              status_text(item.data.status) + " submitted " + format_time(item.data.submitted_at);
+          // Built only for a violation: this runs on every step of every search.
+          const auto what = [&] {
+            return status_text(item.data.status) + " submitted " + format_time(item.data.submitted_at);
+          };
           if (item.state == int(QueueItem::State::Removed))
-            return what + " was removed on the client: its file's name was in use in the CAP's inbox";
+            return what() + " was removed on the client: its file's name was in use in the CAP's inbox";
           if (item.state == int(QueueItem::State::Expired))
-            return what + " was deleted on the client (its item lifetime ended) and never reached the CAP";
+            return what() + " was deleted on the client (its item lifetime ended) and never reached the CAP";
           if (file == StatusFile::State::DeletedAsCorrupt)
-            return what + " reached the CAP, but Status Manager deleted its file " +
+            return what() + " reached the CAP, but Status Manager deleted its file " +
                    svf_name(file_number(c, i)) +
                    " as corrupt while the Inbox Manager Assistant was still copying it";
           const Minutes deadline = item.data.submitted_at + c.model.site.status_deadline;
           if (s.now >= deadline)
-            return what + " was not processed at the site by its deadline " + format_time(deadline) + " (" +
+            return what() + " was not processed at the site by its deadline " + format_time(deadline) + " (" +
                    (file == StatusFile::State::Absent
                         ? "QueueItem " + std::string(QueueItem::states[item.state]) + " on the client"
                         : "StatusFile " + std::string(StatusFile::states[static_cast<std::size_t>(file)])) +

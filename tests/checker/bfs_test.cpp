@@ -1,8 +1,13 @@
-// The exhaustive explorer, with either store, on a toy model it knows nothing about: a counter that may add 1
+// The exhaustive explorer, with each store, on a toy model it knows nothing about: a counter that may add 1
 // or 3, with two "properties" (bit 0: the counter reached `bad`; bit 1: it reached `other`).
 #include "checker/bfs.hpp"
 
 #include <gtest/gtest.h>
+
+#include <string>
+#include <type_traits>
+
+#include "checker/tree_store.hpp"
 
 namespace cqm::checker {
 namespace {
@@ -28,9 +33,21 @@ struct CounterModel {
   }
 };
 
-TEST(bfs, explores_every_reachable_state_once) {
+// Every toy test runs with each exact store (named in the test's name: bfs_with/TreeStore.<test>).
+template <class Store>
+class bfs_with : public testing::Test {};
+struct StoreName {
+  template <class Store>
+  static std::string GetName(int) {
+    return std::is_same_v<Store, StateStore> ? "StateStore" : "TreeStore";
+  }
+};
+using ExactStores = testing::Types<StateStore, TreeStore>;
+TYPED_TEST_SUITE(bfs_with, ExactStores, StoreName);
+
+TYPED_TEST(bfs_with, explores_every_reachable_state_once) {
   CounterModel m;
-  const auto r = bfs(m, 3, {}, 1);
+  const auto r = bfs<TypeParam>(m, 3, {}, 1);
   EXPECT_EQ(r.outcome, Outcome::complete);
   EXPECT_EQ(r.stats.states, 103u);  // 0..102
   EXPECT_EQ(r.stats.transitions, 200u);
@@ -38,10 +55,10 @@ TEST(bfs, explores_every_reachable_state_once) {
   EXPECT_GT(r.stats.bytes_per_state(), 16.0);
 }
 
-TEST(bfs, returns_a_shortest_path_to_the_violation) {
+TYPED_TEST(bfs_with, returns_a_shortest_path_to_the_violation) {
   CounterModel m;
   m.bad = 10;
-  const auto r = bfs(m, 1, {}, 1);
+  const auto r = bfs<TypeParam>(m, 1, {}, 1);
   ASSERT_EQ(r.outcome, Outcome::violation);
   EXPECT_EQ(r.violated, 1u);
   EXPECT_EQ(r.paths[0].size(), 4u);  // 3+3+3+1 in some order: no path is shorter
@@ -50,74 +67,74 @@ TEST(bfs, returns_a_shortest_path_to_the_violation) {
   EXPECT_EQ(sum, 10u);
 }
 
-TEST(bfs, goes_on_past_one_violation_for_the_other_properties) {
+TYPED_TEST(bfs_with, goes_on_past_one_violation_for_the_other_properties) {
   CounterModel m;
   m.bad = 4;
   m.other = 50;
-  const auto both = bfs(m, 3, {}, 1);
+  const auto both = bfs<TypeParam>(m, 3, {}, 1);
   EXPECT_EQ(both.outcome, Outcome::violation);
   EXPECT_EQ(both.violated, 3u);
   EXPECT_EQ(both.paths[0].size(), 2u);   // 1+3
   EXPECT_EQ(both.paths[1].size(), 18u);  // 16 x 3 + 1 + 1: no path is shorter
   m.other = 1000;                        // never reached: the search runs to the end for it
-  const auto one = bfs(m, 3, {}, 1);
+  const auto one = bfs<TypeParam>(m, 3, {}, 1);
   EXPECT_EQ(one.outcome, Outcome::complete);
   EXPECT_EQ(one.violated, 1u);
   EXPECT_EQ(one.stats.states, 103u);
 }
 
-TEST(bfs, a_property_not_looked_for_is_not_reported) {
+TYPED_TEST(bfs_with, a_property_not_looked_for_is_not_reported) {
   CounterModel m;
   m.bad = 4;
-  const auto r = bfs(m, 2, {}, 1);
+  const auto r = bfs<TypeParam>(m, 2, {}, 1);
   EXPECT_EQ(r.violated, 0u);
   EXPECT_EQ(r.outcome, Outcome::complete);
 }
 
-TEST(bfs, same_result_for_any_thread_count) {
+TYPED_TEST(bfs_with, same_result_for_any_thread_count) {
   CounterModel m;
   m.limit = 200000;
   m.bad = 150001;
   m.other = 7;
-  const auto one = bfs(m, 3, {}, 1);
-  const auto two = bfs(m, 3, {}, 2);
+  const auto one = bfs<TypeParam>(m, 3, {}, 1);
+  const auto two = bfs<TypeParam>(m, 3, {}, 2);
   EXPECT_EQ(one.stats.states, two.stats.states);
   EXPECT_EQ(one.paths[0], two.paths[0]);
   EXPECT_EQ(one.paths[1], two.paths[1]);
 }
 
-TEST(bfs, states_outside_the_model_make_a_complete_search_inconclusive) {
+TYPED_TEST(bfs_with, states_outside_the_model_make_a_complete_search_inconclusive) {
   CounterModel m;
   m.bound = 50;
-  const auto r = bfs(m, 3, {}, 1);
+  const auto r = bfs<TypeParam>(m, 3, {}, 1);
   EXPECT_EQ(r.outcome, Outcome::limit_model);
   EXPECT_TRUE(inconclusive(r.outcome));
   EXPECT_GT(r.truncated, 0u);
 }
 
-TEST(bfs, state_cap_is_inconclusive_not_a_pass) {
+TYPED_TEST(bfs_with, state_cap_is_inconclusive_not_a_pass) {
   CounterModel m;
   Limits limits;
   limits.max_states = 10;
-  const auto r = bfs(m, 3, limits, 1);
+  const auto r = bfs<TypeParam>(m, 3, limits, 1);
   EXPECT_EQ(r.outcome, Outcome::limit_states);
   EXPECT_TRUE(inconclusive(r.outcome));
 }
 
-TEST(bfs, memory_cap_is_inconclusive) {
+TYPED_TEST(bfs_with, memory_cap_is_inconclusive) {
   CounterModel m;
   m.limit = 1000000;
   Limits limits;
   limits.max_memory_bytes = 64 * 1024;
-  EXPECT_EQ(bfs(m, 3, limits, 1).outcome, Outcome::limit_memory);
+  EXPECT_EQ(bfs<TypeParam>(m, 3, limits, 1).outcome, Outcome::limit_memory);
 }
 
-TEST(bfs, interruption_stops_the_search) {
+TYPED_TEST(bfs_with, interruption_stops_the_search) {
   CounterModel m;
   std::atomic<bool> stop{true};
   Limits limits;
   limits.interrupted = &stop;
-  EXPECT_EQ(bfs(m, 3, limits, 1).outcome, Outcome::interrupted);
+  EXPECT_EQ(bfs<TypeParam>(m, 3, limits, 1).outcome, Outcome::interrupted);
 }
 
 // Issue 10, item 9: the explorer checks each growth of the store against --max-memory before making it, so
@@ -139,24 +156,24 @@ TEST(state_store, growth_for_predicts_reserve_for) {
   }
 }
 
-TEST(bfs, a_memory_cap_leaves_the_store_within_it) {
+TYPED_TEST(bfs_with, a_memory_cap_leaves_the_store_within_it) {
   CounterModel m;
   m.limit = 50'000'000;
   Limits limits;
   limits.max_memory_bytes = resident_bytes() + (8u << 20);
-  const auto r = bfs(m, 3, limits, 1);
+  const auto r = bfs<TypeParam>(m, 3, limits, 1);
   EXPECT_EQ(r.outcome, Outcome::limit_memory);
   EXPECT_LE(r.stats.bytes, 8u << 20);
   EXPECT_GT(r.stats.states, 1000u);
 }
 
 // Issue 10: the time limit is looked at within a layer, not only between layers.
-TEST(bfs, a_time_limit_stops_within_a_layer) {
+TYPED_TEST(bfs_with, a_time_limit_stops_within_a_layer) {
   CounterModel m;
   m.limit = 50'000'000;
   Limits limits;
   limits.max_seconds = 1e-9;
-  const auto r = bfs(m, 3, limits, 1);
+  const auto r = bfs<TypeParam>(m, 3, limits, 1);
   EXPECT_EQ(r.outcome, Outcome::limit_time);
 }
 
