@@ -14,6 +14,7 @@
 //       one the model cannot represent (a bound of the model: the search becomes inconclusive); nothing for a
 //       terminal state
 //   std::uint32_t depth_bound() const;        an upper bound on the depth, for progress reports
+//   std::size_t key_split() const;            optional: where the tree store splits a key (TreeStore)
 //
 // Determinism: a layer is cut into chunks expanded on up to `threads` threads; successors are inserted in
 // layer order, so the states, their numbering, the statistics and the counterexamples are the same for any
@@ -31,6 +32,7 @@
 #include "checker/memory.hpp"
 #include "checker/search.hpp"
 #include "checker/state_store.hpp"
+#include "checker/tree_store.hpp"
 
 namespace cqm::checker {
 
@@ -64,7 +66,12 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
   const auto t0 = clock::now();
   const std::size_t words = model.key_words();
   BfsResult result;
-  Store store(words);
+  Store store = [&] {
+    if constexpr (requires { Store(words, model.key_split()); })
+      return Store(words, model.key_split());
+    else
+      return Store(words);
+  }();
   {
     std::vector<std::uint64_t> first(words, 0);
     model.initial(first.data());

@@ -80,8 +80,10 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   std::atomic<std::uint32_t> ran{0};
   SearchModel model(config, o.exact_states, &ran, o.symmetry);
   const std::uint32_t mask = checked_mask(o);
-  const auto r = o.fingerprints ? checker::bfs<checker::FingerprintStore>(model, mask, o.limits, o.threads)
-                                : checker::bfs<checker::StateStore>(model, mask, o.limits, o.threads);
+  // Exact by default, tree-compressed (about 20 bytes a state); whole keys or fingerprints when asked.
+  const auto r = o.fingerprints   ? checker::bfs<checker::FingerprintStore>(model, mask, o.limits, o.threads)
+                 : o.uncompressed ? checker::bfs<checker::StateStore>(model, mask, o.limits, o.threads)
+                                  : checker::bfs<checker::TreeStore>(model, mask, o.limits, o.threads);
   ExplorerReport rep;
   rep.kind = ExplorerKind::exhaustive;
   rep.outcome = r.outcome;
@@ -91,6 +93,7 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   rep.exact_states = o.exact_states;
   rep.symmetry = o.symmetry;
   rep.fingerprints = o.fingerprints;
+  rep.uncompressed = o.uncompressed && !o.fingerprints;
   if (o.fingerprints)
     rep.collision_probability =
         checker::FingerprintStore::collision_probability(r.stats.states, r.stats.transitions);

@@ -21,6 +21,7 @@ struct CheckOptions {
   bool exact_states = false;       ///< exhaustive: the key is the full state, no declared abstraction
   bool symmetry = true;            ///< exhaustive: a site's identical clients stored in canonical order
   bool fingerprints = false;       ///< exhaustive: store 64-bit fingerprints of the states (as TLC)
+  bool uncompressed = false;       ///< exhaustive: store each key whole (StateStore), not tree-compressed
   std::uint32_t properties = ~0u;  ///< the properties to check (bits of all_properties())
   checker::Limits limits;
 };
@@ -43,6 +44,7 @@ struct ExplorerReport {
   bool exact_states = false;                              ///< exhaustive: no abstraction in the key
   bool symmetry = true;       ///< exhaustive: whether the site's clients were stored in canonical order
   bool fingerprints = false;  ///< exhaustive: states stored as 64-bit fingerprints
+  bool uncompressed = false;  ///< exhaustive: keys stored whole (else tree-compressed, unless fingerprints)
   double collision_probability = 0;  ///< exhaustive, fingerprints: TLC's optimistic estimate
   int queue_bound = 0;               ///< exhaustive: queue items the search could hold
   std::uint64_t truncated = 0;       ///< exhaustive: successors past the queue bound

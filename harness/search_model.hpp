@@ -23,6 +23,10 @@ class SearchModel {
   SearchModel fork() const { return SearchModel(*config_, codec_.exact(), ran_, symmetry_); }
 
   std::size_t key_words() const { return codec_.words(); }
+  /// Where the tree store splits the key (checker/tree_store.hpp): after the whole words that hold only the
+  /// clock and the environment's part, which take new values every step while the machines' part repeats
+  /// across them (fix-reconnect, quantum 5: 0.43 tree nodes a state split there, 1.9 split in the middle).
+  std::size_t key_split() const { return std::max<std::size_t>(1, codec_.environment_bits() / 64); }
   void initial(std::uint64_t* key);
 
   template <class Emit>

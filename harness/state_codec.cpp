@@ -62,6 +62,8 @@ struct Walker {
   Minutes int_max;
   BitStream stream{nullptr};
   std::size_t bits = 0;
+  std::size_t environment_bits =
+      0;  ///< measure: the bits of the clock, the inputs and the environment's book
   std::vector<StateCodec::Field>* fields = nullptr;
   Minutes now = 0;
   int state_ = -1;  ///< the active state of the instance whose fields are being visited
@@ -212,6 +214,7 @@ struct Walker {
     now = s.now;
     fields_of(s.inputs, "inputs");
     fields_of(book, "environment");
+    environment_bits = bits;
     for_each_machine([&]<class M>(std::type_identity<M>) { machine<M>(s.all<M>()); });
   }
 };
@@ -237,6 +240,7 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
   Walker<Pass::measure> w{config, exact, int_bits_, int_max_};
   w.all(s, book);
   bits_ = w.bits;
+  environment_bits_ = w.environment_bits;
   words_ = std::max<std::size_t>(1, (bits_ + 63) / 64);
 }
 

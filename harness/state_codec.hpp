@@ -27,6 +27,8 @@ class StateCodec {
 
   std::size_t words() const { return words_; }  ///< 64-bit words per key
   std::size_t bits() const { return bits_; }
+  /// The key's first bits hold the clock, the environment's inputs and its bookkeeping; the machines follow.
+  std::size_t environment_bits() const { return environment_bits_; }
   bool exact() const { return exact_; }
 
   void pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const;
@@ -50,6 +52,7 @@ class StateCodec {
   Minutes int_max_;
   int int_bits_;
   std::size_t bits_ = 0;
+  std::size_t environment_bits_ = 0;
   std::size_t words_ = 1;
 };
 

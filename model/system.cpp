@@ -9,11 +9,19 @@
 namespace cqm {
 namespace {
 
-/// The routes of each notice kind, in table order.
-const std::array<std::vector<const Route*>, kNoticeKinds>& routes_by_notice() {
+inline constexpr std::size_t kTimerRoles = static_cast<std::size_t>(TimerRole::executive_restart) + 1;
+
+/// The routes of each notice kind and timer role, in table order: a route for one role is listed under it
+/// only, a route for any role under each (a notice that is not a timer's is looked up under `power`). The
+/// System looks a notice's routes up once instead of testing every timer route's role.
+using RouteIndex = std::array<std::array<std::vector<const Route*>, kTimerRoles>, kNoticeKinds>;
+const RouteIndex& routes_by_notice() {
   static const auto index = [] {
-    std::array<std::vector<const Route*>, kNoticeKinds> out;
-    for (const Route& r : route_table()) out[static_cast<std::size_t>(r.notice)].push_back(&r);
+    RouteIndex out;
+    for (const Route& r : route_table())
+      for (std::size_t role = 0; role < kTimerRoles; ++role)
+        if (!r.role || static_cast<std::size_t>(*r.role) == role)
+          out[static_cast<std::size_t>(r.notice)][role].push_back(&r);
     return out;
   }();
   return index;
@@ -268,8 +276,7 @@ void System::dispatch(const Notice& notice) {
   const TimerRole role = !timer                      ? TimerRole::power
                          : notice.client == clients_ ? TimerRole::executive_restart
                                                      : timer_role(timers(), notice.index);
-  for (const Route* r : by_notice[static_cast<std::size_t>(notice.kind)]) {
-    if (timer && r->role && role != *r->role) continue;
+  for (const Route* r : by_notice[static_cast<std::size_t>(notice.kind)][static_cast<std::size_t>(role)]) {
     // The instances are chosen before any is delivered to: delivering changes states a selection reads.
     Targets targets;
     const int items = count<QueueItem>();

@@ -61,9 +61,10 @@ std::string explorer_text(const ExplorerReport& e, const CheckResult* files) {
     out += fmt::format(
         "  state key {} bits ({}{}), queue bound {} items{}\n", e.key_bits,
         e.exact_states ? "exact: the full state" : "with the declared abstractions",
-        e.fingerprints ? fmt::format("; stored as 64-bit fingerprints, collision probability ≤ {:.1e}",
-                                     e.collision_probability)
-                       : "",
+        e.fingerprints   ? fmt::format("; stored as 64-bit fingerprints, collision probability ≤ {:.1e}",
+                                       e.collision_probability)
+        : e.uncompressed ? "; stored whole"
+                         : "; stored tree-compressed",
         e.queue_bound,
         clients == 1 ? ""
         : e.symmetry ? fmt::format(", {} clients stored in canonical order", clients)
@@ -108,6 +109,7 @@ nlohmann::ordered_json explorer_json(const ExplorerReport& e, const CheckResult*
     j["key_bits"] = e.key_bits;
     j["exact_states"] = e.exact_states;
     j["fingerprints"] = e.fingerprints;
+    j["store"] = e.fingerprints ? "fingerprints" : e.uncompressed ? "whole" : "tree";
     if (e.fingerprints) j["collision_probability"] = e.collision_probability;
     j["queue_bound"] = e.queue_bound;
   } else {

@@ -45,6 +45,7 @@ struct SearchFlags {
   bool exact_states = false;
   bool no_symmetry = false;
   bool fingerprints = false;
+  bool uncompressed = false;
   void add_to(CLI::App& cmd);
   CheckOptions options(const std::atomic<bool>* interrupted) const;
 };

@@ -27,6 +27,11 @@ void SearchFlags::add_to(CLI::App& cmd) {
       "--fingerprints", fingerprints,
       "exhaustive: store each state as a 64-bit fingerprint (about 10 bytes a state, as TLC): HOLDS "
       "then holds up to fingerprint collisions, with their probability; a violation is replayed, exact");
+  cmd.add_flag(
+         "--uncompressed", uncompressed,
+         "exhaustive: store each state's key whole instead of tree-compressed (about 8 bytes a key word "
+         "more a state; as exact)")
+      ->excludes("--fingerprints");
   cmd.add_flag("--exact-states", exact_states,
                "exhaustive: store the full state, without the abstractions the state key declares");
 }
@@ -39,6 +44,7 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
   o.exact_states = exact_states;
   o.symmetry = !no_symmetry;
   o.fingerprints = fingerprints;
+  o.uncompressed = uncompressed;
   o.limits.max_states = max_states;
   o.limits.max_seconds = max_seconds;
   o.limits.interrupted = interrupted;
