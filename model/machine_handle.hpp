@@ -3,6 +3,7 @@
 // translation unit (an MSM TU costs ~1 GB and seconds to compile); the System sees only this group.
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "model/env.hpp"
 
@@ -43,12 +44,15 @@ class MachineGroup {
   void on(int i, const Event& event);
 
   /// The active state's index: its MSM state id, checked at compile time against Machine::State.
-  int state(int i) const;
-  const Data& data(int i) const;
+  int state(int i) const { return *views_[static_cast<std::size_t>(i)].state; }
+  const Data& data(int i) const { return *views_[static_cast<std::size_t>(i)].data; }
   /// For tests of one transition from a chosen state: the data to change before the event.
-  Data& data(int i);
+  Data& data(int i) { return *views_[static_cast<std::size_t>(i)].data; }
 
-  void get(int i, Instance<Data>& out) const;
+  void get(int i, Instance<Data>& out) const {
+    out.state = static_cast<std::uint8_t>(state(i));
+    out.data = data(i);
+  }
   /// Sets instance i's state and data without running actions: explorers restoring a stored state, tests.
   void set(int i, const Instance<Data>& in);
 
@@ -56,6 +60,14 @@ class MachineGroup {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   int size_ = 0;  ///< kept here, not behind the pointer: loops over the instances ask for it often
+  /// Where each instance keeps its active state and its data inside its back-end (which never moves): the
+  /// System, the snapshots and the routes read them inline, not through a call into the machine's unit.
+  struct View {
+    const int* state;
+    Data* data;
+  };
+  std::vector<View> views_;
+  void make_views();
 };
 
 }  // namespace cqm

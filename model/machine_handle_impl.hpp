@@ -55,6 +55,7 @@ void MachineGroup<Machine>::resize(int n) {
     fsm.start();
   }
   size_ = n;
+  make_views();
 }
 
 template <class Machine>
@@ -69,6 +70,7 @@ void MachineGroup<Machine>::resize(int per_block, int blocks, int tail, Env* con
     fsm.start();
   }
   size_ = n;
+  make_views();
 }
 
 template <class Machine>
@@ -85,24 +87,9 @@ void MachineGroup<Machine>::on(int i, const Event& event) {
 }
 
 template <class Machine>
-int MachineGroup<Machine>::state(int i) const {
-  return impl_->fsms[static_cast<std::size_t>(i)].current_state()[0];
-}
-
-template <class Machine>
-auto MachineGroup<Machine>::data(int i) const -> const Data& {
-  return impl_->fsms[static_cast<std::size_t>(i)];
-}
-
-template <class Machine>
-auto MachineGroup<Machine>::data(int i) -> Data& {
-  return impl_->fsms[static_cast<std::size_t>(i)];
-}
-
-template <class Machine>
-void MachineGroup<Machine>::get(int i, Instance<Data>& out) const {
-  out.state = static_cast<std::uint8_t>(state(i));
-  out.data = data(i);
+void MachineGroup<Machine>::make_views() {
+  views_.clear();
+  for (auto& fsm : impl_->fsms) views_.push_back({fsm.current_state(), &static_cast<Data&>(fsm)});
 }
 
 template <class Machine>
