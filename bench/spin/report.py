@@ -95,7 +95,8 @@ out = [BEGIN, "## Side by side with SPIN", "",
        "`../shared/anchors/spin/run.sh`). Each configuration ran "
        f"{reps} times, alternating SPIN's and ours; the figures are medians. SPIN's states/s and bytes/state are "
        "pan's own (states stored over pan's elapsed time; its \"actual memory usage for states\", hash table "
-       "not included); ours are the explorer's (its store: keys, parent links and hash slots); resident memory "
+       "not included); ours are the explorer's (its store: tree-compressed keys, parent links and hash slots, as "
+       "below); resident memory "
        "and wall time are `/usr/bin/time`'s for the whole process (SPIN's without its 2 s of `spin -a` + gcc).",
        "", "### Throughput", "",
        "| run | states | states/s | bytes/state | peak resident | wall |", "| --- | --- | --- | --- | --- | --- |"]
@@ -118,6 +119,28 @@ for name, label in [("big-1-thread", "ours, `bench/spin/big.toml`, 1 thread"),
                f"{fmt(median(rs, 'rss'), 0)} MiB | {fmt(median(rs, 'wall'), 2)} s |")
 one, two = median(runs("ours", "big-1-thread"), "rate"), median(runs("ours", "big-2-threads"), "rate")
 out += ["", f"From one thread to two: {two / one:.2f}×.", "",
+        "### The exhaustive explorer's stores", "",
+        "The same search (`bench/spin/big.toml`, two threads) with each store: tree-compressed keys (the "
+        "default, exact), whole keys (`--uncompressed`, exact) and 64-bit fingerprints (`--fingerprints`, HOLDS "
+        "up to collisions). Bytes/state is the store's: everything a state keeps (compressed key or key or "
+        "fingerprint, parent link, hash slots); the frontier's keys come and go with the layers and are in the "
+        "peak resident memory.", "",
+        "| store | states | states/s | bytes/state | peak resident | wall |", "| --- | --- | --- | --- | --- | --- |"]
+for name, label in [("big-2-threads", "tree (default)"), ("big-uncompressed", "whole keys"),
+                    ("big-fingerprints", "fingerprints")]:
+    rs = runs("ours", name)
+    out.append(f"| {label} | {count(rs[0]['states'])} | {fmt_rate(median(rs, 'rate'))} | "
+               f"{fmt(median(rs, 'bytes'))} | {fmt(median(rs, 'rss'), 0)} MiB | {fmt(median(rs, 'wall'), 2)} s |")
+if (logs / "ours.huge.1.json").exists():
+    h = ours_run("huge", 1)
+    out += ["", "### 10^8 states", "",
+            "`bench/spin/huge.toml` (fix-reconnect on a 1-minute grid, one CAP outage of up to 60 min), two threads, "
+            "`--max-memory 4G`, run once:", "",
+            "| states | outcome | verdict | states/s | bytes/state | peak resident | wall |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+            f"| {count(h['states'])} | {h['outcome']} | {h['verdict']} | {fmt_rate(h['rate'])} | {fmt(h['bytes'])} | "
+            f"{fmt(h['rss'] / 1024, 2)} GiB | {fmt(h['wall'], 0)} s |"]
+out += ["",
         "### The KB's counterexample, end to end", "",
         "| run | states | wall, whole process |", "| --- | --- | --- |"]
 bfs = runs("spin", "bug_bfs")
