@@ -265,8 +265,13 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
         constexpr std::size_t kAhead = 8;
         const auto& succ = out[c].successors;
         for (std::size_t i = 0; i < succ.size(); ++i) {
-          if (i % detail::kInsertGroup == 0 && !room_for(std::min(detail::kInsertGroup, succ.size() - i)))
-            return stop_with(Outcome::limit_memory);
+          if (i % detail::kInsertGroup == 0) {
+            if (!room_for(std::min(detail::kInsertGroup, succ.size() - i)))
+              return stop_with(Outcome::limit_memory);
+            // A round's insert can take seconds (millions of successors): a signal or the time limit stops
+            // it.
+            if (const Outcome o = stop_requested(); o != Outcome::complete) return stop_with(o);
+          }
           if (i + kAhead < succ.size()) store.prefetch(succ[i + kAhead].hash);
           store.insert(&out[c].keys[i * words], succ[i].hash, succ[i].parent, succ[i].choice);
         }

@@ -2,7 +2,12 @@
 # Ctrl-C / SIGTERM: a run stops within a second; with nothing found it says INCONCLUSIVE and exits 3; with a
 # counterexample already found it writes it and exits 130.
 set -u
-cqmcheck="$1"; data="$2"; work="$3"
+cqmcheck="$1"; data="$2"; work="$3"; sanitized="${4:-}"  # CQM_SANITIZE of the build, if any
+# A stop includes writing what was found (trace.json, logs, SVGs through Graphviz): under AddressSanitizer that
+# runs several times slower and once took 1.5 s in CI, so the sanitizer pass allows 3 s; the bound the README
+# states is the plain build's.
+limit_ms=1000
+[ -n "$sanitized" ] && limit_ms=3000
 rm -rf "$work"; mkdir -p "$work"
 fail() { echo "signal test: $*"; exit 1; }
 
@@ -15,7 +20,7 @@ stop_after() {  # stop_after SECONDS SIGNAL OUTFILE ARGS...: runs cqmcheck, sign
   kill -s "$sig" "$pid" 2>/dev/null || fail "cqmcheck ended before the signal: $(cat "$out")"
   wait "$pid"; local rc=$?
   local ms=$(( ($(date +%s%N) - sent) / 1000000 ))
-  [ "$ms" -lt 1000 ] || fail "took ${ms} ms to stop after SIG$sig"
+  [ "$ms" -lt "$limit_ms" ] || fail "took ${ms} ms to stop after SIG$sig"
   echo "$rc"
 }
 
