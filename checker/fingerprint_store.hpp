@@ -66,11 +66,7 @@ class FingerprintStore {
   /// by side while one is copied into the other).
   Growth growth_for(std::size_t more) const {
     Growth g{bytes(), bytes()};
-    const auto grow = [&g](std::uint64_t now, std::uint64_t then) {
-      if (then == now) return;
-      g.peak = std::max(g.peak, g.bytes + then);
-      g.bytes = g.bytes - now + then;
-    };
+    const auto grow = [&g](std::uint64_t now, std::uint64_t then) { g.replace(now, then); };
     grow(table_.size() * 8, (needs_rehash(more) ? slots_for(size_ + more) : table_.size()) * 8);
     grow(keys_.capacity() * 8, key_capacity_for(more) * 8);
     return g;

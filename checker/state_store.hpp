@@ -60,6 +60,12 @@ class StateStore {
   struct Growth {
     std::uint64_t bytes = 0;
     std::uint64_t peak = 0;
+    /// An array of `now` bytes replaced by one of `then`: both are held while one is copied into the other.
+    void replace(std::uint64_t now, std::uint64_t then) {
+      if (then == now) return;
+      peak = std::max(peak, bytes + then);
+      bytes = bytes - now + then;
+    }
   };
   Growth growth_for(std::size_t more) const {
     const std::size_t states = grown(parents_.capacity(), size() + more);

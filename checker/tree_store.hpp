@@ -94,11 +94,7 @@ class TreeStore {
   /// replacement side by side while one is rehashed into the other), in reserve_for's order.
   Growth growth_for(std::size_t more) const {
     Growth g{bytes(), bytes()};
-    const auto grow = [&g](std::uint64_t now, std::uint64_t then) {
-      if (then == now) return;
-      g.peak = std::max(g.peak, g.bytes + then);
-      g.bytes = g.bytes - now + then;
-    };
+    const auto grow = [&g](std::uint64_t now, std::uint64_t then) { g.replace(now, then); };
     parents_.grow(g, size_ + more);
     choices_.grow(g, size_ + more);
     grow(nodes_.bytes(), detail::BucketTable::bytes_for(node_buckets_for(more)));
