@@ -1,5 +1,12 @@
 #include "writers/counterexample_files.hpp"
 
+#include <atomic>
+#include <exception>
+#include <map>
+#include <memory>
+#include <optional>
+#include <thread>
+
 #include "harness/check.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/trace_dot.hpp"
@@ -9,6 +16,22 @@ namespace cqm {
 
 Renderer graphviz_renderer() {
   return [](std::string_view dot, ImageFormat format) { return render_dot(dot, format); };
+}
+
+Renderer renderer_ahead(const std::vector<const Counterexample*>& counterexamples) {
+  auto ahead = std::make_shared<std::map<std::string, std::shared_future<std::string>, std::less<>>>();
+  for (const Counterexample* cex : counterexamples) {
+    std::string dot = trace_dot(*cex);
+    if (!ahead->contains(dot)) {
+      auto svg = render_dot_async(dot, ImageFormat::svg);
+      ahead->emplace(std::move(dot), std::move(svg));
+    }
+  }
+  return [ahead](std::string_view dot, ImageFormat format) {
+    if (format == ImageFormat::svg)
+      if (const auto it = ahead->find(dot); it != ahead->end()) return it->second.get();
+    return render_dot(dot, format);
+  };
 }
 
 std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const std::string& stem, bool png,
@@ -26,9 +49,7 @@ std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const st
   return files;
 }
 
-std::vector<std::filesystem::path> add_counterexample(OutputSet& set, const std::filesystem::path& dir,
-                                                      const Counterexample& cex, const Renderer& render) {
-  // Render everything first: a rendering failure adds nothing.
+std::vector<DiagramFile> counterexample_files(const Counterexample& cex, const Renderer& render) {
   // Each log file the components wrote, as SMS 2.0 keeps them apart (Windows' and the site's only when there
   // are lines).
   const std::string& site = cex.config.model.site_code;
@@ -41,9 +62,43 @@ std::vector<std::filesystem::path> add_counterexample(OutputSet& set, const std:
   if (std::string statmgr = render_log(cex.log, site, LogFile::statmgr); !statmgr.empty())
     files.push_back({"Statmgr.log", std::move(statmgr)});
   for (auto& f : trace_diagram_files(cex, "trace", false, render)) files.push_back(std::move(f));
+  return files;
+}
+
+std::vector<std::vector<DiagramFile>> counterexamples_files(const std::vector<const Counterexample*>& all,
+                                                            const Renderer& render) {
+  // Two at a time (this machine's cores; Graphviz has a thread of its own), each into its own slot: the
+  // result does not depend on which thread built what. The first failure in order is the one thrown.
+  std::vector<std::vector<DiagramFile>> files(all.size());
+  std::vector<std::exception_ptr> failed(all.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < all.size(); i = next++) try {
+        files[i] = counterexample_files(*all[i], render);
+      } catch (...) {
+        failed[i] = std::current_exception();
+      }
+  };
+  std::optional<std::thread> helper;
+  if (all.size() > 1) helper.emplace(work);
+  work();
+  if (helper) helper->join();
+  for (const auto& e : failed)
+    if (e) std::rethrow_exception(e);
+  return files;
+}
+
+std::vector<std::filesystem::path> add_files(OutputSet& set, const std::filesystem::path& dir,
+                                             std::vector<DiagramFile> files) {
   std::vector<std::filesystem::path> paths;
   for (auto& f : files) paths.push_back(set.add(dir / f.name, std::move(f.content)));
   return paths;
+}
+
+std::vector<std::filesystem::path> add_counterexample(OutputSet& set, const std::filesystem::path& dir,
+                                                      const Counterexample& cex, const Renderer& render) {
+  // Render everything first: a rendering failure adds nothing.
+  return add_files(set, dir, counterexample_files(cex, render));
 }
 
 std::vector<std::filesystem::path> write_counterexample(const std::filesystem::path& dir,

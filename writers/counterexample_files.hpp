@@ -21,10 +21,29 @@ using Renderer = std::function<std::string(std::string_view dot, ImageFormat for
 /// The default Renderer: render_dot.
 Renderer graphviz_renderer();
 
+/// Starts rendering each counterexample's timeline (its trace.svg) on Graphviz's thread at once and returns a
+/// Renderer that hands those out, rendering anything else as graphviz_renderer does: the caller builds the
+/// JSON and the logs meanwhile. The counterexamples are only read here.
+Renderer renderer_ahead(const std::vector<const Counterexample*>& counterexamples);
+
 /// `stem`.dot and `stem`.svg (and `stem`.png when `png`) of the counterexample's timeline, in memory.
 /// Throws RenderError naming `stem`.dot.
 std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const std::string& stem, bool png,
                                              const Renderer& render = graphviz_renderer());
+
+/// A counterexample folder's files in memory: trace.json, the logs, trace.dot and trace.svg. Throws
+/// RenderError.
+std::vector<DiagramFile> counterexample_files(const Counterexample& cex,
+                                              const Renderer& render = graphviz_renderer());
+
+/// counterexample_files of each, built two at a time; the same result as one at a time. Throws the first
+/// failure in order. `render` must be safe to call from two threads (render_dot and renderer_ahead's are).
+std::vector<std::vector<DiagramFile>> counterexamples_files(const std::vector<const Counterexample*>& all,
+                                                            const Renderer& render);
+
+/// Adds files to a command's output set under `dir`; returns their paths.
+std::vector<std::filesystem::path> add_files(OutputSet& set, const std::filesystem::path& dir,
+                                             std::vector<DiagramFile> files);
 
 /// Renders trace.json, Cqmgr32.log, trace.dot and trace.svg for `dir` into a command's output set; returns
 /// their paths. Throws RenderError.

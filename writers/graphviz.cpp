@@ -2,8 +2,18 @@
 
 #include <cgraph.h>
 #include <gvc.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
 #include <memory>
+#include <mutex>
+#include <thread>
+
+#include "writers/text_layout.hpp"
 
 namespace cqm {
 namespace {
@@ -17,19 +27,95 @@ int collect_message(char* text) {
   return 0;
 }
 
-/// One context per process: gvContext loads the plugin configuration, which is slow and never fully freed.
-GVC_t* context() {
-  struct Context {
-    GVC_t* gvc;
-    Context() : gvc(gvContext()) { agseterrf(collect_message); }
-    ~Context() {
-      if (gvc) gvFreeContext(gvc);
+/// The process's Graphviz contexts (each loads the plugin configuration, which is slow and never fully
+/// freed): one measuring text with writers/text_layout.hpp, for SVG, and pango's, made when first needed
+/// (PNG, whose cairo renderer draws pango's layouts, or a caller asking for it).
+struct Contexts {
+  GVC_t* harfbuzz = nullptr;
+  GVC_t* pango = nullptr;
+  bool pango_tried = false;
+
+  GVC_t* for_render(ImageFormat format, TextMeasure text) {
+    if (format == ImageFormat::svg && text == TextMeasure::harfbuzz) return harfbuzz;
+    if (!pango_tried) {
+      pango_tried = true;
+      pango = gvContext();
     }
-  };
-  static Context c;
-  if (!c.gvc) throw RenderError("Graphviz could not create a context");
-  return c.gvc;
-}
+    return pango;
+  }
+};
+
+/// Every Graphviz call runs on one thread of its own, which owns the contexts. Graphviz keeps its state in
+/// globals, so one thread is also what makes render_dot safe to call from any thread. And it lets a caller
+/// start Graphviz early (start_graphviz): the context, fontconfig's start and the fonts' first opening then
+/// cost the other core while the caller searches.
+class RenderThread {
+  static constexpr int kNice = 10;
+
+ public:
+  static RenderThread& get() {
+    static RenderThread t;
+    return t;
+  }
+
+  /// Runs `job` on the render thread and waits for it; its exception comes out here.
+  template <class F>
+  auto run(F job) -> decltype(job(std::declval<Contexts&>())) {
+    std::packaged_task<decltype(job(std::declval<Contexts&>()))(Contexts&)> task(std::move(job));
+    auto result = task.get_future();
+    post([&task](Contexts& contexts) { task(contexts); });
+    return result.get();
+  }
+
+  /// Queues `job` without waiting (the warm-up).
+  void post(std::function<void(Contexts&)> job) {
+    {
+      std::lock_guard lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    wake_.notify_one();
+  }
+
+  ~RenderThread() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  RenderThread() : thread_([this] { loop(); }) {}
+
+  void loop() {
+    // Below the caller's priority (and so the threads pango starts from here): a head start taken from a
+    // search would cost more than it saves. Linux keeps a nice value per thread.
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kNice);
+    agseterrf(collect_message);
+    Contexts contexts;
+    contexts.harfbuzz = gvContextPlugins(harfbuzz_text_layout(), 1);
+    for (;;) {
+      std::function<void(Contexts&)> job;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
+        if (jobs_.empty()) break;  // stopping, and nothing left to do
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      job(contexts);
+    }
+    for (GVC_t* gvc : {contexts.harfbuzz, contexts.pango})
+      if (gvc) gvFreeContext(gvc);
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void(Contexts&)>> jobs_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: it starts once the rest is built
+};
 
 /// Graphviz's messages as one line, without its "Error: " / "Warning: " prefixes.
 std::string take_messages() {
@@ -102,12 +188,10 @@ struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
 
-}  // namespace
-
-const char* image_extension(ImageFormat format) { return format == ImageFormat::png ? "png" : "svg"; }
-
-std::string render_dot(std::string_view dot, ImageFormat format, std::string* warnings) {
-  GVC_t* gvc = context();
+std::string render_here(Contexts& contexts, std::string_view dot, ImageFormat format, std::string* warnings,
+                        TextMeasure text = TextMeasure::harfbuzz) {
+  GVC_t* gvc = contexts.for_render(format, text);
+  if (!gvc) throw RenderError("Graphviz could not create a context");
   g_messages.clear();
   std::unique_ptr<Agraph_t, GraphCloser> graph(parse(dot));
   if (!graph) fail("Graphviz rejected the DOT");
@@ -127,6 +211,40 @@ std::string render_dot(std::string_view dot, ImageFormat format, std::string* wa
   std::string messages = take_messages();
   if (warnings) *warnings = std::move(messages);
   return bytes;
+}
+
+}  // namespace
+
+const char* image_extension(ImageFormat format) { return format == ImageFormat::png ? "png" : "svg"; }
+
+std::string render_dot(std::string_view dot, ImageFormat format, std::string* warnings, TextMeasure text) {
+  return RenderThread::get().run(
+      [&](Contexts& contexts) { return render_here(contexts, dot, format, warnings, text); });
+}
+
+std::shared_future<std::string> render_dot_async(std::string dot, ImageFormat format) {
+  auto task = std::make_shared<std::packaged_task<std::string(Contexts&)>>(
+      [dot = std::move(dot), format](Contexts& contexts) {
+        return render_here(contexts, dot, format, nullptr);
+      });
+  std::shared_future<std::string> result = task->get_future().share();
+  RenderThread::get().post([task](Contexts& contexts) { (*task)(contexts); });
+  return result;
+}
+
+void start_graphviz() {
+  // Fontconfig's start, its match and the opening of the plain and bold faces the pictures use: here, not in
+  // the caller's first render.
+  static constexpr std::string_view kWarmUp =
+      "digraph warm_up { node [shape=plain, fontname=\"Helvetica,Arial,sans-serif\"]; a [label=<<B>Up</B>>]; "
+      "b [label=\"Up\"]; }";
+  RenderThread::get().post([](Contexts& contexts) {
+    try {
+      render_here(contexts, kWarmUp, ImageFormat::svg, nullptr);
+    } catch (const RenderError&) {
+      // Whatever failed fails again, and is reported, in the render that matters.
+    }
+  });
 }
 
 }  // namespace cqm

@@ -18,6 +18,8 @@ std::vector<Evidence> add_evidence(OutputSet& set, const CheckReport& report,
   // another explorer's in a sub-folder named after it; suite: each explorer's in its sub-folder); another
   // property's into out/PROPERTY/EXPLORER.
   std::vector<Evidence> written;
+  std::vector<const Counterexample*> all;
+  std::vector<std::filesystem::path> dirs;
   std::string first;
   for (const auto& e : report.explorers)
     for (const auto& p : e.properties) {
@@ -29,8 +31,14 @@ std::vector<Evidence> add_evidence(OutputSet& set, const CheckReport& report,
         dir = out / property / explorer_name(e.kind);
       else if (first_straight_in && written.empty())
         dir = out;
-      written.push_back({property, e.kind, add_counterexample(set, dir, *p.counterexample)});
+      written.push_back({property, e.kind, {}});
+      all.push_back(&*p.counterexample);
+      dirs.push_back(dir);
     }
+  // The pictures start on Graphviz's thread while the JSON and logs are built, two counterexamples at a time.
+  auto files = counterexamples_files(all, renderer_ahead(all));
+  for (std::size_t i = 0; i < written.size(); ++i)
+    written[i].files = add_files(set, dirs[i], std::move(files[i]));
   return written;
 }
 
@@ -51,7 +59,10 @@ std::vector<ExplorerKind> explorers_of(const std::string& name) {
 
 void run_check(const CheckFlags& f) {
   const Config config = f.model.load();
-  if (!f.out.empty()) check_output_dir(f.out);  // before the search, not after it
+  if (!f.out.empty()) {
+    check_output_dir(f.out);  // before the search, not after it
+    start_graphviz();         // on the other core while the search runs
+  }
   CheckOptions options = f.search.options(interrupt_flag());
   options.explorers = explorers_of(f.explorer);
   ProgressPrinter progress("check " + config.name, f.search.quiet);
