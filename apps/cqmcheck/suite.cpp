@@ -26,6 +26,7 @@ void run_suite(const SuiteFlags& f) {
   result.of = presets().size();
   // Both outputs are probed before the first search, and written as one set after the last.
   check_output_dir(f.out);
+  start_graphviz();  // on the other core while the first preset is searched
   if (!f.junit.empty()) check_output_dir(std::filesystem::path(f.junit).parent_path());
   OutputSet set;
   for (const Config& config : presets()) {

@@ -85,11 +85,6 @@ def count(n):
     return f"{n:,}".replace(",", " ")
 
 
-def ms(seconds):
-    # /usr/bin/time counts wall time in hundredths of a second.
-    return "< 10 ms" if seconds < 0.01 else f"{seconds * 1000:.0f} ms"
-
-
 out = [BEGIN, "## Side by side with SPIN", "",
        f"Made by `bench/vs_spin` ({arch}, {cores} cores, {ram} GiB; {spin_version}, pan built with gcc -O2 as in "
        "`../shared/anchors/spin/run.sh`). Each configuration ran "
@@ -140,15 +135,19 @@ if (logs / "ours.huge.1.json").exists():
             "| --- | --- | --- | --- | --- | --- | --- |",
             f"| {count(h['states'])} | {h['outcome']} | {h['verdict']} | {fmt_rate(h['rate'])} | {fmt(h['bytes'])} | "
             f"{fmt(h['rss'] / 1024, 2)} GiB | {fmt(h['wall'], 0)} s |"]
+e2e = json.loads((logs / "e2e.json").read_text())
 out += ["",
         "### The KB's counterexample, end to end", "",
-        "| run | states | wall, whole process |", "| --- | --- | --- |"]
+        f"Wall time of the whole process from fork to exit, {e2e['ours_kb_counterexample']['runs']} runs each, "
+        "alternating (`bench/spin/e2e.py`: /usr/bin/time's hundredths are too coarse here).", "",
+        "| run | states | wall, median | least |", "| --- | --- | --- | --- |"]
 bfs = runs("spin", "bug_bfs")
 out.append(f"| SPIN `bug_bfs` (pan alone; `spin -a` + gcc add about 2 s) | {count(bfs[0]['states'])} | "
-           f"{ms(median(bfs, 'wall'))} |")
+           f"{e2e['spin_bug_bfs']['median_ms']:.1f} ms | {e2e['spin_bug_bfs']['min_ms']:.1f} ms |")
 ce = runs("ours", "kb-q292030-counterexample")
 out.append(f"| `cqmcheck check --preset kb-q292030 --explorer exhaustive --out D` (trace.json, logs, DOT, SVG) | "
-           f"{count(ce[0]['states'])} | {ms(median(ce, 'wall'))} |")
+           f"{count(ce[0]['states'])} | {e2e['ours_kb_counterexample']['median_ms']:.1f} ms | "
+           f"{e2e['ours_kb_counterexample']['min_ms']:.1f} ms |")
 
 TOML = {"fix_unfair": "fix_unfair.toml", "fix60": "fix60.toml", "fixBoth": "both.toml"}
 agreement = [
