@@ -18,6 +18,7 @@
 #include <string>
 
 #include "checker/memory.hpp"
+#include "checker/random_workers.hpp"
 #include "checker/search.hpp"
 
 namespace cqm::checker {
@@ -30,6 +31,11 @@ struct RandomParams {
   int batch = 2000;  ///< runs per RapidCheck check
   /// States visited so far (the caller's count of simulated steps), compared with Limits::max_states.
   std::function<std::uint64_t()> states_visited;
+  /// Worker processes (checker/random_workers.hpp); 1: this process alone. Not with Limits::max_states,
+  /// which one process counts: then this process alone.
+  int workers = 1;
+  /// Adds states that worker processes visited to the caller's count (their counts stay in their memory).
+  std::function<void(std::uint64_t)> add_states;
 };
 
 template <class T>
@@ -112,6 +118,37 @@ inline std::uint64_t batch_seed(std::uint64_t seed, std::uint64_t batch) {
 }
 }  // namespace detail
 
+namespace detail {
+/// One batch: a RapidCheck check of `n` runs with the batch's seed. `stop` is set by the first run or shrink
+/// that finds a reason to stop; `last_failing` (when given) gets every failing value, so the last one is the
+/// shrunk counterexample.
+template <class T, class Holds>
+rc::detail::TestResult check_batch(const rc::Gen<T>& gen, Holds& holds, const RandomParams& params,
+                                   std::uint64_t b, std::uint64_t n, StopCheck& stop_check, Outcome& stop,
+                                   std::uint64_t& states, std::optional<T>* last_failing,
+                                   rc::detail::TestListener& listener, bool shrink) {
+  rc::detail::TestParams tp;
+  tp.seed = batch_seed(params.seed, b);
+  tp.maxSuccess = static_cast<int>(n);
+  tp.maxSize = params.max_size;
+  tp.maxDiscardRatio = 0;  // the property discards only to stop: give up at the first discard
+  tp.disableShrinking = !shrink;
+  // RapidCheck calls the property for each run and then for each shrink candidate; the last failing call is
+  // the shrunk counterexample, because every accepted shrink is a new failing value.
+  auto property = [&] {
+    if (stop == Outcome::complete) stop = stop_check(states);
+    RC_PRE(stop == Outcome::complete);  // before the value is drawn: a stopped case costs nothing
+    const T value = *gen;
+    const bool ok = holds(value);
+    if (!ok && last_failing) *last_failing = value;
+    RC_ASSERT(ok);
+  };
+  rc::detail::TestMetadata meta;
+  meta.id = "cqm-random";
+  return rc::detail::checkProperty(rc::detail::toProperty(property), meta, tp, listener);
+}
+}  // namespace detail
+
 /// `holds(value)` returns true when the value keeps the property. Stops at the first (shrunk) failure.
 template <class T, class Holds>
 RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomParams& params,
@@ -121,41 +158,55 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
   detail::load_rapidcheck_configuration_quietly();
   detail::StopCheck stop_check(limits, params, t0);
   Outcome stop = Outcome::complete;  // set inside a batch by the first run or shrink that finds a reason
+  const auto batch = static_cast<std::uint64_t>(params.batch);
+  const auto runs_of = [&](std::uint64_t b) {
+    return std::min<std::uint64_t>(batch, params.runs - (b - params.first_batch) * batch);
+  };
+  const auto progress = [&](std::uint64_t runs) {
+    if (limits.progress)
+      limits.progress(
+          {"runs", runs, static_cast<double>(runs) / static_cast<double>(params.runs), stop_check.elapsed()});
+  };
   std::uint64_t b = params.first_batch;
+  if (const std::uint64_t count = (params.runs + batch - 1) / batch;
+      params.workers > 1 && count > 1 && !limits.max_states) {
+    // The leading batches that pass, run by worker processes; the serial search below goes on from the first
+    // that does not (and runs it again itself: the failure shrunk, or the limit hit).
+    const auto passed = detail::passing_prefix(
+        params.workers, b, count,
+        [&](std::uint64_t batch_number) {
+          Outcome worker_stop = Outcome::complete;
+          std::uint64_t worker_states = 0;
+          detail::ShrinkCounter quiet;  // no shrinking here: counts nothing
+          return detail::check_batch<T>(gen, holds, params, batch_number, runs_of(batch_number), stop_check,
+                                        worker_stop, worker_states, nullptr, quiet, false)
+              .template is<rc::detail::SuccessResult>();
+        },
+        [&] { return params.states_visited ? params.states_visited() : 0; },
+        [&](std::uint64_t states) {
+          if (params.add_states) params.add_states(states);
+        },
+        runs_of, progress, limits.interrupted);
+    result.runs = passed.runs;
+    b += passed.batches;
+  }
   for (; result.runs < params.runs; ++b) {
     stop = stop_check(result.states);
     if (stop != Outcome::complete) {
       result.outcome = stop;
       break;
     }
-    const std::uint64_t n =
-        std::min<std::uint64_t>(static_cast<std::uint64_t>(params.batch), params.runs - result.runs);
-    rc::detail::TestParams tp;
-    tp.seed = detail::batch_seed(params.seed, b);
-    tp.maxSuccess = static_cast<int>(n);
-    tp.maxSize = params.max_size;
-    tp.maxDiscardRatio = 0;  // the property discards only to stop: give up at the first discard
+    const std::uint64_t n = runs_of(b);
     std::optional<T> last_failing;
-    // RapidCheck calls the property for each run and then for each shrink candidate; the last failing call is
-    // the shrunk counterexample, because every accepted shrink is a new failing value.
-    auto property = [&] {
-      if (stop == Outcome::complete) stop = stop_check(result.states);
-      RC_PRE(stop == Outcome::complete);  // before the value is drawn: a stopped case costs nothing
-      const T value = *gen;
-      const bool ok = holds(value);
-      if (!ok) last_failing = value;
-      RC_ASSERT(ok);
-    };
     detail::ShrinkCounter counter;
-    rc::detail::TestMetadata meta;
-    meta.id = "cqm-random";
-    const auto r = rc::detail::checkProperty(rc::detail::toProperty(property), meta, tp, counter);
+    const auto r = detail::check_batch(gen, holds, params, b, n, stop_check, stop, result.states,
+                                       &last_failing, counter, true);
     if (r.template is<rc::detail::FailureResult>()) {
       const auto& failure = r.template get<rc::detail::FailureResult>();
       result.runs += static_cast<std::uint64_t>(failure.numSuccess) + 1;
       result.shrink_steps = counter.steps;
       result.shrink_tries = counter.tries;
-      result.batch_seed = tp.seed;
+      result.batch_seed = detail::batch_seed(params.seed, b);
       result.counterexample = std::move(last_failing);
       result.shrink_stopped = stop != Outcome::complete;
       result.outcome = Outcome::violation;
@@ -173,10 +224,7 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
       break;
     }
     result.runs += n;
-    if (limits.progress)
-      limits.progress({"runs", result.runs,
-                       static_cast<double>(result.runs) / static_cast<double>(params.runs),
-                       stop_check.elapsed()});
+    progress(result.runs);
   }
   result.next_batch = b;
   if (params.states_visited) result.states = params.states_visited();

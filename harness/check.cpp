@@ -147,6 +147,8 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   checker::RandomParams params;
   params.seed = o.seed;
   params.states_visited = [&] { return steps + system.events(); };
+  params.workers = o.threads;  // processes, for RapidCheck: see checker/random_workers.hpp
+  params.add_states = [&](std::uint64_t n) { steps += n; };
   checker::Limits limits = o.limits;
   if (o.limits.progress)
     limits.progress = [&](const checker::Progress& p) {

@@ -11,7 +11,9 @@ void SearchFlags::add_to(CLI::App& cmd) {
       ->check(whole_number(0, UINT64_MAX));
   cmd.add_option("--runs", runs, "random schedules to check (default: the config's environment.random_runs)")
       ->check(whole_number(1, 1'000'000'000));
-  cmd.add_option("--threads", threads, "threads for the exhaustive explorer")->check(whole_number(1, 64));
+  cmd.add_option("--threads", threads,
+                 "threads for the exhaustive explorer, worker processes for the random one")
+      ->check(whole_number(1, 64));
   cmd.add_option("--max-states", max_states, "stop a search past this many states: INCONCLUSIVE")
       ->check(whole_number(1, UINT64_MAX));
   add_memory_option(cmd, max_memory,

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 
 namespace cqm::checker {
 namespace {
@@ -114,6 +116,83 @@ TEST(random_search, a_stop_while_shrinking_keeps_a_failing_value) {
   EXPECT_TRUE(r.shrink_stopped);
   EXPECT_FALSE(big_list_fails(*r.counterexample));
   EXPECT_EQ(r.shrink_steps, 0u);
+}
+
+// Worker processes (checker/random_workers.hpp): the same runs, states, counterexample and shrinking as one
+// process, whatever their number.
+auto rare_failure = [](const std::vector<int>& v) {
+  return std::count(v.begin(), v.end(), 0) < 6;  // at most a few lists in a thousand
+};
+
+struct Counted {
+  RandomResult<std::vector<int>> result;
+  std::uint64_t states = 0;  ///< the caller's count: this process's and the workers' committed batches
+  std::uint64_t here = 0;    ///< runs done in this process
+};
+
+Counted search_with_workers(int workers, std::uint64_t runs, int batch) {
+  Counted c;
+  RandomParams p;
+  p.seed = 11;
+  p.runs = runs;
+  p.batch = batch;
+  p.workers = workers;
+  p.states_visited = [&] { return c.states; };
+  p.add_states = [&](std::uint64_t n) { c.states += n; };
+  c.result = random_search(rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100)),
+                           [&](const std::vector<int>& v) {
+                             ++c.here;
+                             c.states += v.size() + 1;  // a run visits a state per element, and one to start
+                             return rare_failure(v);
+                           },
+                           p, {});
+  return c;
+}
+
+TEST(random_search, workers_find_the_serial_search_counterexample) {
+  const Counted one = search_with_workers(1, 200'000, 200);
+  ASSERT_EQ(one.result.outcome, Outcome::violation);
+  ASSERT_GT(one.result.next_batch, 4u)
+      << "the failure should come after several batches, to test the workers";
+  for (const int workers : {2, 3}) {
+    const Counted many = search_with_workers(workers, 200'000, 200);
+    EXPECT_EQ(many.result.outcome, Outcome::violation) << workers;
+    EXPECT_EQ(many.result.runs, one.result.runs) << workers;
+    EXPECT_EQ(many.result.next_batch, one.result.next_batch) << workers;
+    EXPECT_EQ(many.result.counterexample, one.result.counterexample) << workers;
+    EXPECT_EQ(many.result.shrink_steps, one.result.shrink_steps) << workers;
+    EXPECT_EQ(many.result.shrink_tries, one.result.shrink_tries) << workers;
+    EXPECT_EQ(many.result.batch_seed, one.result.batch_seed) << workers;
+    EXPECT_EQ(many.states, one.states) << workers;
+    EXPECT_EQ(many.result.states, one.result.states) << workers;
+    // The leading batches ran in the workers, not here.
+    EXPECT_LT(many.here, one.here) << workers;
+  }
+}
+
+TEST(random_search, workers_count_every_run_and_state_of_a_pass) {
+  const Counted one = search_with_workers(1, 5'000, 500);
+  ASSERT_EQ(one.result.outcome, Outcome::complete);
+  const Counted two = search_with_workers(2, 5'000, 500);
+  EXPECT_EQ(two.result.outcome, Outcome::complete);
+  EXPECT_EQ(two.result.runs, 5'000u);
+  EXPECT_EQ(two.states, one.states);
+  EXPECT_EQ(two.here, 0u) << "every batch passed in a worker";
+}
+
+TEST(random_search, workers_stop_at_the_time_limit) {
+  RandomParams p;
+  p.runs = 100'000'000;
+  p.batch = 1000;
+  p.workers = 2;
+  Limits limits;
+  limits.max_seconds = 0.2;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto r = random_search(
+      rc::gen::inRange(0, 10), [](int) { return true; }, p, limits);
+  EXPECT_EQ(r.outcome, Outcome::limit_time);
+  EXPECT_LT(r.runs, p.runs);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 5.0);
 }
 
 }  // namespace
