@@ -48,18 +48,23 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
 }
 
 std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask) {
-  SystemSnapshot before = (system.reset(), system.snapshot());
-  SystemSnapshot after;
+  // Two snapshots per thread, reused from run to run (the random explorer calls this for every schedule), and
+  // swapped by pointer: a step copies the System once, into the older of the two.
+  thread_local SystemSnapshot buffers[2];
+  SystemSnapshot* before = &buffers[0];
+  SystemSnapshot* after = &buffers[1];
+  system.reset();
+  system.snapshot(*before);
   std::uint32_t found = 0;
   run_schedule(system, schedule, [&](const StepInfo&) {
-    system.snapshot(after);
-    found |= check_step(system.config(), before, after, mask & ~found);
+    system.snapshot(*after);
+    found |= check_step(system.config(), *before, *after, mask & ~found);
     std::swap(before, after);
     return (mask & ~found) != 0;
   });
-  if (system.now() > before.now) {  // the horizon, as replay judges it
-    system.snapshot(after);
-    found |= check_step(system.config(), before, after, mask & ~found);
+  if (system.now() > before->now) {  // the horizon, as replay judges it
+    system.snapshot(*after);
+    found |= check_step(system.config(), *before, *after, mask & ~found);
   }
   return found;
 }

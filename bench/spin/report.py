@@ -63,6 +63,18 @@ def ours_run(name, r):
     }
 
 
+def random_run(name, r):
+    e = json.loads((logs / f"ours.{name}.{r}.json").read_text())["explorers"][0]
+    return {"runs": e["runs"], "rate": e["runs"] / e["seconds"], "states": e["states_visited"],
+            "wall": wall_seconds((logs / f"ours.{name}.{r}.time").read_text())}
+
+
+def estimate_run(name, r):
+    j = json.loads((logs / f"ours.{name}.{r}.json").read_text())
+    wall = wall_seconds((logs / f"ours.{name}.{r}.time").read_text())
+    return {"clients": j["clients"], "rate": j["clients"] / wall, "wall": wall}
+
+
 def median(runs, key):
     values = [r[key] for r in runs if r[key] is not None]
     return statistics.median(values) if values else None
@@ -148,6 +160,23 @@ ce = runs("ours", "kb-q292030-counterexample")
 out.append(f"| `cqmcheck check --preset kb-q292030 --explorer exhaustive --out D` (trace.json, logs, DOT, SVG) | "
            f"{count(ce[0]['states'])} | {e2e['ours_kb_counterexample']['median_ms']:.1f} ms | "
            f"{e2e['ours_kb_counterexample']['min_ms']:.1f} ms |")
+
+rand1 = [random_run("random-1", r) for r in range(1, reps + 1)]
+rand2 = [random_run("random-2", r) for r in range(1, reps + 1)]
+est = [estimate_run("estimate-2", r) for r in range(1, reps + 1)]
+out += ["",
+        "### Random exploration and the estimate", "",
+        "`check --preset kb-q292030 --explorer random --runs 200000` (the first failure shrunk: RapidCheck's own "
+        "shrinking) with one process and with two worker processes (`--threads 2`, `checker/random_workers.hpp`: "
+        "the same runs, states and counterexample), and `estimate --preset kb-q292030 --clients 1000000` on two "
+        "threads (client-lifetimes a second over the whole process's wall time).", "",
+        "| run | schedules or clients | states visited | per second | wall |", "| --- | --- | --- | --- | --- |"]
+for label, rs in [("random, 1 process", rand1), ("random, 2 worker processes", rand2)]:
+    out.append(f"| {label} | {count(rs[0]['runs'])} | {count(rs[0]['states'])} | "
+               f"{fmt_rate(median(rs, 'rate'))} schedules/s | {fmt(median(rs, 'wall'), 2)} s |")
+out.append(f"| estimate, 2 threads | {count(est[0]['clients'])} | — | {fmt_rate(median(est, 'rate'))} clients/s | "
+           f"{fmt(median(est, 'wall'), 2)} s |")
+out += ["", f"From one process to two: {median(rand2, 'rate') / median(rand1, 'rate'):.2f}×."]
 
 TOML = {"fix_unfair": "fix_unfair.toml", "fix60": "fix60.toml", "fixBoth": "both.toml"}
 agreement = [
