@@ -86,6 +86,10 @@ Prefix passing_prefix(int workers, std::uint64_t first, std::uint64_t count, Run
       committed(prefix.runs);
       continue;
     }
+    // The next batch's worker is gone (or was never started) without reporting it: the serial search runs it.
+    if (const auto owner = prefix.batches % static_cast<std::uint64_t>(workers);
+        owner >= pool.size() || pool[owner].fd < 0)
+      break;
     if (interrupted && interrupted->load()) break;
     std::vector<pollfd> fds;
     for (const auto& w : pool)

@@ -2,6 +2,7 @@
 #include "checker/random.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -168,6 +169,34 @@ TEST(random_search, workers_find_the_serial_search_counterexample) {
     // The leading batches ran in the workers, not here.
     EXPECT_LT(many.here, one.here) << workers;
   }
+}
+
+TEST(random_search, a_worker_that_dies_changes_nothing) {
+  // Every worker process dies in the middle of its third batch; this process then runs from there itself.
+  const Counted one = search_with_workers(1, 200'000, 200);
+  const pid_t parent = ::getpid();
+  Counted c;
+  RandomParams p;
+  p.seed = 11;
+  p.runs = 200'000;
+  p.batch = 200;
+  p.workers = 2;
+  p.states_visited = [&] { return c.states; };
+  p.add_states = [&](std::uint64_t n) { c.states += n; };
+  std::uint64_t runs_here = 0;
+  c.result = random_search(rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100)),
+                           [&](const std::vector<int>& v) {
+                             if (::getpid() != parent && ++runs_here == 2 * 200 + 100)
+                               ::_exit(1);  // as a crash, without a core
+                             c.states += v.size() + 1;
+                             return rare_failure(v);
+                           },
+                           p, {});
+  EXPECT_EQ(c.result.outcome, Outcome::violation);
+  EXPECT_EQ(c.result.runs, one.result.runs);
+  EXPECT_EQ(c.result.counterexample, one.result.counterexample);
+  EXPECT_EQ(c.result.shrink_steps, one.result.shrink_steps);
+  EXPECT_EQ(c.states, one.states);
 }
 
 TEST(random_search, workers_count_every_run_and_state_of_a_pass) {
