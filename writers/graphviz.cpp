@@ -13,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include "writers/dot_text.hpp"
 #include "writers/text_layout.hpp"
 
 namespace cqm {
@@ -235,12 +236,11 @@ std::shared_future<std::string> render_dot_async(std::string dot, ImageFormat fo
 void start_graphviz() {
   // Fontconfig's start, its match and the opening of the plain and bold faces the pictures use: here, not in
   // the caller's first render.
-  static constexpr std::string_view kWarmUp =
-      "digraph warm_up { node [shape=plain, fontname=\"Helvetica,Arial,sans-serif\"]; a [label=<<B>Up</B>>]; "
-      "b [label=\"Up\"]; }";
-  RenderThread::get().post([](Contexts& contexts) {
+  std::string warm_up = std::string("digraph warm_up { node [shape=plain, fontname=") +
+                        dot::quote(dot::kFont) + "]; a [label=<<B>Up</B>>]; b [label=\"Up\"]; }";
+  RenderThread::get().post([warm_up = std::move(warm_up)](Contexts& contexts) {
     try {
-      render_here(contexts, kWarmUp, ImageFormat::svg, nullptr);
+      render_here(contexts, warm_up, ImageFormat::svg, nullptr);
     } catch (const RenderError&) {
       // Whatever failed fails again, and is reported, in the render that matters.
     }
