@@ -76,16 +76,23 @@ void bm_time_to_kb_counterexample(benchmark::State& state) {
 }
 BENCHMARK(bm_time_to_kb_counterexample)->Unit(benchmark::kMillisecond);
 
-// Random schedules generated, simulated and checked per second (a holding preset: every run goes to the end).
+// Random schedules generated, simulated and checked per second (a holding preset: every run goes to the end),
+// in one process and in two worker processes. Wall time: the workers' CPU time is not this process's.
 void bm_random_schedules(benchmark::State& state) {
   const cqm::Config config = *cqm::find_preset("fix-reconnect");
   cqm::CheckOptions o;
   o.explorers = {cqm::ExplorerKind::random};
   o.runs = 10000;
+  o.threads = static_cast<int>(state.range(0));
   std::uint64_t runs = 0;
   for (auto _ : state) runs += cqm::check_random(config, o).runs;
   state.counters["schedules/s"] = benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
 }
-BENCHMARK(bm_random_schedules)->Unit(benchmark::kMillisecond);
+BENCHMARK(bm_random_schedules)
+    ->ArgName("processes")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
