@@ -186,7 +186,11 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
         [&](std::uint64_t states) {
           if (params.add_states) params.add_states(states);
         },
-        runs_of, progress, limits.interrupted);
+        runs_of, progress,
+        [&] {
+          std::uint64_t ignored = 0;
+          return stop_check(ignored) != Outcome::complete;
+        });
     result.runs = passed.runs;
     b += passed.batches;
   }

@@ -37,11 +37,12 @@ struct Prefix {
 /// Runs `run_batch(b)` for batches [first, first + count) in `workers` forked processes and returns the
 /// passing prefix. `run_batch(b)` returns whether batch b passed (every run held, no limit hit); `states()`
 /// is the caller's state count, `add_states(n)` adds a committed batch's states to it in the parent,
-/// `runs_of(b)` is batch b's run count, `committed(runs)` is called after each commit (progress).
-template <class RunBatch, class States, class AddStates, class RunsOf, class Committed>
+/// `runs_of(b)` is batch b's run count, `committed(runs)` is called after each commit (progress), and
+/// `stop()` says a signal or a limit stops the search: the parent stops waiting then, so a worker that hangs
+/// cannot hold the search past its limit.
+template <class RunBatch, class States, class AddStates, class RunsOf, class Committed, class Stop>
 Prefix passing_prefix(int workers, std::uint64_t first, std::uint64_t count, RunBatch run_batch,
-                      States states, AddStates add_states, RunsOf runs_of, Committed committed,
-                      const std::atomic<bool>* interrupted) {
+                      States states, AddStates add_states, RunsOf runs_of, Committed committed, Stop stop) {
   struct Worker {
     pid_t pid = -1;
     int fd = -1;
@@ -90,7 +91,7 @@ Prefix passing_prefix(int workers, std::uint64_t first, std::uint64_t count, Run
     if (const auto owner = prefix.batches % static_cast<std::uint64_t>(workers);
         owner >= pool.size() || pool[owner].fd < 0)
       break;
-    if (interrupted && interrupted->load()) break;
+    if (stop()) break;
     std::vector<pollfd> fds;
     for (const auto& w : pool)
       if (w.fd >= 0) fds.push_back({w.fd, POLLIN, 0});

@@ -2,6 +2,7 @@
 
 #include <cgraph.h>
 #include <gvc.h>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -87,7 +88,23 @@ class RenderThread {
   }
 
  private:
-  RenderThread() : thread_([this] { loop(); }) {}
+  RenderThread() : thread_([this] { loop(); }) {
+    // A process that forks (the random explorer's workers) must not do it while this thread is inside
+    // Graphviz, fontconfig or the allocator: the child would inherit their locks held by a thread it does not
+    // have. Before a fork the forking thread waits for the job under way and keeps the queue locked until the
+    // fork is done; the child never renders.
+    ::pthread_atfork([] { get().hold(); }, [] { get().release(); }, [] { get().release(); });
+  }
+
+  void hold() {
+    mutex_.lock();
+    while (busy_) {
+      mutex_.unlock();
+      std::this_thread::yield();
+      mutex_.lock();
+    }
+  }
+  void release() { mutex_.unlock(); }
 
   void loop() {
     // Below the caller's priority (and so the threads pango starts from here): a head start taken from a
@@ -104,8 +121,11 @@ class RenderThread {
         if (jobs_.empty()) break;  // stopping, and nothing left to do
         job = std::move(jobs_.front());
         jobs_.pop_front();
+        busy_ = true;
       }
       job(contexts);
+      std::lock_guard lock(mutex_);
+      busy_ = false;
     }
     for (GVC_t* gvc : {contexts.harfbuzz, contexts.pango})
       if (gvc) gvFreeContext(gvc);
@@ -115,6 +135,7 @@ class RenderThread {
   std::condition_variable wake_;
   std::deque<std::function<void(Contexts&)>> jobs_;
   bool stopping_ = false;
+  bool busy_ = false;   ///< a job is running (the thread may hold Graphviz's and the libraries' locks)
   std::thread thread_;  // last: it starts once the rest is built
 };
 
