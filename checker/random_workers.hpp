@@ -78,15 +78,19 @@ Prefix passing_prefix(int workers, std::uint64_t first, std::uint64_t count, Run
   std::vector<std::optional<BatchReport>> reports(count);
   Prefix prefix;
   std::size_t open = pool.size();
+  // Commits the next batch if its report is in and it passed.
+  const auto commit_next = [&] {
+    const auto& r = reports[prefix.batches];
+    if (!r || !r->passed) return false;
+    add_states(r->states);
+    prefix.runs += runs_of(first + prefix.batches);
+    ++prefix.batches;
+    committed(prefix.runs);
+    return true;
+  };
   while (prefix.batches < count && open > 0) {
-    if (const auto& r = reports[prefix.batches]; r) {
-      if (!r->passed) break;
-      add_states(r->states);
-      prefix.runs += runs_of(first + prefix.batches);
-      ++prefix.batches;
-      committed(prefix.runs);
-      continue;
-    }
+    if (commit_next()) continue;
+    if (reports[prefix.batches]) break;  // reported, and did not pass
     // The next batch's worker is gone (or was never started) without reporting it: the serial search runs it.
     if (const auto owner = prefix.batches % static_cast<std::uint64_t>(workers);
         owner >= pool.size() || pool[owner].fd < 0)
@@ -120,11 +124,7 @@ Prefix passing_prefix(int workers, std::uint64_t first, std::uint64_t count, Run
     }
   }
   // A report that arrived with the last poll still counts, in order.
-  while (prefix.batches < count && reports[prefix.batches] && reports[prefix.batches]->passed) {
-    add_states(reports[prefix.batches]->states);
-    prefix.runs += runs_of(first + prefix.batches);
-    ++prefix.batches;
-    committed(prefix.runs);
+  while (prefix.batches < count && commit_next()) {
   }
   return prefix;
 }
