@@ -69,6 +69,16 @@ Verdict CheckReport::verdict_of(std::string_view property) const {
   return v;
 }
 
+std::optional<Coverage> CheckReport::coverage() const {
+  std::optional<Coverage> out;
+  for (const auto& e : explorers)
+    if (e.coverage) {
+      if (!out) out.emplace();
+      out->merge(*e.coverage);
+    }
+  return out;
+}
+
 Verdict CheckReport::verdict() const {
   Verdict v = Verdict::Holds;
   for (const auto& e : explorers) v = worse(v, e.verdict());
@@ -78,7 +88,8 @@ Verdict CheckReport::verdict() const {
 ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   check_grid(config);
   std::atomic<std::uint32_t> ran{0};
-  SearchModel model(config, o.exact_states, &ran, o.symmetry);
+  CoverageSink coverage;
+  SearchModel model(config, o.exact_states, &ran, o.symmetry, o.coverage ? &coverage : nullptr);
   const std::uint32_t mask = checked_mask(o);
   // Exact by default, tree-compressed (about 20 bytes a state); whole keys or fingerprints when asked.
   const auto r = o.fingerprints   ? checker::bfs<checker::FingerprintStore>(model, mask, o.limits, o.threads)
@@ -86,6 +97,8 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
                                   : checker::bfs<checker::TreeStore>(model, mask, o.limits, o.threads);
   ExplorerReport rep;
   rep.kind = ExplorerKind::exhaustive;
+  model.flush_coverage();  // the other threads' models ended with the search
+  if (o.coverage) rep.coverage = std::move(coverage.coverage);
   rep.outcome = r.outcome;
   rep.search = r.stats;
   rep.seconds = r.stats.seconds;
@@ -138,6 +151,8 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
 ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   const std::uint64_t total = o.runs ? o.runs : static_cast<std::uint64_t>(config.env.random_runs);
   System system(config);
+  Coverage coverage;
+  if (o.coverage) system.record_coverage(&coverage);
   std::uint64_t steps = 0;
   const auto gen = habits_gen(config);
   std::uint32_t looking = checked_mask(o);
@@ -147,7 +162,8 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   checker::RandomParams params;
   params.seed = o.seed;
   params.states_visited = [&] { return steps + system.events(); };
-  params.workers = o.threads;  // processes, for RapidCheck: see checker/random_workers.hpp
+  // Processes, for RapidCheck (checker/random_workers.hpp); one when recording coverage, kept in this one.
+  params.workers = o.coverage ? 1 : o.threads;
   params.add_states = [&](std::uint64_t n) { steps += n; };
   checker::Limits limits = o.limits;
   if (o.limits.progress)
@@ -200,6 +216,8 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
     looking &= ~violated;
   }
   rep.outcome = stopped ? last : any_found ? checker::Outcome::violation : checker::Outcome::complete;
+  system.record_coverage(nullptr);
+  if (o.coverage) rep.coverage = std::move(coverage);
   const bool finished = !stopped;
   for_each_property(checked_mask(o), [&](int p) {
     if (found[static_cast<std::size_t>(p)]) {

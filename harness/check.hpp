@@ -8,6 +8,7 @@
 
 #include "checker/search.hpp"
 #include "harness/counterexample.hpp"
+#include "model/coverage.hpp"
 
 namespace cqm {
 
@@ -23,6 +24,9 @@ struct CheckOptions {
   bool fingerprints = false;       ///< exhaustive: store 64-bit fingerprints of the states (as TLC)
   bool uncompressed = false;       ///< exhaustive: store each key whole (StateStore), not tree-compressed
   std::uint32_t properties = ~0u;  ///< the properties to check (bits of all_properties())
+  /// Record what the machines were given (harness/coverage.hpp). The random explorer then runs in one
+  /// process: its workers' hits would stay in theirs.
+  bool coverage = false;
   checker::Limits limits;
 };
 
@@ -54,6 +58,7 @@ struct ExplorerReport {
   std::uint64_t batch_seed = 0;      ///< random: RapidCheck's seed of the first failing batch
   std::uint64_t random_states = 0;   ///< random: steps simulated over all runs (what --max-states caps)
   double seconds = 0;
+  std::optional<Coverage> coverage;  ///< when asked for: what the machines were given during the search
 
   /// The worst verdict of its properties: VIOLATED, else INCONCLUSIVE, else HOLDS.
   Verdict verdict() const;
@@ -71,6 +76,8 @@ struct CheckReport {
   /// one could not finish, else HOLDS.
   Verdict verdict_of(std::string_view property) const;
   Verdict verdict() const;
+  /// Every explorer's coverage together, or none when none recorded it.
+  std::optional<Coverage> coverage() const;
 };
 
 const char* explorer_name(ExplorerKind kind);

@@ -4,14 +4,25 @@
 
 namespace cqm {
 
-SearchModel::SearchModel(const Config& config, bool exact, std::atomic<std::uint32_t>* ran, bool symmetry)
+SearchModel::SearchModel(const Config& config, bool exact, std::atomic<std::uint32_t>* ran, bool symmetry,
+                         CoverageSink* coverage)
     : config_(&config),
       env_(config),
       codec_(config, env_.horizon(), exact),
       ran_(ran),
       symmetry_(symmetry),
+      sink_(coverage),
+      coverage_(coverage ? std::make_unique<Coverage>() : nullptr),
       system_(std::make_unique<System>(config)),
-      successor_(codec_.words(), 0) {}
+      successor_(codec_.words(), 0) {
+  system_->record_coverage(coverage_.get());
+}
+
+void SearchModel::flush_coverage() {
+  if (!sink_ || !coverage_) return;
+  sink_->merge(*coverage_);
+  *coverage_ = Coverage{};
+}
 
 void SearchModel::initial(std::uint64_t* key) {
   system_->reset();

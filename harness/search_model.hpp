@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "harness/coverage.hpp"
 #include "harness/state_codec.hpp"
 #include "harness/symmetry.hpp"
 #include "properties/property.hpp"
@@ -17,10 +18,14 @@ class SearchModel {
   /// `ran`, when given, collects (shared by every fork) the programs that finished on some explored step: a
   /// program that never does makes its verdicts vacuous.
   /// `symmetry`: a site's clients are stored in canonical order (harness/symmetry.hpp).
+  /// `coverage`, when given, collects (shared by every fork) what the machines were given: each fork records
+  /// its own and merges it there when it ends or on flush_coverage().
   SearchModel(const Config& config, bool exact, std::atomic<std::uint32_t>* ran = nullptr,
-              bool symmetry = true);
+              bool symmetry = true, CoverageSink* coverage = nullptr);
   SearchModel(SearchModel&&) = default;
-  SearchModel fork() const { return SearchModel(*config_, codec_.exact(), ran_, symmetry_); }
+  ~SearchModel() { flush_coverage(); }
+  SearchModel fork() const { return SearchModel(*config_, codec_.exact(), ran_, symmetry_, sink_); }
+  void flush_coverage();
 
   std::size_t key_words() const { return codec_.words(); }
   /// Where the tree store splits the key (checker/tree_store.hpp): after the whole words that hold only the
@@ -71,6 +76,8 @@ class SearchModel {
   StateCodec codec_;
   std::atomic<std::uint32_t>* ran_;
   bool symmetry_;
+  CoverageSink* sink_;
+  std::unique_ptr<Coverage> coverage_;  ///< on the heap: the System's Envs point at it, and models move
   SystemSnapshot canonical_;
   EnvBook canonical_book_;
   std::unique_ptr<System> system_;

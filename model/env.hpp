@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/config.hpp"
+#include "model/coverage.hpp"
 #include "model/log.hpp"
 
 namespace cqm {
@@ -134,6 +135,7 @@ struct Env {
   LogRecords* log = nullptr;                    ///< null: do not log (explorers)
   std::vector<Refusal>* refusal_log = nullptr;  ///< null: only count
   std::uint32_t refusals = 0;
+  Coverage* coverage = nullptr;  ///< null: record nothing (model/coverage.hpp)
   std::vector<Notice> outbox;  ///< what the machine being run announced; the System takes it after each event
 
   void write(LogKind kind, std::int32_t arg = 0, Inbox inbox = Inbox::statmsgs, std::int16_t instance = 0) {

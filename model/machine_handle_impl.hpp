@@ -83,7 +83,17 @@ void MachineGroup<Machine>::reset() {
 template <class Machine>
 template <class Event>
 void MachineGroup<Machine>::on(int i, const Event& event) {
-  impl_->fsms[static_cast<std::size_t>(i)].process_event(event);
+  auto& fsm = impl_->fsms[static_cast<std::size_t>(i)];
+  Env& env = *fsm.env;
+  if (!env.coverage) [[likely]] {
+    fsm.process_event(event);
+    return;
+  }
+  const int before = *fsm.current_state();
+  const std::uint32_t refusals = env.refusals;
+  fsm.process_event(event);
+  env.coverage->hit({Machine::name, event_name<Event>(), static_cast<std::uint8_t>(before),
+                     static_cast<std::uint8_t>(*fsm.current_state()), env.refusals != refusals});
 }
 
 template <class Machine>

@@ -86,6 +86,7 @@ void System::make_envs() {
     e.client = c;
     e.log = log_;
     e.refusal_log = refusal_log_;
+    e.coverage = coverage_;
     e.outbox.reserve(64);
     env_ptrs_.push_back(&e);
   }
@@ -157,6 +158,11 @@ void System::finish_program(int program, MifResult mif, int client) {
     throw std::out_of_range("no program " + std::to_string(program) + " in this config");
   dispatch({NoticeKind::program_finished, static_cast<std::int16_t>(program), static_cast<std::int32_t>(mif),
             0, static_cast<std::int16_t>(client)});
+}
+
+void System::record_coverage(Coverage* coverage) {
+  coverage_ = coverage;
+  for (Env& e : envs_) e.coverage = coverage;
 }
 
 void System::set_cap_outage(bool down) {

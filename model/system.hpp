@@ -128,6 +128,10 @@ class System {
     observer_context_ = context;
   }
 
+  /// Every event a machine is given from now on is recorded in `coverage` (model/coverage.hpp); null stops.
+  /// Kept by reset().
+  void record_coverage(Coverage* coverage);
+
   /// Routes a notice to the machines the route table names, depth first: what an event makes a machine
   /// announce is routed before the next event is delivered.
   void dispatch(const Notice& notice);
@@ -164,6 +168,7 @@ class System {
   bool overflowed_ = false;
   std::uint64_t events_ = 0;
   std::vector<int> fired_;
+  Coverage* coverage_ = nullptr;
   Observer observer_ = nullptr;
   void* observer_context_ = nullptr;
 };

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "results/check_result.hpp"
+#include "results/coverage_result.hpp"
 
 namespace cqm {
 
@@ -139,6 +140,16 @@ nlohmann::ordered_json explorer_json(const ExplorerReport& e, const CheckResult*
   return j;
 }
 
+namespace {
+/// The explorers whose coverage is shown: "exhaustive, random".
+std::string explorers_of(const CheckResult& r) {
+  std::string out;
+  for (const auto& e : r.report.explorers)
+    if (e.coverage) out += (out.empty() ? "" : ", ") + std::string(explorer_name(e.kind));
+  return out;
+}
+}  // namespace
+
 std::string check_text(const CheckResult& r) {
   const Config& c = r.report.config;
   std::string out = fmt::format("cqmcheck check: {} — {}\n", c.name, c.summary);
@@ -147,6 +158,8 @@ std::string check_text(const CheckResult& r) {
   out += "\n";
   for (const auto& e : r.report.explorers) out += explorer_text(e, &r);
   for (const auto& why : r.report.not_run) out += why + "\n";
+  if (const auto coverage = r.report.coverage())
+    out += coverage_text(coverage_report(*coverage), explorers_of(r));
   const Verdict v = r.report.verdict();
   std::string which;
   for (const auto* p : all_properties())
@@ -172,6 +185,12 @@ nlohmann::ordered_json check_json(const CheckResult& r) {
       verdicts[std::string(p->name)] = std::string(enum_name(r.report.verdict_of(p->name)));
   j["properties"] = verdicts;
   j["verdict"] = std::string(enum_name(r.report.verdict()));
+  if (const auto coverage = r.report.coverage()) {
+    nlohmann::ordered_json cj;
+    cj["explorers"] = explorers_of(r);
+    cj.update(coverage_json(coverage_report(*coverage)));
+    j["coverage"] = std::move(cj);
+  }
   j["interrupted"] = r.interrupted;
   return j;
 }

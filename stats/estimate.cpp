@@ -5,6 +5,7 @@
 #include <bit>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 #include <thread>
 
 #include "checker/memory.hpp"
@@ -117,9 +118,14 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   // Clients are simulated a site at a time (site.clients each); the last site may hold clients past the
   // count, which are simulated (they share its CAP) but not counted.
   const auto per_site = static_cast<std::uint64_t>(config.model.site.clients);
-  const std::uint64_t sites = (options.clients + per_site - 1) / per_site;
-  e.threads = static_cast<int>(
-      std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(options.threads, 1)), 1, sites));
+  const std::uint64_t all_sites = (options.clients + per_site - 1) / per_site;
+  // A shard's sites: [begin, begin + sites).
+  const std::uint64_t begin = options.shard.first(all_sites);
+  const std::uint64_t sites = options.shard.last(all_sites) - begin;
+  shared.requested =
+      std::min(options.clients - std::min(options.clients, begin * per_site), sites * per_site);
+  e.threads = static_cast<int>(std::clamp<std::uint64_t>(
+      static_cast<std::uint64_t>(std::max(options.threads, 1)), 1, std::max<std::uint64_t>(sites, 1)));
   // Delays of delivered statuses are below the lifetime.
   e.bucket_minutes =
       std::max<Minutes>(1, (config.model.item_lifetime + kMaxDelayBuckets - 1) / kMaxDelayBuckets);
@@ -130,8 +136,8 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   std::vector<std::thread> workers;
   const std::uint64_t per = sites / static_cast<std::uint64_t>(e.threads);
   for (int k = 0; k < e.threads; ++k) {
-    const std::uint64_t first = per * static_cast<std::uint64_t>(k);
-    const std::uint64_t last = k + 1 == e.threads ? sites : first + per;
+    const std::uint64_t first = begin + per * static_cast<std::uint64_t>(k);
+    const std::uint64_t last = k + 1 == e.threads ? begin + sites : first + per;
     const bool reporter = k + 1 == e.threads;  // the calling thread draws the progress
     auto job = [&, first, last, k, reporter] {
       run_block(config, habits, options.seed, first, last, options.clients, e.bucket_minutes,
@@ -144,26 +150,61 @@ Estimate estimate(const Config& config, const Habits& habits, const EstimateOpti
   }
   for (auto& w : workers) w.join();
 
-  e.delay_histogram.assign(buckets, 0);
-  for (const auto& t : tallies) {
+  // Each thread's tally as a part, combined as shards are: one way of adding up.
+  std::vector<Estimate> parts;
+  for (auto& t : tallies) {
+    Estimate& part = parts.emplace_back();
+    part.clients = t.clients;
+    part.lost = t.lost;
+    part.lost_by_path = t.lost_by_path;
+    part.violated = t.violated;
+    part.bucket_minutes = e.bucket_minutes;
+    part.delay_histogram = std::move(t.histogram);
+    part.delay.max = t.max_delay;
+    part.events = t.events;
+  }
+  parts.front().outcome = static_cast<checker::Outcome>(shared.stop.load());
+  Estimate whole = combine(parts);
+  whole.requested = e.requested;
+  whole.threads = e.threads;
+  whole.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return whole;
+}
+
+Estimate combine(const std::vector<Estimate>& parts) {
+  if (parts.empty()) throw std::logic_error("combine: no parts");
+  Estimate e;
+  e.requested = parts.front().requested;
+  e.bucket_minutes = parts.front().bucket_minutes;
+  e.delay_histogram.assign(parts.front().delay_histogram.size(), 0);
+  e.threads = 0;
+  for (const auto& t : parts) {
+    if (t.bucket_minutes != e.bucket_minutes || t.delay_histogram.size() != e.delay_histogram.size())
+      throw std::logic_error("combine: parts with other delay buckets");
+    if (e.outcome == checker::Outcome::complete) e.outcome = t.outcome;
     e.clients += t.clients;
     e.lost += t.lost;
     for (int p = 0; p < kLossPaths; ++p)
       e.lost_by_path[static_cast<std::size_t>(p)] += t.lost_by_path[static_cast<std::size_t>(p)];
-    for (std::size_t b = 0; b < buckets; ++b) e.delay_histogram[b] += t.histogram[b];
+    for (std::size_t b = 0; b < e.delay_histogram.size(); ++b) e.delay_histogram[b] += t.delay_histogram[b];
     for (std::size_t p = 0; p < t.violated.size(); ++p) e.violated[p] += t.violated[p];
-    e.delay.max = std::max(e.delay.max, t.max_delay);
+    e.delay.max = std::max(e.delay.max, t.delay.max);
     e.events += t.events;
+    e.seconds += t.seconds;
+    e.threads += t.threads;
   }
-  e.outcome = static_cast<checker::Outcome>(shared.stop.load());
   e.interval = wilson(e.lost, e.clients);
   e.delay.delivered = e.clients - e.lost;
   if (e.delay.delivered > 0) {
     e.delay.median = quantile(e.delay_histogram, e.bucket_minutes, e.delay.delivered, 0.5);
     e.delay.p95 = quantile(e.delay_histogram, e.bucket_minutes, e.delay.delivered, 0.95);
   }
-  e.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return e;
+}
+
+std::uint64_t Shard::part(std::uint64_t total, std::uint64_t k, std::uint64_t n) {
+  // total * k / n without overflow: total and n fit in 64 bits, their product in 128.
+  return static_cast<std::uint64_t>(static_cast<unsigned __int128>(total) * k / n);
 }
 
 std::vector<Estimate> loss_against_init_failure(const Config& config, const Habits& habits,

@@ -18,10 +18,27 @@ namespace cqm::stats {
 /// A time budget already spent: small but not 0, which would mean no limit.
 inline constexpr double kSpentSeconds = 1e-9;
 
+/// Part `index` of `count` of a piece of work cut into equal, disjoint, contiguous parts (`--shard i/N`): an
+/// estimate's sites, a sweep's cells. Parts merged in index order give the whole's result (stats/shards.hpp).
+struct Shard {
+  std::uint64_t index = 0;
+  std::uint64_t count = 1;
+  /// The part's items of [0, total): [first, last).
+  std::uint64_t first(std::uint64_t total) const { return part(total, index); }
+  std::uint64_t last(std::uint64_t total) const { return part(total, index + 1); }
+  bool whole() const { return count == 1; }
+
+ private:
+  static std::uint64_t part(std::uint64_t total, std::uint64_t k, std::uint64_t n);
+  std::uint64_t part(std::uint64_t total, std::uint64_t k) const { return part(total, k, count); }
+};
+
 struct EstimateOptions {
   std::uint64_t clients = 100'000;
   std::uint64_t seed = 1;
   int threads = 2;  ///< this machine has two cores; sites are split into one contiguous block per thread
+  /// Only this part of the population's sites is simulated (`clients` stays the whole population's).
+  Shard shard;
   /// max_states caps the model events simulated, max_memory the resident memory, max_seconds the time; any of
   /// them, or a signal, ends the estimate early: INCONCLUSIVE, with the clients simulated so far.
   checker::Limits limits;
@@ -55,8 +72,13 @@ struct Estimate {
   double clients_per_second() const { return seconds > 0 ? static_cast<double>(clients) / seconds : 0; }
 };
 
-/// Throws InputError if options.clients is 0 or the habits are invalid.
+/// Throws InputError if options.clients is 0 or the habits are invalid. With a shard, the figures are those
+/// of its sites' clients; combine() of every shard's, in order, is the whole population's estimate.
 Estimate estimate(const Config& config, const Habits& habits, const EstimateOptions& options);
+
+/// The estimate of the parts together: the tallies summed, the interval and the quantiles taken again; the
+/// first outcome that is not complete, else complete. The parts must share their histogram's buckets.
+Estimate combine(const std::vector<Estimate>& parts);
 
 /// The estimate at each of `probabilities` of CQM's init failing (habits.init_failure), everything else as
 /// given: the curve `estimate` plots. Same seed for every point (common random numbers), so the curve is

@@ -110,17 +110,27 @@ std::string estimate_text(const Config& config, const HabitsSource& habits, cons
   return out;
 }
 
-nlohmann::ordered_json estimate_json(const Config& config, const HabitsSource& habits,
-                                     const EstimateOptions& options, const Estimate& e, bool with_stats) {
+nlohmann::ordered_json estimate_header(const Config& config, const HabitsSource& habits) {
   nlohmann::ordered_json j;
   j["preset"] = config.name;
   j["summary"] = config.summary;
   j["habits_file"] = habits.file;
   j["habits"] = habits_to_json(habits.habits);
+  return j;
+}
+
+nlohmann::ordered_json estimate_json(const Config& config, const HabitsSource& habits,
+                                     const EstimateOptions& options, const Estimate& e, bool with_stats) {
+  return estimate_json(estimate_header(config, habits), options.seed, e, with_stats);
+}
+
+nlohmann::ordered_json estimate_json(const nlohmann::ordered_json& header, std::uint64_t seed,
+                                     const Estimate& e, bool with_stats) {
+  nlohmann::ordered_json j = header;
   j["clients"] = e.clients;
   j["requested_clients"] = e.requested;
   j["outcome"] = checker::outcome_name(e.outcome);
-  j["seed"] = options.seed;
+  j["seed"] = seed;
   j["p_loss"] = e.p_loss();
   j["interval"] = interval_json(e);
   j["lost"] = e.lost;

@@ -23,6 +23,11 @@ std::string estimate_text(const Config& config, const HabitsSource& habits, cons
                           const Estimate& e, bool with_stats);
 nlohmann::ordered_json estimate_json(const Config& config, const HabitsSource& habits,
                                      const EstimateOptions& options, const Estimate& e, bool with_stats);
+/// What estimate_json says of the model and the habits (preset, summary, habits_file, habits): a shard
+/// carries it, so that merging needs neither.
+nlohmann::ordered_json estimate_header(const Config& config, const HabitsSource& habits);
+nlohmann::ordered_json estimate_json(const nlohmann::ordered_json& header, std::uint64_t seed,
+                                     const Estimate& e, bool with_stats);
 
 std::string sweep_text(const Config& base, const std::vector<Axis>& axes, const std::vector<Cell>& cells,
                        const std::vector<CellResult>& results, bool with_stats);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 #include "model/machines.hpp"
 #include "writers/dot_text.hpp"
@@ -11,6 +12,10 @@ namespace {
 
 constexpr const char* kInitialNode = "__initial";
 constexpr const char* kEnvironmentNode = "__environment";
+// Coverage marks: a fired row green and bold, one never fired grey and dashed.
+constexpr const char* kFiredColour = "#2e7d32";
+constexpr const char* kFiredFill = "#e3f1e4";
+constexpr const char* kNeverColour = "#9a9a9a";
 
 bool has_way_out(const MachineDescription& m, const std::string& state) {
   return std::any_of(m.transitions.begin(), m.transitions.end(),
@@ -36,22 +41,32 @@ InternalLine internal_line(const TransitionDescription& t) {
 
 /// The state's box: its name alone, or its name over a rule and a row per internal transition. When one row
 /// would be long, every action of the box goes on its own indented row: narrower, and the box stays uniform.
-void write_state(std::ostream& out, const MachineDescription& m, const std::string& state) {
+void write_state(std::ostream& out, const MachineDescription& m, const std::string& state,
+                 const std::vector<bool>* fired) {
   constexpr std::size_t kLongRow = 40;
   std::vector<InternalLine> internal;
-  for (const auto& t : m.transitions)
-    if (t.internal() && t.source == state) internal.push_back(internal_line(t));
+  std::vector<bool> internal_fired;
+  for (std::size_t i = 0; i < m.transitions.size(); ++i)
+    if (const auto& t = m.transitions[i]; t.internal() && t.source == state) {
+      internal.push_back(internal_line(t));
+      internal_fired.push_back(!fired || (*fired)[i]);
+    }
   const bool split = std::any_of(internal.begin(), internal.end(), [](const InternalLine& l) {
     return l.trigger.size() + 1 + l.action.size() > kLongRow;
   });
   std::vector<std::string> attributes;
   if (!internal.empty()) {
-    auto row = [](const std::string& text) {
-      return "<tr><td align=\"left\"><font point-size=\"11\">" + dot::html(text) + "</font></td></tr>";
+    bool reached = true;  // the row being written fired (always, without coverage)
+    auto row = [&](const std::string& text) {
+      const std::string colour = reached ? "" : " color=\"" + std::string(kNeverColour) + "\"";
+      return "<tr><td align=\"left\"><font point-size=\"11\"" + colour + ">" + dot::html(text) +
+             "</font></td></tr>";
     };
     std::string label = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
     label += "<tr><td>" + dot::html(state) + "</td></tr><hr/>";
-    for (const auto& l : internal) {
+    for (std::size_t k = 0; k < internal.size(); ++k) {
+      const auto& l = internal[k];
+      reached = internal_fired[k];
       if (l.action.empty())
         label += row(l.trigger);
       else if (split)
@@ -62,6 +77,17 @@ void write_state(std::ostream& out, const MachineDescription& m, const std::stri
     attributes.push_back("label=" + label + "</table>>");
   }
   if (!has_way_out(m, state)) attributes.push_back("peripheries=2");
+  if (fired) {
+    // Reached: the initial state, or a state some fired row leaves or enters.
+    bool reached = state == m.initial;
+    for (std::size_t i = 0; i < m.transitions.size(); ++i)
+      if ((*fired)[i] && (m.transitions[i].source == state || m.transitions[i].target == state))
+        reached = true;
+    attributes.push_back(reached ? "fillcolor=\"" + std::string(kFiredFill) + "\""
+                                 : "fillcolor=\"#f4f4f4\", color=\"" + std::string(kNeverColour) +
+                                       "\", fontcolor=\"" + std::string(kNeverColour) +
+                                       "\", style=\"rounded,filled,dashed\"");
+  }
   out << "  " << dot::quote(state);
   if (!attributes.empty()) out << " [" << joined(attributes, ", ") << "]";
   out << ";\n";
@@ -83,26 +109,38 @@ std::vector<std::string> transition_label_lines(const TransitionDescription& t) 
   return lines;
 }
 
-void write_machine_dot(std::ostream& out, const MachineDescription& m) {
-  out << "// " << m.name
-      << ": generated from its Boost.MSM transition table by `cqmcheck diagrams`; do not edit.\n"
+void write_machine_dot(std::ostream& out, const MachineDescription& m, const std::vector<bool>* fired) {
+  if (fired && fired->size() != m.transitions.size())
+    throw std::logic_error("coverage of another table for " + m.name);
+  out << "// " << m.name << ": generated from its Boost.MSM transition table by `cqmcheck "
+      << (fired ? "report" : "diagrams") << "`; do not edit.\n"
       << "digraph " << dot::quote(m.name) << " {\n";
   dot::write_defaults(out, "LR");
-  out << "  label=" << dot::quote(m.name) << ";\n";
+  std::string label = m.name;
+  if (fired)
+    label += " — coverage: " + std::to_string(std::count(fired->begin(), fired->end(), true)) + " of " +
+             std::to_string(fired->size()) + " rows fired (green; grey, dashed: never)";
+  out << "  label=" << dot::quote(label) << ";\n";
   out << "  " << kInitialNode << " [shape=point, width=0.16, style=filled, fillcolor=black, label=\"\"];\n";
-  for (const auto& state : m.states) write_state(out, m, state);
+  for (const auto& state : m.states) write_state(out, m, state, fired);
   out << "  " << kInitialNode << " -> " << dot::quote(m.initial) << ";\n";
-  for (const auto& t : m.transitions) {
+  for (std::size_t i = 0; i < m.transitions.size(); ++i) {
+    const auto& t = m.transitions[i];
     if (t.internal()) continue;
     out << "  " << dot::quote(t.source) << " -> " << dot::quote(t.target)
-        << " [label=" << dot::quote(joined(transition_label_lines(t), "\n")) << "];\n";
+        << " [label=" << dot::quote(joined(transition_label_lines(t), "\n"));
+    if (fired)
+      out << ((*fired)[i] ? ", color=\"" + std::string(kFiredColour) + "\", penwidth=2"
+                          : ", color=\"" + std::string(kNeverColour) + "\", fontcolor=\"" +
+                                std::string(kNeverColour) + "\", style=dashed");
+    out << "];\n";
   }
   out << "}\n";
 }
 
-std::string machine_dot(const MachineDescription& m) {
+std::string machine_dot(const MachineDescription& m, const std::vector<bool>* fired) {
   std::ostringstream out;
-  write_machine_dot(out, m);
+  write_machine_dot(out, m, fired);
   return out.str();
 }
 

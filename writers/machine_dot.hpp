@@ -12,9 +12,12 @@ namespace cqm {
 
 /// States as rounded boxes (internal transitions listed inside, under a rule), the initial state marked by a
 /// point, edges labelled `event [guard] / action`. A state no event leaves has a double border.
-void write_machine_dot(std::ostream& out, const MachineDescription& machine);
+/// `fired`, when given (one per transition, in table order), marks coverage: the rows that fired green, the
+/// others and the states nothing reached grey and dashed (`cqmcheck report`).
+void write_machine_dot(std::ostream& out, const MachineDescription& machine,
+                       const std::vector<bool>* fired = nullptr);
 /// The same as a string.
-std::string machine_dot(const MachineDescription& machine);
+std::string machine_dot(const MachineDescription& machine, const std::vector<bool>* fired = nullptr);
 
 /// The machines (with their states) as nodes, the environment's and the clock's inputs as dashed notes, and
 /// an edge per announcer, target and notice of the route table, labelled with the events delivered.

@@ -46,6 +46,7 @@ struct SearchFlags {
   bool no_symmetry = false;
   bool fingerprints = false;
   bool uncompressed = false;
+  bool coverage = false;
   void add_to(CLI::App& cmd);
   CheckOptions options(const std::atomic<bool>* interrupted) const;
 };
@@ -62,6 +63,8 @@ void add_simulate(CLI::App& app);
 void add_check(CLI::App& app);
 void add_replay(CLI::App& app);
 void add_suite(CLI::App& app);
+void add_report(CLI::App& app);
+void add_merge(CLI::App& app);
 void add_estimate(CLI::App& app);
 void add_sweep(CLI::App& app);
 void add_presets(CLI::App& app);

@@ -10,6 +10,7 @@
 #include "io/input_error.hpp"
 #include "stats/figures.hpp"
 #include "stats/report.hpp"
+#include "stats/shards.hpp"
 #include "writers/atomic_file.hpp"
 #include "writers/json_text.hpp"
 
@@ -25,6 +26,7 @@ struct PopulationFlags {
   std::string out;
   std::string format = "text";
   bool stats = false;
+  std::string shard;   ///< "i/N", empty: the whole run
   SearchFlags limits;  ///< only --max-states / --max-memory / --max-seconds / --quiet are offered
 
   void add_to(CLI::App& cmd, std::uint64_t default_clients) {
@@ -44,6 +46,9 @@ struct PopulationFlags {
         ->check(whole_number(1, 64));
     cmd.add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd.add_flag("--stats", stats, "also print the time taken and the throughput");
+    cmd.add_option("--shard", shard,
+                   "i/N: do only part i of N (counted from 0) and print that part's JSON, the input of "
+                   "`cqmcheck merge` (doc/cluster.md)");
     cmd.add_option("--max-states", limits.max_states,
                    "stop after simulating this many model events: INCONCLUSIVE")
         ->check(whole_number(1, UINT64_MAX));
@@ -61,7 +66,17 @@ struct PopulationFlags {
   }
 
   stats::EstimateOptions options() const {
-    return {clients, seed, threads, limits.options(interrupt_flag()).limits};
+    stats::EstimateOptions o{clients, seed, threads, {}, limits.options(interrupt_flag()).limits};
+    if (!shard.empty()) o.shard = stats::parse_shard(shard);
+    return o;
+  }
+  /// A shard prints its JSON, for merge: figures of a part, files and timings would mislead.
+  void check_shard() const {
+    if (shard.empty()) return;
+    if (!out.empty())
+      throw InputError("command line", 0, "--out", "not with --shard: write the files from the merged run");
+    if (stats)
+      throw InputError("command line", 0, "--stats", "not with --shard: a shard prints its tallies only");
   }
 };
 
@@ -75,6 +90,7 @@ struct EstimateFlags {
 
 void run_estimate(const EstimateFlags& f) {
   const auto& p = f.population;
+  p.check_shard();
   const Config config = p.model.load();
   const stats::HabitsSource habits = p.habits();
   const stats::EstimateOptions options = p.options();
@@ -83,6 +99,11 @@ void run_estimate(const EstimateFlags& f) {
   stats::EstimateOptions run_options = options;
   run_options.limits.progress = progress.callback();
   const stats::Estimate e = stats::estimate(config, habits.habits, run_options);
+  if (!p.shard.empty()) {  // 0/1 too: a shard's JSON is what merge takes
+    std::printf("%s", json_text(stats::estimate_shard_json(config, habits, options, e)).c_str());
+    if (e.outcome != checker::Outcome::complete) throw ExitCode{kExitInconclusive};
+    return;
+  }
   std::vector<std::filesystem::path> files;
   checker::Outcome curve_outcome = checker::Outcome::complete;
   if (!p.out.empty() && e.outcome == checker::Outcome::complete) {
@@ -125,16 +146,23 @@ struct SweepFlags {
 
 void run_sweep(const SweepFlags& f) {
   const auto& p = f.population;
+  p.check_shard();
   const Config base = p.model.load();
   const stats::HabitsSource habits = p.habits();
   if (!p.out.empty()) check_output_dir(p.out);  // before the sweep, not after hours of it
   const auto started = std::chrono::steady_clock::now();
   std::vector<stats::Axis> axes;
   for (const auto& v : f.vary) axes.push_back(stats::parse_axis(v));
-  const auto cells = stats::make_grid(base, habits.habits, axes, interrupt_flag());
+  const auto grid = stats::make_grid(base, habits.habits, axes, interrupt_flag());
+  // A shard sweeps its part of the cells, in grid order.
+  const stats::Shard shard = p.options().shard;
+  const std::uint64_t first_cell = shard.first(grid.size());
+  const std::vector<stats::Cell> cells(grid.begin() + static_cast<std::ptrdiff_t>(first_cell),
+                                       grid.begin() + static_cast<std::ptrdiff_t>(shard.last(grid.size())));
   const double building = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   stats::SweepOptions options;
   options.estimate = p.options();
+  options.estimate.shard = {};  // a sweep's shard is a part of its cells; each cell's estimate is whole
   options.threads = p.threads;
   // The whole sweep, the grid's building (up to a second or so for the largest) included.
   options.max_seconds =
@@ -145,17 +173,23 @@ void run_sweep(const SweepFlags& f) {
   options.limits = search.options(interrupt_flag()).limits;
   ProgressPrinter progress("sweep " + base.name, p.limits.quiet);
   options.limits.progress = progress.callback();
-  const auto run = cells.size() < stats::grid_size(axes) ? stats::SweepRun{{}, checker::Outcome::interrupted}
-                                                         // while the grid was built
-                                                         : stats::run_sweep(cells, options);
+  const auto run = grid.size() < stats::grid_size(axes) ? stats::SweepRun{{}, checker::Outcome::interrupted}
+                                                        // while the grid was built
+                                                        : stats::run_sweep(cells, options);
   const auto& results = run.results;
   if (run.stop != checker::Outcome::complete) {
     // Report what was done, write nothing partial.
     std::fprintf(stderr, "cqmcheck sweep: INCONCLUSIVE (%s) after %zu of %zu cells; nothing written\n",
-                 checker::outcome_name(run.stop), results.size(), stats::grid_size(axes));
+                 checker::outcome_name(run.stop), results.size(), cells.size());
     throw ExitCode{kExitInconclusive};
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!p.shard.empty()) {
+    auto sweep = stats::sweep_json(base, habits, options, axes, cells, results, false);
+    std::printf("%s",
+                json_text(stats::sweep_shard_json(std::move(sweep), shard, first_cell, grid.size())).c_str());
+    return;
+  }
   std::vector<std::filesystem::path> files;
   if (!p.out.empty()) {
     const std::filesystem::path dir(p.out);

@@ -79,6 +79,8 @@ int run(int argc, char** argv) {
   add_check(app);
   add_replay(app);
   add_suite(app);
+  add_report(app);
+  add_merge(app);
   add_estimate(app);
   add_sweep(app);
   if (const char* nth = std::getenv("CQM_TEST_FAIL_WRITE")) cqm::inject_write_failures(std::atoi(nth));

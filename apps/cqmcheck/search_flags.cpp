@@ -34,6 +34,10 @@ void SearchFlags::add_to(CLI::App& cmd) {
          "exhaustive: store each state's key whole instead of tree-compressed (about 8 bytes a key word "
          "more a state; as exact)")
       ->excludes("--fingerprints");
+  cmd.add_flag(
+      "--coverage", coverage,
+      "record which table rows fired and which (machine, state, event) triples were reached, and list "
+      "them (the random explorer then runs in one process)");
   cmd.add_flag("--exact-states", exact_states,
                "exhaustive: store the full state, without the abstractions the state key declares");
 }
@@ -47,6 +51,7 @@ CheckOptions SearchFlags::options(const std::atomic<bool>* interrupted) const {
   o.symmetry = !no_symmetry;
   o.fingerprints = fingerprints;
   o.uncompressed = uncompressed;
+  o.coverage = coverage;
   o.limits.max_states = max_states;
   o.limits.max_seconds = max_seconds;
   o.limits.interrupted = interrupted;

@@ -1,0 +1,55 @@
+// `cqmcheck merge`: the shards of a sharded estimate or sweep (`--shard i/N`) into the JSON the unsharded run
+// prints, byte for byte. See doc/cluster.md.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "apps/cqmcheck/commands.hpp"
+#include "io/input_error.hpp"
+#include "stats/shards.hpp"
+#include "writers/json_text.hpp"
+
+namespace cqm::cli {
+namespace {
+
+struct MergeFlags {
+  std::vector<std::string> shards;
+  std::string out;
+};
+
+void run_merge(const MergeFlags& f) {
+  check_output_dir(f.out);
+  std::vector<stats::ShardFile> files;
+  for (const auto& path : f.shards) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "SHARD", "cannot open the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    files.push_back({path, text.str()});
+  }
+  const stats::Merged merged = stats::merge_shards(files);
+  const std::string text = json_text(merged.json);
+  OutputSet set;
+  set.add(std::filesystem::path(f.out) / merged.name, text);
+  set.commit();
+  // The same text on stdout: a scheduler's log of the merge job holds the result too.
+  std::printf("%s", text.c_str());
+  if (!merged.complete) throw ExitCode{kExitInconclusive};
+}
+
+}  // namespace
+
+void add_merge(CLI::App& app) {
+  auto f = std::make_shared<MergeFlags>();
+  auto* cmd = app.add_subcommand(
+      "merge", "combine the JSON of a sharded estimate or sweep (--shard i/N) into the unsharded run's JSON");
+  cmd->add_option("shards", f->shards, "every shard's JSON file, in any order")
+      ->required()
+      ->check(name_given());
+  cmd->add_option("--out", f->out, "write estimate.json or sweep.json into this folder (created if missing)")
+      ->required()
+      ->check(name_given());
+  cmd->callback([f] { run_merge(*f); });
+}
+
+}  // namespace cqm::cli

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Sharded runs merge into the unsharded run's bytes (doc/cluster.md): an estimate as 1 and 4 shards (more
+# shards than sites included), a sweep as 3 shards; and merge's refusals: each bad input one line naming the
+# file and the key, exit 2, nothing written.
+set -u
+cqmcheck="$1"; work="$2"
+rm -rf "$work"; mkdir -p "$work"
+fail() { echo "shards test: $*"; exit 1; }
+same() { cmp "$1" "$2" || { diff "$1" "$2" | head -20; fail "$1 and $2 differ"; }; }
+
+# --- estimate: 1 shard and 4 (threads mixed, files given out of order)
+est=(estimate --preset kb-q292030 --clients 30000 --seed 7 --quiet --format json)
+"$cqmcheck" "${est[@]}" --threads 2 > "$work/single.json" || fail "the unsharded estimate failed"
+"$cqmcheck" "${est[@]}" --shard 0/1 > "$work/one_0.json" || fail "shard 0/1 failed"
+"$cqmcheck" merge "$work/one_0.json" --out "$work/one" > "$work/one.stdout" || fail "merging 1 shard failed"
+same "$work/single.json" "$work/one/estimate.json"
+same "$work/single.json" "$work/one.stdout"
+for i in 0 1 2 3; do
+  "$cqmcheck" "${est[@]}" --threads $((i % 2 + 1)) --shard "$i/4" > "$work/shard_$i.json" || fail "shard $i/4 failed"
+done
+grep -q '"format": "cqm-model estimate shard"' "$work/shard_2.json" || fail "a shard printed no shard JSON"
+"$cqmcheck" merge "$work/shard_3.json" "$work/shard_1.json" "$work/shard_0.json" "$work/shard_2.json" \
+  --out "$work/four" > /dev/null || fail "merging 4 shards failed"
+same "$work/single.json" "$work/four/estimate.json"
+# More shards than clients: the empty shards add nothing.
+"$cqmcheck" estimate --preset kb-q292030 --clients 3 --seed 2 --quiet --format json > "$work/tiny.json"
+for i in 0 1 2 3 4; do
+  "$cqmcheck" estimate --preset kb-q292030 --clients 3 --seed 2 --quiet --format json --shard "$i/5" \
+    > "$work/tiny_$i.json" || fail "tiny shard $i failed"
+done
+"$cqmcheck" merge "$work"/tiny_?.json --out "$work/tiny" > /dev/null || fail "merging the tiny shards failed"
+same "$work/tiny.json" "$work/tiny/estimate.json"
+
+# --- sweep: 4 cells as 3 shards
+sweep=(sweep --preset kb-q292030 --clients 2000 --seed 3 --quiet --format json
+       --vary cqm.wake_up_cycle=60,1380 --vary cqm.item_lifetime=2880,11520)
+"$cqmcheck" "${sweep[@]}" > "$work/sweep.json" || fail "the unsharded sweep failed"
+for i in 0 1 2; do
+  "$cqmcheck" "${sweep[@]}" --shard "$i/3" > "$work/sweep_$i.json" || fail "sweep shard $i/3 failed"
+done
+"$cqmcheck" merge "$work"/sweep_?.json --out "$work/sweep" > /dev/null || fail "merging the sweep failed"
+same "$work/sweep.json" "$work/sweep/sweep.json"
+
+# --- refusals: exit 2, one line naming the file (and the key), nothing written
+refuse() {  # refuse WHAT EXPECTED-TEXT ARGS...
+  local what="$1" expected="$2"; shift 2
+  rm -rf "$work/refused"
+  "$cqmcheck" "$@" > /dev/null 2> "$work/err.txt"
+  local rc=$?
+  [ "$rc" = 2 ] || fail "$what: exit $rc, not 2"
+  [ "$(wc -l < "$work/err.txt")" = 1 ] || { cat "$work/err.txt"; fail "$what: not one line on stderr"; }
+  grep -qF -- "$expected" "$work/err.txt" || { cat "$work/err.txt"; fail "$what: no '$expected' in the message"; }
+  [ ! -e "$work/refused/estimate.json" ] || fail "$what: merge wrote a result"
+}
+refuse "a missing shard" "shard 2 is missing" merge "$work"/shard_{0,1,3}.json --out "$work/refused"
+refuse "a shard twice" "given twice" merge "$work"/shard_{0,1,1,2,3}.json --out "$work/refused"
+refuse "one shard short" "4 shards make the run" merge "$work"/shard_{0,1,2}.json --out "$work/refused"
+sed 's/"seed": 7/"seed": 8/' "$work/shard_3.json" > "$work/other_seed.json"
+refuse "another run's shard" "other_seed.json" merge "$work"/shard_{0,1,2}.json "$work/other_seed.json" \
+  --out "$work/refused"
+refuse "another run's shard (key)" "/shard" merge "$work"/shard_{0,1,2}.json "$work/other_seed.json" \
+  --out "$work/refused"
+sed 's/"lost": \([0-9]*\)/"lost": "many"/' "$work/shard_1.json" > "$work/bad_lost.json"
+refuse "a bad tally" "/part/lost" merge "$work"/shard_0.json "$work/bad_lost.json" "$work"/shard_{2,3}.json \
+  --out "$work/refused"
+echo "not json" > "$work/not.json"
+refuse "not JSON" "not.json" merge "$work/not.json" --out "$work/refused"
+refuse "a shard past N" "--shard" "${est[@]}" --shard 4/4
+refuse "a shard with --out" "--out" "${est[@]}" --shard 0/4 --out "$work/refused"
+echo "shards test: ok"

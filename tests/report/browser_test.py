@@ -1,0 +1,280 @@
+#!/usr/bin/python3
+"""Headless-Chromium test of the HTML report that `cqmcheck report --out R` writes (R/index.html).
+
+usage: browser_test.py REPORT_DIR SCREENSHOT_DIR [--holding-only]
+
+Default: steps through kb-q292030's counterexample of delivered_before_expiry with real key events (Home, Right,
+Left, End) and the buttons, checks that a QueueItem is Expired at the last step and at no step before, that the
+property line turns red there, that the suite table marks exactly the rows whose verdict is not the expected one,
+and that a holding preset (fix-reconnect, else any all-HOLDS preset) has no counterexample; screenshots
+SCREENSHOT_DIR/report_kb-q292030.png.
+--holding-only: a report of holding presets only: no counterexample section or link, no failing row;
+screenshots SCREENSHOT_DIR/report_holding.png.
+
+Needs Debian's chromium, chromium-driver and python3-selenium (run with /usr/bin/python3). Exit 0 when every
+check passes, 1 otherwise -- including when the browser cannot start: this test never skips.
+"""
+import argparse
+import os
+import re
+import shutil
+import sys
+import time
+
+PRESET, PROPERTY, HOLDING = 'kb-q292030', 'delivered_before_expiry', 'fix-reconnect'
+WINDOW = (1600, 1200)
+
+
+class Failed(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Failed(what)
+    print('  ok  ' + what)
+
+
+def start_browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    binary = os.environ.get('CHROMIUM') or next(
+        (p for p in ('/usr/lib/chromium/chromium', '/usr/bin/chromium') if os.path.exists(p)), None)
+    driver_path = os.environ.get('CHROMEDRIVER') or shutil.which('chromedriver') or '/usr/bin/chromedriver'
+    if not binary or not os.path.exists(driver_path):
+        raise RuntimeError('chromium (%s) or chromedriver (%s) missing: apt-get install chromium chromium-driver'
+                           % (binary, driver_path))
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = binary
+    for arg in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+                '--window-size=%d,%d' % WINDOW, '--force-device-scale-factor=1', '--lang=en-US',
+                '--no-first-run', '--disable-extensions', '--disable-background-networking'):
+        opts.add_argument(arg)
+    opts.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=opts)
+    driver.set_page_load_timeout(60)
+    driver.set_script_timeout(30)
+    return driver
+
+
+def reddish(css):
+    m = re.match(r'rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)', css or '')
+    if not m or (m.group(4) is not None and float(m.group(4)) == 0):
+        return False
+    r, g, b = (int(m.group(i)) for i in (1, 2, 3))
+    return r >= 140 and r - max(g, b) >= 50
+
+
+def pinkish(css):
+    """A light red background: red dominant, as #fdecea."""
+    m = re.match(r'rgba?\((\d+),\s*(\d+),\s*(\d+)', css or '')
+    return bool(m) and int(m.group(1)) >= 200 and int(m.group(1)) - int(m.group(3)) >= 10 \
+        and int(m.group(1)) - int(m.group(2)) >= 10
+
+
+STATE_JS = r'''
+const s = arguments[0], line = s.querySelector('.property-line'), style = getComputedStyle(line);
+return {index: s.querySelector('.step-index').textContent.trim(),
+        expired: Array.from(s.querySelectorAll('tr[data-machine] td.state'))
+                   .filter(td => td.textContent.trim() === 'Expired')
+                   .map(td => td.closest('tr').getAttribute('data-machine')),
+        violated: line.classList.contains('violated'), text: line.textContent,
+        color: style.color, background: style.backgroundColor,
+        highlight: s.querySelectorAll('rect.step-highlight').length};
+'''
+
+
+def step_of(state):
+    m = re.fullmatch(r'step (\d+) / (\d+)', state['index'])
+    if not m:
+        raise Failed('.step-index reads "step k / n", not %r' % state['index'])
+    return int(m.group(1)), int(m.group(2))
+
+
+def load(driver, report_dir):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    page = os.path.join(os.path.abspath(report_dir), 'index.html')
+    check(os.path.isfile(page), 'the report exists: ' + page)
+    driver.get('file://' + page)
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, '#suite-table tbody tr'))
+    errors = [e['message'] for e in driver.get_log('browser') if e.get('level') == 'SEVERE']
+    check(not errors, 'no error in the console%s' % (': ' + '; '.join(errors) if errors else ''))
+    fetched = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+        ".concat(Array.from(document.querySelectorAll('link[href], script[src], img[src], iframe'))"
+        ".map(e => e.outerHTML.slice(0, 80)))")
+    check(not fetched, 'nothing fetched or linked from outside the page%s' % (': %s' % fetched if fetched else ''))
+    check('generated by cqmcheck report' in driver.find_element(By.TAG_NAME, 'header').text,
+          'the header says "generated by cqmcheck report"')
+
+
+def suite_rows(driver):
+    return driver.execute_script(r'''
+      return Array.from(document.querySelectorAll('#suite-table tbody tr')).map(tr => ({
+        preset: tr.dataset.preset, property: tr.dataset.property, explorer: tr.dataset.explorer,
+        verdict: tr.querySelector('td.verdict').textContent.replace(' (not as expected)', '').trim(),
+        expected: tr.querySelector('td.expected').textContent.trim(),
+        failing: tr.classList.contains('failing'), link: (tr.querySelector('a.cx-link') || {}).hash || null,
+        background: getComputedStyle(tr.querySelector('td')).backgroundColor}));''')
+
+
+def check_suite(rows):
+    check(len(rows) > 0, 'the suite table has %d rows' % len(rows))
+    mismatched = [r for r in rows if r['verdict'] != r['expected']]
+    check(all(r['failing'] == (r['verdict'] != r['expected']) for r in rows),
+          'a row is marked failing exactly when its verdict is not the expected one (%d such)' % len(mismatched))
+    if not mismatched:
+        check(not any(r['failing'] for r in rows), 'all verdicts match: no failing row')
+    for r in mismatched:
+        check(pinkish(r['background']), 'failing row %s/%s stands out (%s)' % (r['preset'], r['property'], r['background']))
+
+
+def check_holding(driver, rows):
+    by_preset = {}
+    for r in rows:
+        by_preset.setdefault(r['preset'], []).append(r)
+    holding = [p for p, rs in by_preset.items() if all(r['verdict'] == 'HOLDS' for r in rs)]
+    check(holding, 'some preset holds everywhere: %s' % ', '.join(holding))
+    preset = HOLDING if HOLDING in holding else holding[0]
+    links = [r['link'] for r in by_preset[preset] if r['link']]
+    check(not links, '%s: none of its %d rows links to a counterexample' % (preset, len(by_preset[preset])))
+    n = driver.execute_script("return document.querySelectorAll(`section.counterexample[data-preset='${arguments[0]}']`)"
+                              ".length", preset)
+    check(n == 0, '%s: no counterexample section' % preset)
+
+
+def press(driver, key, times=1):
+    from selenium.webdriver.common.action_chains import ActionChains
+    chain = ActionChains(driver)
+    for _ in range(times):
+        chain.send_keys(key)
+    chain.perform()
+
+
+def check_counterexample(driver, rows, shots):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    sections = driver.find_elements(By.CSS_SELECTOR, "section.counterexample[data-preset='%s'][data-property='%s']"
+                                    % (PRESET, PROPERTY))
+    check(sections, '%s has a counterexample section for %s (%d)' % (PRESET, PROPERTY, len(sections)))
+    sec = next((s for s in sections if s.get_attribute('data-explorer') == 'exhaustive'), sections[0])
+    print('      section data-id=%s explorer=%s' % (sec.get_attribute('data-id'), sec.get_attribute('data-explorer')))
+    row = next((r for r in rows if r['preset'] == PRESET and r['property'] == PROPERTY and r['link']
+                and r['link'] == '#' + sec.get_attribute('id')), None)
+    check(row is not None, 'its suite row links to the section (#%s)' % sec.get_attribute('id'))
+
+    # Key events go to the section last clicked: click another one first, then this one.
+    others = [s for s in driver.find_elements(By.CSS_SELECTOR, 'section.counterexample') if s.id != sec.id]
+    if others:
+        others[0].find_element(By.CSS_SELECTOR, '.cx-summary').click()
+        before = driver.execute_script(STATE_JS, sec)['index']
+        press(driver, Keys.ARROW_RIGHT)
+        other = driver.execute_script(STATE_JS, others[0])['index']
+        check(driver.execute_script(STATE_JS, sec)['index'] == before and other.startswith('step 2 '),
+              'the arrow keys act on the section last clicked (other section now at "%s")' % other)
+        press(driver, Keys.HOME)
+    sec.find_element(By.CSS_SELECTOR, '.cx-summary').click()
+    press(driver, Keys.HOME)
+    state = driver.execute_script(STATE_JS, sec)
+    k, n = step_of(state)
+    check(k == 1 and n > 1, 'Home goes to the first step: "%s"' % state['index'])
+    check(not state['violated'] and state['text'].endswith('holds so far'),
+          'at the first step the property line reads "%s"' % state['text'])
+    presses = 0
+    while k < n:
+        check_quiet(not state['expired'], 'no machine is Expired at step %d (%s)' % (k, state['expired']))
+        check_quiet(not state['violated'], 'the property line is not violated at step %d' % k)
+        press(driver, Keys.ARROW_RIGHT)
+        presses += 1
+        state = driver.execute_script(STATE_JS, sec)
+        k2, _ = step_of(state)
+        check_quiet(k2 == k + 1, 'Right moves from step %d to %d (got %d)' % (k, k + 1, k2))
+        k = k2
+    check(True, 'Right pressed %d times; before the last step no machine was Expired and the property held' % presses)
+    check(state['index'] == 'step %d / %d' % (n, n), 'the step index says the last step: "%s"' % state['index'])
+    queue = [m for m in state['expired'] if re.search(r'(^|: )QueueItem\[\d+\]$', m)]
+    check(queue, 'at the last step the expired item shows Expired: %s' % ', '.join(state['expired']))
+    check(state['violated'], '.property-line has class "violated": "%s"' % state['text'])
+    check(reddish(state['color']) or pinkish(state['background']),
+          'the property line is red (color %s, background %s)' % (state['color'], state['background']))
+    check(state['highlight'] == 1, 'the last step is highlighted in the timeline SVG')
+    press(driver, Keys.ARROW_LEFT)
+    back = driver.execute_script(STATE_JS, sec)
+    check(step_of(back)[0] == n - 1 and not back['violated'] and not back['expired'],
+          'Left goes back to step %d: property holds so far, nothing Expired' % (n - 1))
+    press(driver, Keys.END)
+    check(step_of(driver.execute_script(STATE_JS, sec))[0] == n, 'End goes to the last step')
+    for button, want in (('.step-first', 1), ('.step-next', 2), ('.step-last', n), ('.step-prev', n - 1),
+                         ('.step-next', n)):
+        sec.find_element(By.CSS_SELECTOR, button).click()
+        got = step_of(driver.execute_script(STATE_JS, sec))[0]
+        check_quiet(got == want, 'button %s goes to step %d (got %d)' % (button, want, got))
+    check(True, 'the buttons first, next, last, previous move as they say')
+
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -8);", sec)
+    time.sleep(0.2)
+    shot = os.path.join(shots, 'report_%s.png' % PRESET)
+    check(driver.save_screenshot(shot), 'screenshot at the last step: ' + shot)
+
+
+def first_line(e):
+    """An exception's message without the WebDriver's stack trace."""
+    text = str(e).strip()
+    return text.split('\nStacktrace:')[0].strip() or repr(e)
+
+
+def check_quiet(cond, what):
+    if not cond:
+        raise Failed(what)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('report_dir')
+    ap.add_argument('screenshot_dir')
+    ap.add_argument('--holding-only', action='store_true', help='the report holds holding presets only')
+    a = ap.parse_args()
+    t0 = time.monotonic()
+    os.makedirs(a.screenshot_dir, exist_ok=True)
+    print('browser_test: %s%s' % (a.report_dir, ' (holding only)' if a.holding_only else ''))
+    try:
+        driver = start_browser()
+    except ImportError as e:
+        print('FAIL: the browser did not start: %s (run with /usr/bin/python3; apt-get install python3-selenium)' % e)
+        return 1
+    except Exception as e:  # the browser is the test's subject: not starting it is a failure, never a skip
+        print('FAIL: the browser did not start: %s: %s' % (type(e).__name__, first_line(e)))
+        return 1
+    try:
+        print('  ok  headless %s started (%.1f s)' % (driver.capabilities.get('browserVersion', 'chromium'),
+                                                      time.monotonic() - t0))
+        load(driver, a.report_dir)
+        rows = suite_rows(driver)
+        check_suite(rows)
+        if a.holding_only:
+            n = len(driver.find_elements('css selector', 'section.counterexample'))
+            check(n == 0, 'no section.counterexample on the page')
+            check(not any(r['link'] for r in rows), 'no row links to a counterexample')
+            check(all(r['verdict'] == 'HOLDS' for r in rows), 'every row HOLDS')
+            shot = os.path.join(a.screenshot_dir, 'report_holding.png')
+            check(driver.save_screenshot(shot), 'screenshot: ' + shot)
+        else:
+            check_counterexample(driver, rows, a.screenshot_dir)
+            check_holding(driver, rows)
+        errors = [e['message'] for e in driver.get_log('browser') if e.get('level') == 'SEVERE']
+        check(not errors, 'still no error in the console%s' % (': ' + '; '.join(errors) if errors else ''))
+    except Failed as e:
+        print('FAIL: ' + str(e))
+        return 1
+    except Exception as e:
+        print('FAIL: %s: %s' % (type(e).__name__, first_line(e)))
+        return 1
+    finally:
+        driver.quit()
+    print('PASS (%.1f s)' % (time.monotonic() - t0))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
