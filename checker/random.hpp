@@ -14,8 +14,10 @@
 #include <cstdint>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "checker/memory.hpp"
 #include "checker/random_workers.hpp"
@@ -36,6 +38,10 @@ struct RandomParams {
   int workers = 1;
   /// Adds states that worker processes visited to the caller's count (their counts stay in their memory).
   std::function<void(std::uint64_t)> add_states;
+  /// Batch reports of shards (random_shard below, merged by `cqmcheck merge`): their passing prefix from
+  /// first_batch is taken as done, as the workers' is, and the search goes on from the first batch that did
+  /// not pass. Null: none.
+  const std::vector<BatchReport>* reports = nullptr;
 };
 
 template <class T>
@@ -168,8 +174,18 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
           {"runs", runs, static_cast<double>(runs) / static_cast<double>(params.runs), stop_check.elapsed()});
   };
   std::uint64_t b = params.first_batch;
-  if (const std::uint64_t count = (params.runs + batch - 1) / batch;
-      params.workers > 1 && count > 1 && !limits.max_states) {
+  if (params.reports) {
+    // Shards ran the leading batches: their reports, committed in batch order while they pass.
+    std::map<std::uint64_t, BatchReport> by_batch;
+    for (const auto& r : *params.reports) by_batch[r.batch] = r;
+    for (auto it = by_batch.find(b); result.runs < params.runs && it != by_batch.end() && it->second.passed;
+         it = by_batch.find(++b)) {
+      if (params.add_states) params.add_states(it->second.states);
+      result.runs += runs_of(b);
+      progress(result.runs);
+    }
+  } else if (const std::uint64_t count = (params.runs + batch - 1) / batch;
+             params.workers > 1 && count > 1 && !limits.max_states) {
     // The leading batches that pass, run by worker processes; the serial search below goes on from the first
     // that does not (and runs it again itself: the failure shrunk, or the limit hit).
     const auto passed = detail::passing_prefix(
@@ -234,6 +250,40 @@ RandomResult<T> random_search(const rc::Gen<T>& gen, Holds holds, const RandomPa
   if (params.states_visited) result.states = params.states_visited();
   result.seconds = stop_check.elapsed();
   return result;
+}
+
+/// Shard `shard` of a search's batches from params.first_batch (`check --explorer random --shard i/N`):
+/// batches index, index + count, … of the search's, each as the serial search would run it but without
+/// shrinking, in order, until the first that does not pass (a failure, or a limit inside it). Merged in batch
+/// order (RandomParams::reports), the shards' reports give the serial search's result: it goes on from the
+/// first batch no report shows passing. A limit between batches ends the list early.
+template <class T, class Holds>
+std::vector<BatchReport> random_shard(const rc::Gen<T>& gen, Holds holds, const RandomParams& params,
+                                      const Limits& limits, Shard shard) {
+  detail::load_rapidcheck_configuration_quietly();
+  detail::StopCheck stop_check(limits, params, std::chrono::steady_clock::now());
+  const auto batch = static_cast<std::uint64_t>(params.batch);
+  const std::uint64_t count = (params.runs + batch - 1) / batch;
+  std::vector<BatchReport> out;
+  for (std::uint64_t k = shard.index; k < count; k += shard.count) {
+    const std::uint64_t b = params.first_batch + k;
+    std::uint64_t states = params.states_visited ? params.states_visited() : 0;
+    const std::uint64_t before = states;
+    Outcome stop = stop_check(states);
+    if (stop != Outcome::complete) break;
+    detail::ShrinkCounter quiet;  // no shrinking here: counts nothing
+    const bool passed =
+        detail::check_batch<T>(gen, holds, params, b, std::min(batch, params.runs - k * batch), stop_check,
+                               stop, states, nullptr, quiet, false)
+            .template is<rc::detail::SuccessResult>();
+    BatchReport report;
+    report.batch = b;
+    report.passed = passed ? 1 : 0;
+    report.states = (params.states_visited ? params.states_visited() : 0) - before;
+    out.push_back(report);
+    if (!passed) break;
+  }
+  return out;
 }
 
 }  // namespace cqm::checker

@@ -19,15 +19,20 @@
 #include <optional>
 #include <vector>
 
-namespace cqm::checker::detail {
+namespace cqm::checker {
 
-/// One batch's report from a worker: fixed size, written whole (below PIPE_BUF, so never interleaved).
+/// One batch's report from a worker (or a shard): fixed size, written whole (below PIPE_BUF, so never
+/// interleaved).
 struct BatchReport {
   std::uint64_t batch = 0;
   std::uint64_t states = 0;  ///< states the batch visited (the worker's count before and after)
   std::uint32_t passed = 0;
   std::uint32_t pad = 0;
 };
+
+}  // namespace cqm::checker
+
+namespace cqm::checker::detail {
 
 struct Prefix {
   std::uint64_t batches = 0;  ///< leading batches that passed

@@ -26,6 +26,23 @@ struct Limits {
   ProgressFn progress;                             ///< called between layers / batches, when set
 };
 
+/// Part `index` of `count` of a piece of work cut into equal, disjoint parts (`--shard i/N`): an estimate's
+/// sites, a sweep's cells, a random search's batches. The shards' results, merged in index order, are the
+/// whole's (stats/shards.hpp, results/random_shards.hpp).
+struct Shard {
+  std::uint64_t index = 0;
+  std::uint64_t count = 1;
+  /// The part's contiguous share of [0, total): [first, last).
+  std::uint64_t first(std::uint64_t total) const { return part(total, index); }
+  std::uint64_t last(std::uint64_t total) const { return part(total, index + 1); }
+
+ private:
+  std::uint64_t part(std::uint64_t total, std::uint64_t k) const {
+    // total * k / count without overflow: both fit in 64 bits, their product in 128.
+    return static_cast<std::uint64_t>(static_cast<unsigned __int128>(total) * k / count);
+  }
+};
+
 enum class Outcome {
   complete,      ///< every reachable state (or run) checked, no violation
   violation,     ///< a counterexample was found (for everything looked for)

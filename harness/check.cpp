@@ -164,8 +164,22 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   params.states_visited = [&] { return steps + system.events(); };
   // Processes, for RapidCheck (checker/random_workers.hpp); one when recording coverage, kept in this one.
   params.workers = o.coverage ? 1 : o.threads;
+  params.runs = total;
   params.add_states = [&](std::uint64_t n) { steps += n; };
+  params.reports = o.random_reports;
   checker::Limits limits = o.limits;
+  if (o.random_shard) {
+    // A shard: its batches, every property looked for, the verdicts left to the merge.
+    rep.batches = checker::random_shard(
+        gen,
+        [&](const Habits& h) {
+          steps += system.events();
+          return violations_of(system, schedule_of(config, h), looking) == 0;
+        },
+        params, limits, *o.random_shard);
+    rep.random_states = steps + system.events();
+    return rep;
+  }
   if (o.limits.progress)
     limits.progress = [&](const checker::Progress& p) {
       o.limits.progress({p.unit, rep.runs + p.done,

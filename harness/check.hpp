@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/random_workers.hpp"
 #include "checker/search.hpp"
 #include "harness/counterexample.hpp"
 #include "model/coverage.hpp"
@@ -27,6 +28,11 @@ struct CheckOptions {
   /// Record what the machines were given (harness/coverage.hpp). The random explorer then runs in one
   /// process: its workers' hits would stay in theirs.
   bool coverage = false;
+  /// Random: run only this shard of the search's batches, without shrinking, and report them (batches
+  /// below); the verdicts are then left to the merge (`cqmcheck merge`, results/random_shards.hpp).
+  std::optional<checker::Shard> random_shard;
+  /// Random: batch reports of every shard, taken as done (checker::RandomParams::reports).
+  const std::vector<checker::BatchReport>* random_reports = nullptr;
   checker::Limits limits;
 };
 
@@ -59,6 +65,7 @@ struct ExplorerReport {
   std::uint64_t random_states = 0;   ///< random: steps simulated over all runs (what --max-states caps)
   double seconds = 0;
   std::optional<Coverage> coverage;  ///< when asked for: what the machines were given during the search
+  std::vector<checker::BatchReport> batches;  ///< random, a shard: its batches' reports
 
   /// The worst verdict of its properties: VIOLATED, else INCONCLUSIVE, else HOLDS.
   Verdict verdict() const;

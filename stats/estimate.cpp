@@ -202,11 +202,6 @@ Estimate combine(const std::vector<Estimate>& parts) {
   return e;
 }
 
-std::uint64_t Shard::part(std::uint64_t total, std::uint64_t k, std::uint64_t n) {
-  // total * k / n without overflow: total and n fit in 64 bits, their product in 128.
-  return static_cast<std::uint64_t>(static_cast<unsigned __int128>(total) * k / n);
-}
-
 std::vector<Estimate> loss_against_init_failure(const Config& config, const Habits& habits,
                                                 const std::vector<double>& probabilities,
                                                 const EstimateOptions& options) {

@@ -18,20 +18,7 @@ namespace cqm::stats {
 /// A time budget already spent: small but not 0, which would mean no limit.
 inline constexpr double kSpentSeconds = 1e-9;
 
-/// Part `index` of `count` of a piece of work cut into equal, disjoint, contiguous parts (`--shard i/N`): an
-/// estimate's sites, a sweep's cells. Parts merged in index order give the whole's result (stats/shards.hpp).
-struct Shard {
-  std::uint64_t index = 0;
-  std::uint64_t count = 1;
-  /// The part's items of [0, total): [first, last).
-  std::uint64_t first(std::uint64_t total) const { return part(total, index); }
-  std::uint64_t last(std::uint64_t total) const { return part(total, index + 1); }
-  bool whole() const { return count == 1; }
-
- private:
-  static std::uint64_t part(std::uint64_t total, std::uint64_t k, std::uint64_t n);
-  std::uint64_t part(std::uint64_t total, std::uint64_t k) const { return part(total, k, count); }
-};
+using checker::Shard;
 
 struct EstimateOptions {
   std::uint64_t clients = 100'000;

@@ -6,6 +6,7 @@
 #include "io/input_error.hpp"
 #include "properties/assumptions.hpp"
 #include "results/check_result.hpp"
+#include "results/random_shards.hpp"
 #include "results/replay_result.hpp"
 #include "writers/counterexample_files.hpp"
 #include "writers/json_text.hpp"
@@ -49,7 +50,27 @@ struct CheckFlags {
   SearchFlags search;
   std::string explorer = "all";
   std::string out;
+  std::string shard;  ///< random only: "i/N"
 };
+
+/// `check --explorer random --shard i/N`: the shard's batch reports as JSON, for `cqmcheck merge`.
+void run_random_shard(const CheckFlags& f) {
+  if (f.explorer != "random")
+    throw InputError("command line", 0, "--shard", "only with --explorer random (doc/cluster.md)");
+  if (!f.out.empty())
+    throw InputError("command line", 0, "--out", "not with --shard: merge the shards, then replay");
+  if (f.search.coverage) throw InputError("command line", 0, "--coverage", "not with --shard");
+  const auto shard = stats::parse_shard(f.shard);
+  const Config config = f.model.load();
+  CheckOptions options = f.search.options(interrupt_flag());
+  options.explorers = {ExplorerKind::random};
+  options.random_shard = shard;
+  ProgressPrinter progress("check " + config.name + " shard " + f.shard, f.search.quiet);
+  options.limits.progress = progress.callback();
+  const CheckReport report = check(config, options);
+  std::printf("%s", json_text(random_shard_json(config, options, shard, report.explorers.front())).c_str());
+  if (interrupt_flag()->load()) throw ExitCode{kExitInconclusive};
+}
 
 std::vector<ExplorerKind> explorers_of(const std::string& name) {
   if (name == "exhaustive") return {ExplorerKind::exhaustive};
@@ -58,6 +79,7 @@ std::vector<ExplorerKind> explorers_of(const std::string& name) {
 }
 
 void run_check(const CheckFlags& f) {
+  if (!f.shard.empty()) return run_random_shard(f);
   const Config config = f.model.load();
   if (!f.out.empty()) {
     check_output_dir(f.out);  // before the search, not after it
@@ -132,6 +154,10 @@ void add_check(CLI::App& app) {
          "into this folder, a second explorer's into a sub-folder named after it, another property's "
          "into PROPERTY/EXPLORER")
       ->check(name_given());
+  cmd->add_option(
+      "--shard", f->shard,
+      "i/N, with --explorer random: run only shard i of N of the search's batches and print their "
+      "reports as JSON, the input of `cqmcheck merge` (doc/cluster.md)");
   cmd->callback([f] { run_check(*f); });
 }
 

@@ -6,6 +6,8 @@
 
 #include "apps/cqmcheck/commands.hpp"
 #include "io/input_error.hpp"
+#include "properties/assumptions.hpp"
+#include "results/random_shards.hpp"
 #include "stats/shards.hpp"
 #include "writers/json_text.hpp"
 
@@ -17,6 +19,25 @@ struct MergeFlags {
   std::string out;
 };
 
+/// A random search's shards: their passing batches taken as done, the search run on from the first that did
+/// not pass, here (results/random_shards.hpp).
+void merge_random(const std::vector<stats::ShardFile>& files, const std::string& out) {
+  const auto run = read_random_shards(files);
+  CheckOptions options = run->options;
+  options.limits.interrupted = interrupt_flag();
+  CheckResult result;
+  result.report = check(run->config, options);
+  result.assumptions = assumption_lines(run->config);
+  result.interrupted = interrupt_flag()->load();
+  const std::string text = json_text(check_json(result));
+  OutputSet set;
+  set.add(std::filesystem::path(out) / "check.json", text);
+  set.commit();
+  std::printf("%s", text.c_str());
+  const Verdict v = result.report.verdict();
+  if (exit_code(v) != kExitOk) throw ExitCode{exit_code(v)};
+}
+
 void run_merge(const MergeFlags& f) {
   check_output_dir(f.out);
   std::vector<stats::ShardFile> files;
@@ -27,6 +48,7 @@ void run_merge(const MergeFlags& f) {
     text << in.rdbuf();
     files.push_back({path, text.str()});
   }
+  if (is_random_shard(files.front().text)) return merge_random(files, f.out);
   const stats::Merged merged = stats::merge_shards(files);
   const std::string text = json_text(merged.json);
   OutputSet set;

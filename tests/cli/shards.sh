@@ -41,6 +41,27 @@ done
 "$cqmcheck" merge "$work"/sweep_?.json --out "$work/sweep" > /dev/null || fail "merging the sweep failed"
 same "$work/sweep.json" "$work/sweep/sweep.json"
 
+# --- the random explorer: 1 and 4 shards, the bug (a failing batch in some shard) and a fix (every batch
+# passes). The merged JSON is the unsharded run's but for the seconds each took.
+untimed() { grep -v '^ *"seconds": ' "$1"; }
+for preset in kb-q292030 fix-reconnect; do
+  rnd=(check --preset "$preset" --explorer random --runs 9000 --seed 5 --quiet)
+  "$cqmcheck" "${rnd[@]}" --format json > "$work/$preset.json"
+  expected=$?
+  for n in 1 4; do
+    rm -f "$work"/rnd_*.json
+    for ((i = 0; i < n; i++)); do
+      "$cqmcheck" "${rnd[@]}" --shard "$i/$n" > "$work/rnd_$i.json" || fail "$preset random shard $i/$n failed"
+    done
+    "$cqmcheck" merge "$work"/rnd_*.json --out "$work/$preset-$n" > /dev/null
+    rc=$?
+    [ "$rc" = "$expected" ] || fail "$preset: merge of $n random shards exits $rc, the unsharded check $expected"
+    cmp <(untimed "$work/$preset.json") <(untimed "$work/$preset-$n/check.json") ||
+      { diff "$work/$preset.json" "$work/$preset-$n/check.json" | head; fail "$preset: $n random shards differ"; }
+  done
+done
+grep -q '"passed": false' "$work"/rnd_*.json && fail "fix-reconnect: a shard reports a failing batch"
+
 # --- refusals: exit 2, one line naming the file (and the key), nothing written
 refuse() {  # refuse WHAT EXPECTED-TEXT ARGS...
   local what="$1" expected="$2"; shift 2
@@ -67,4 +88,6 @@ echo "not json" > "$work/not.json"
 refuse "not JSON" "not.json" merge "$work/not.json" --out "$work/refused"
 refuse "a shard past N" "--shard" "${est[@]}" --shard 4/4
 refuse "a shard with --out" "--out" "${est[@]}" --shard 0/4 --out "$work/refused"
+refuse "an exhaustive shard" "--explorer random" check --preset kb-q292030 --explorer exhaustive --shard 0/2
+refuse "shards of two commands" "rnd_0.json" merge "$work/shard_0.json" "$work/rnd_0.json" --out "$work/refused"
 echo "shards test: ok"
