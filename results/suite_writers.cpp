@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "harness/coverage.hpp"
 #include "results/suite_result.hpp"
 #include "writers/dot_text.hpp"  // dot::html escapes XML text
 
@@ -27,6 +28,26 @@ std::string verdicts_text(const ExplorerReport& e) {
 std::string size_text(const ExplorerReport& e) {
   return e.kind == ExplorerKind::exhaustive ? fmt::format("{} states", e.search.states)
                                             : fmt::format("{} runs", e.runs);
+}
+
+/// Every preset's coverage together, when the suite recorded it (--coverage).
+std::optional<CoverageReport> suite_coverage(const SuiteResult& r) {
+  std::optional<Coverage> all;
+  for (const auto& entry : r.presets)
+    if (const auto c = entry.check.report.coverage()) {
+      if (!all) all.emplace();
+      all->merge(*c);
+    }
+  if (!all) return std::nullopt;
+  return coverage_report(*all);
+}
+
+std::vector<std::string> never_fired(const CoverageReport& c) {
+  std::vector<std::string> out;
+  for (const auto& m : c.machines)
+    for (const auto& row : m.rows)
+      if (!row.fired) out.push_back(row_text(m.machine, row.row));
+  return out;
 }
 
 }  // namespace
@@ -87,6 +108,13 @@ std::string suite_text(const SuiteResult& r) {
     for (const auto& a : entry.check.assumptions) out += " " + a + ";";
     out += "\n";
   }
+  if (const auto coverage = suite_coverage(r)) {
+    // A row no preset fires is dead, or a scenario the presets miss.
+    const auto never = never_fired(*coverage);
+    out += fmt::format("\nCoverage over the suite: {} of {} table rows fired; never by any preset ({}):\n",
+                       coverage->fired(), coverage->rows(), never.size());
+    for (const auto& row : never) out += "  " + row + "\n";
+  }
   out += r.all_as_expected() ? "\nsuite: every verdict as expected\n"
                              : "\nsuite: SOME VERDICTS NOT AS EXPECTED\n";
   return out;
@@ -114,6 +142,9 @@ nlohmann::ordered_json suite_json(const SuiteResult& r) {
     pj["as_expected"] = entry.as_expected();
     j["presets"].push_back(pj);
   }
+  if (const auto coverage = suite_coverage(r))
+    j["coverage"] = {
+        {"rows", coverage->rows()}, {"fired", coverage->fired()}, {"never_fired", never_fired(*coverage)}};
   j["interrupted"] = r.interrupted;
   j["all_as_expected"] = r.all_as_expected();
   return j;

@@ -8,6 +8,7 @@
 
 #include "apps/cqmcheck/commands.hpp"
 #include "apps/cqmcheck/progress.hpp"
+#include "io/config_toml.hpp"
 #include "io/input_error.hpp"
 #include "model/machines.hpp"
 #include "properties/assumptions.hpp"
@@ -23,6 +24,7 @@ namespace {
 struct ReportFlags {
   SearchFlags search;
   std::vector<std::string> presets;
+  std::vector<std::string> configs;
   bool suite = false;
   std::vector<std::string> plots;
   std::string out;
@@ -38,6 +40,7 @@ std::vector<Config> chosen(const ReportFlags& f) {
                        "unknown preset '" + name + "' (see `cqmcheck presets`)");
     out.push_back(std::move(*c));
   }
+  for (const auto& file : f.configs) out.push_back(read_config(file));
   return out;
 }
 
@@ -81,8 +84,10 @@ std::vector<ReportDiagram> diagrams_of(const CoverageReport& coverage) {
 }
 
 void run_report(const ReportFlags& f) {
-  if (f.presets.empty() && !f.suite)
-    throw InputError("command line", 0, "--preset", "name a preset (--preset NAME, repeatable) or --suite");
+  if (f.presets.empty() && f.configs.empty() && !f.suite)
+    throw InputError(
+        "command line", 0, "--preset",
+        "name a preset (--preset NAME) or a config (--config FILE), both repeatable, or --suite");
   const std::vector<Config> configs = chosen(f);
   const std::vector<ReportPlot> plots = plots_in(f.plots);
   check_output_dir(f.out);  // before the searches, not after them
@@ -165,7 +170,11 @@ void add_report(CLI::App& app) {
       "step-through counterexamples, state diagrams with coverage, plots");
   f->search.add_to(*cmd);
   auto* preset = cmd->add_option("--preset", f->presets, "a preset to check (repeatable)");
-  cmd->add_flag("--suite", f->suite, "every preset, as `cqmcheck suite`")->excludes(preset);
+  auto* config = cmd->add_option("--config", f->configs,
+                                 "a TOML configuration to check (repeatable; its [expected] verdicts are the "
+                                 "row's expected ones)")
+                     ->check(name_given());
+  cmd->add_flag("--suite", f->suite, "every preset, as `cqmcheck suite`")->excludes(preset)->excludes(config);
   cmd->add_option("--plots", f->plots,
                   "a folder of plots written by `estimate --out` or `sweep --out` to show (repeatable)")
       ->check(CLI::ExistingDirectory);

@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "harness/check.hpp"
 #include "model/system.hpp"
+#include "results/suite_result.hpp"
 
 namespace cqm {
 namespace {
@@ -108,6 +111,30 @@ TEST(coverage, the_random_explorer_records_in_one_process) {
   ASSERT_EQ(report.verdict_of("delivered_before_expiry"), Verdict::Violated);
   EXPECT_TRUE(any_fired_into(rows, "QueueItem", "Expired"));
   EXPECT_GT(rows.fired(), 30);
+}
+
+TEST(coverage, the_suite_lists_the_rows_no_preset_fires) {
+  SuiteResult suite;
+  for (const char* preset : {"kb-q292030", "fix-reconnect"}) {
+    CheckOptions o;
+    o.explorers = {ExplorerKind::exhaustive};
+    o.coverage = true;
+    SuiteEntry entry;
+    entry.check.report = check(*find_preset(preset), o);
+    suite.presets.push_back(std::move(entry));
+  }
+  suite.of = suite.presets.size();
+  const std::string text = suite_text(suite);
+  const auto json = suite_json(suite);
+  // No preset's envelope logs the user on without a restart; every one powers the PC on.
+  const std::string never = "Client: Off + logon_requested (internal)";
+  const std::string fired = "Client: Off + powered_on / record_power_on, start_boot -> Booting";
+  EXPECT_NE(text.find("never by any preset"), std::string::npos);
+  EXPECT_NE(text.find("  " + never + "\n"), std::string::npos);
+  EXPECT_EQ(text.find(fired), std::string::npos);
+  const auto& listed = json.at("coverage").at("never_fired");
+  EXPECT_NE(std::find(listed.begin(), listed.end(), never), listed.end());
+  EXPECT_EQ(std::find(listed.begin(), listed.end(), fired), listed.end());
 }
 
 }  // namespace
