@@ -5,6 +5,7 @@
 #include <deque>
 
 #include "model/machine_handle.hpp"
+#include "model/machines.hpp"
 
 namespace cqm {
 
@@ -89,11 +90,12 @@ void MachineGroup<Machine>::on(int i, const Event& event) {
     fsm.process_event(event);
     return;
   }
+  static const std::size_t machine = machine_of(Machine::name);
+  static const int event_number = Coverage::event_index(machine, event_name<Event>());
   const int before = *fsm.current_state();
   const std::uint32_t refusals = env.refusals;
   fsm.process_event(event);
-  env.coverage->hit({Machine::name, event_name<Event>(), static_cast<std::uint8_t>(before),
-                     static_cast<std::uint8_t>(*fsm.current_state()), env.refusals != refusals});
+  env.coverage->hit(machine, before, event_number, *fsm.current_state(), env.refusals != refusals);
 }
 
 template <class Machine>
