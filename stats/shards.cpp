@@ -70,6 +70,16 @@ Estimate part_of(const ShardFile& f, const json& j) {
   }
   e.delay.max = static_cast<Minutes>(whole(f, j, "/part/max_delay"));
   e.events = whole(f, j, "/part/events");
+  // The tallies of one part hold together: what was lost and what arrived are its clients.
+  if (e.clients > e.requested) bad(f, "/part/clients", "more clients than the run's /requested_clients");
+  if (e.lost > e.clients) bad(f, "/part/lost", "more clients lost than the part's /part/clients");
+  std::uint64_t by_path = 0, delivered = 0;
+  for (auto n : e.lost_by_path) by_path += n;
+  for (auto n : e.delay_histogram) delivered += n;
+  if (by_path != e.lost) bad(f, "/part/lost_by_path", "does not add up to /part/lost");
+  if (delivered != e.clients - e.lost) bad(f, "/part/histogram", "does not add up to the clients delivered");
+  for (std::size_t p = 0; p < e.violated.size(); ++p)
+    if (e.violated[p] > e.clients) bad(f, "/part/violated/" + std::to_string(p), "more than /part/clients");
   return e;
 }
 

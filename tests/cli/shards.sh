@@ -84,6 +84,10 @@ refuse "another run's shard (key)" "/shard" merge "$work"/shard_{0,1,2}.json "$w
 sed 's/"lost": \([0-9]*\)/"lost": "many"/' "$work/shard_1.json" > "$work/bad_lost.json"
 refuse "a bad tally" "/part/lost" merge "$work"/shard_0.json "$work/bad_lost.json" "$work"/shard_{2,3}.json \
   --out "$work/refused"
+python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); j["part"]["lost"]+=1; print(json.dumps(j))' \
+  "$work/shard_1.json" > "$work/lost_more.json"
+refuse "tallies that do not add up" "/part/lost_by_path" merge "$work"/shard_0.json "$work/lost_more.json" \
+  "$work"/shard_{2,3}.json --out "$work/refused"
 echo "not json" > "$work/not.json"
 refuse "not JSON" "not.json" merge "$work/not.json" --out "$work/refused"
 refuse "a shard past N" "--shard" "${est[@]}" --shard 4/4
