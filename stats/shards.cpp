@@ -167,6 +167,15 @@ Merged merge_shards(const std::vector<ShardFile>& shards) {
           "written by another version of cqmcheck (this one reads " + std::to_string(kVersion) + ")");
     const std::uint64_t index = whole(f, j, "/shard/index"), count = whole(f, j, "/shard/count");
     if (index >= count) bad(f, "/shard/index", "not below /shard/count");
+    // The shape the merge below relies on, before it relies on it.
+    if (format == kEstimateFormat) {
+      if (!at(f, j, "/header").is_object()) bad(f, "/header", "must be an object");
+      (void)whole(f, j, "/seed");
+      (void)whole(f, j, "/requested_clients");
+    } else {
+      if (!at(f, j, "/sweep").is_object()) bad(f, "/sweep", "must be an object");
+      if (!at(f, j, "/sweep/cells").is_array()) bad(f, "/sweep/cells", "must be a list");
+    }
     parsed.push_back({&f, std::move(j), index, count});
   }
   std::sort(parsed.begin(), parsed.end(), [](const Parsed& a, const Parsed& b) { return a.index < b.index; });

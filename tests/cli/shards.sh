@@ -4,6 +4,7 @@
 # file and the key, exit 2, nothing written.
 set -u
 cqmcheck="$1"; work="$2"
+data="$(cd "$(dirname "$0")/../data" && pwd)"
 rm -rf "$work"; mkdir -p "$work"
 fail() { echo "shards test: $*"; exit 1; }
 same() { cmp "$1" "$2" || { diff "$1" "$2" | head -20; fail "$1 and $2 differ"; }; }
@@ -88,6 +89,9 @@ python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); j["part"]["lost"]+=
   "$work/shard_1.json" > "$work/lost_more.json"
 refuse "tallies that do not add up" "/part/lost_by_path" merge "$work"/shard_0.json "$work/lost_more.json" \
   "$work"/shard_{2,3}.json --out "$work/refused"
+# What the fuzzer found (fuzz/shards_fuzz.cpp): a sweep shard whose "sweep" was renamed threw from the merge.
+refuse "a sweep shard without its sweep" "/sweep" merge "$data/fuzz/shards/sweep_without_a_sweep.json" \
+  --out "$work/refused"
 echo "not json" > "$work/not.json"
 refuse "not JSON" "not.json" merge "$work/not.json" --out "$work/refused"
 refuse "a shard past N" "--shard" "${est[@]}" --shard 4/4
