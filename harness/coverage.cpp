@@ -31,6 +31,14 @@ int CoverageReport::triples() const {
   return n;
 }
 
+std::vector<std::string> CoverageReport::never_fired() const {
+  std::vector<std::string> out;
+  for (const auto& m : machines)
+    for (const auto& r : m.rows)
+      if (!r.fired) out.push_back(row_text(m.machine, r.row));
+  return out;
+}
+
 std::string row_text(const std::string& machine, const TransitionDescription& row) {
   std::string out = machine + ": " + row.source + " + " + (row.completion() ? "(completion)" : row.event);
   if (!row.guard.empty()) out += " [" + row.guard + "]";

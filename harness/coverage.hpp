@@ -35,6 +35,8 @@ struct CoverageReport {
   int rows() const;
   int fired() const;
   int triples() const;
+  /// The rows that never fired, as row_text writes them, in registry and table order.
+  std::vector<std::string> never_fired() const;
 };
 
 /// Every machine's table against the hits.

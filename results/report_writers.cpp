@@ -23,14 +23,6 @@ std::string bounds_text(const Config& c, const ExplorerReport& e, const Property
   return out;
 }
 
-std::vector<std::string> unreached(const CoverageReport& coverage) {
-  std::vector<std::string> out;
-  for (const auto& m : coverage.machines)
-    for (const auto& r : m.rows)
-      if (!r.fired) out.push_back(row_text(m.machine, r.row));
-  return out;
-}
-
 }  // namespace
 
 std::string counterexample_id(const std::string& preset, const std::string& property, ExplorerKind explorer) {
@@ -82,8 +74,9 @@ nlohmann::ordered_json report_json(const ReportResult& r) {
         {{"machine", d.machine}, {"svg", d.svg}, {"reached_rows", d.fired}, {"total_rows", d.rows}});
   json presets = json::array();
   for (std::size_t i = 0; i < r.presets.size() && i < r.coverage.size(); ++i)
-    presets.push_back({{"preset", r.presets[i].report.config.name}, {"unreached", unreached(r.coverage[i])}});
-  j["coverage"] = {{"presets", std::move(presets)}, {"never_reached", unreached(r.suite_coverage)}};
+    presets.push_back(
+        {{"preset", r.presets[i].report.config.name}, {"unreached", r.coverage[i].never_fired()}});
+  j["coverage"] = {{"presets", std::move(presets)}, {"never_reached", r.suite_coverage.never_fired()}};
   j["plots"] = json::array();
   for (const auto& p : r.plots) j["plots"].push_back({{"title", p.title}, {"svg", p.svg}});
   return j;

@@ -42,14 +42,6 @@ std::optional<CoverageReport> suite_coverage(const SuiteResult& r) {
   return coverage_report(*all);
 }
 
-std::vector<std::string> never_fired(const CoverageReport& c) {
-  std::vector<std::string> out;
-  for (const auto& m : c.machines)
-    for (const auto& row : m.rows)
-      if (!row.fired) out.push_back(row_text(m.machine, row.row));
-  return out;
-}
-
 }  // namespace
 
 bool SuiteEntry::as_expected(const PropertyResult& p) const {
@@ -110,7 +102,7 @@ std::string suite_text(const SuiteResult& r) {
   }
   if (const auto coverage = suite_coverage(r)) {
     // A row no preset fires is dead, or a scenario the presets miss.
-    const auto never = never_fired(*coverage);
+    const auto never = coverage->never_fired();
     out += fmt::format("\nCoverage over the suite: {} of {} table rows fired; never by any preset ({}):\n",
                        coverage->fired(), coverage->rows(), never.size());
     for (const auto& row : never) out += "  " + row + "\n";
@@ -144,7 +136,7 @@ nlohmann::ordered_json suite_json(const SuiteResult& r) {
   }
   if (const auto coverage = suite_coverage(r))
     j["coverage"] = {
-        {"rows", coverage->rows()}, {"fired", coverage->fired()}, {"never_fired", never_fired(*coverage)}};
+        {"rows", coverage->rows()}, {"fired", coverage->fired()}, {"never_fired", coverage->never_fired()}};
   j["interrupted"] = r.interrupted;
   j["all_as_expected"] = r.all_as_expected();
   return j;

@@ -21,16 +21,7 @@ for plot in delay_histogram loss_vs_init_failure; do
 done
 grep -q '"never_reached":\[' "$work/R1/index.html" || fail "no coverage in the page"
 
-refuse() {  # refuse WHAT EXPECTED-TEXT ARGS...
-  local what="$1" expected="$2"; shift 2
-  rm -rf "$work/refused"
-  "$cqmcheck" "$@" > /dev/null 2> "$work/err.txt"
-  local rc=$?
-  [ "$rc" = 2 ] || fail "$what: exit $rc, not 2"
-  [ "$(wc -l < "$work/err.txt")" = 1 ] || { cat "$work/err.txt"; fail "$what: not one line on stderr"; }
-  grep -qF -- "$expected" "$work/err.txt" || { cat "$work/err.txt"; fail "$what: no '$expected' in the message"; }
-  [ ! -e "$work/refused" ] || fail "$what: something was written"
-}
+. "$(dirname "$0")/refuse.sh"
 refuse "no preset" "--suite" report --out "$work/refused"
 refuse "an unknown preset" "no-such" report --preset no-such --out "$work/refused"
 mkdir -p "$work/empty"

@@ -64,16 +64,7 @@ done
 grep -q '"passed": false' "$work"/rnd_*.json && fail "fix-reconnect: a shard reports a failing batch"
 
 # --- refusals: exit 2, one line naming the file (and the key), nothing written
-refuse() {  # refuse WHAT EXPECTED-TEXT ARGS...
-  local what="$1" expected="$2"; shift 2
-  rm -rf "$work/refused"
-  "$cqmcheck" "$@" > /dev/null 2> "$work/err.txt"
-  local rc=$?
-  [ "$rc" = 2 ] || fail "$what: exit $rc, not 2"
-  [ "$(wc -l < "$work/err.txt")" = 1 ] || { cat "$work/err.txt"; fail "$what: not one line on stderr"; }
-  grep -qF -- "$expected" "$work/err.txt" || { cat "$work/err.txt"; fail "$what: no '$expected' in the message"; }
-  [ ! -e "$work/refused/estimate.json" ] || fail "$what: merge wrote a result"
-}
+. "$(dirname "$0")/refuse.sh"
 refuse "a missing shard" "shard 2 is missing" merge "$work"/shard_{0,1,3}.json --out "$work/refused"
 refuse "a shard twice" "given twice" merge "$work"/shard_{0,1,1,2,3}.json --out "$work/refused"
 refuse "one shard short" "4 shards make the run" merge "$work"/shard_{0,1,2}.json --out "$work/refused"
