@@ -14,21 +14,14 @@ constexpr const char* kEstimateFormat = "cqm-model estimate shard";
 constexpr const char* kSweepFormat = "cqm-model sweep shard";
 constexpr int kVersion = 1;
 
-/// A shard file's complaint, at the line of the value `pointer` names.
 [[noreturn]] void bad(const ShardFile& f, const std::string& pointer, const std::string& why) {
-  throw InputError(f.path, json_pointer_line(f.text, pointer), pointer, why);
+  shard_error(f, pointer, why);
 }
-
 const json& at(const ShardFile& f, const json& j, const std::string& pointer) {
-  const json::json_pointer p(pointer);
-  if (!j.contains(p)) bad(f, pointer, "missing: not a shard written by cqmcheck --shard");
-  return j.at(p);
+  return shard_at(f, j, pointer);
 }
-
 std::uint64_t whole(const ShardFile& f, const json& j, const std::string& pointer) {
-  const json& v = at(f, j, pointer);
-  if (!v.is_number_unsigned()) bad(f, pointer, "must be a whole number");
-  return v.get<std::uint64_t>();
+  return shard_whole(f, j, pointer);
 }
 
 checker::Outcome outcome_of(const ShardFile& f, const json& j, const std::string& pointer) {
@@ -83,12 +76,6 @@ Estimate part_of(const ShardFile& f, const json& j) {
   return e;
 }
 
-struct Parsed {
-  const ShardFile* file;
-  json j;
-  std::uint64_t index, count;
-};
-
 /// Everything of a shard but what differs between the shards of one run.
 json run_of(const json& j, const std::string& format) {
   json out = j;
@@ -101,6 +88,63 @@ json run_of(const json& j, const std::string& format) {
 }
 
 }  // namespace
+
+void shard_error(const ShardFile& f, const std::string& pointer, const std::string& why) {
+  throw InputError(f.path, json_pointer_line(f.text, pointer), pointer, why);
+}
+
+const json& shard_at(const ShardFile& f, const json& j, const std::string& pointer) {
+  const json::json_pointer p(pointer);
+  if (!j.contains(p)) shard_error(f, pointer, "missing: not a shard written by cqmcheck --shard");
+  return j.at(p);
+}
+
+std::uint64_t shard_whole(const ShardFile& f, const json& j, const std::string& pointer) {
+  const json& v = shard_at(f, j, pointer);
+  if (!v.is_number_unsigned()) shard_error(f, pointer, "must be a whole number");
+  return v.get<std::uint64_t>();
+}
+
+std::vector<ParsedShard> read_shards(const std::vector<ShardFile>& files,
+                                     const std::vector<std::string>& formats, int version,
+                                     const std::string& why) {
+  if (files.empty()) throw InputError("command line", 0, "SHARD", "name the shards' JSON files");
+  std::vector<ParsedShard> parsed;
+  for (const auto& f : files) {
+    json j = json::parse(f.text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw InputError(f.path, 0, "", "not JSON, or not a JSON object");
+    const json& format = shard_at(f, j, "/format");
+    if (!format.is_string() ||
+        std::find(formats.begin(), formats.end(), format.get<std::string>()) == formats.end())
+      shard_error(f, "/format", why);
+    if (shard_whole(f, j, "/version") != static_cast<std::uint64_t>(version))
+      shard_error(f, "/version",
+                  "written by another version of cqmcheck (this one reads " + std::to_string(version) + ")");
+    const std::uint64_t index = shard_whole(f, j, "/shard/index"), count = shard_whole(f, j, "/shard/count");
+    if (index >= count) shard_error(f, "/shard/index", "not below /shard/count");
+    parsed.push_back({&f, std::move(j), index, count});
+  }
+  std::sort(parsed.begin(), parsed.end(),
+            [](const ParsedShard& a, const ParsedShard& b) { return a.index < b.index; });
+  const ParsedShard& first = parsed.front();
+  for (std::size_t k = 0; k < parsed.size(); ++k) {
+    const ParsedShard& p = parsed[k];
+    if (p.json["format"] != first.json["format"])
+      shard_error(*p.file, "/format", "a shard of another command than " + first.file->path);
+    if (p.count != first.count)
+      shard_error(*p.file, "/shard/count", "another count of shards than " + first.file->path + "'s");
+    if (p.index != k)
+      shard_error(*p.file, "/shard/index",
+                  k > 0 && parsed[k - 1].index == p.index
+                      ? "shard " + std::to_string(p.index) + " given twice"
+                      : "shard " + std::to_string(k) + " is missing");
+  }
+  if (parsed.size() != first.count)
+    shard_error(
+        *parsed.back().file, "/shard/count",
+        std::to_string(first.count) + " shards make the run; " + std::to_string(parsed.size()) + " given");
+  return parsed;
+}
 
 Shard parse_shard(const std::string& text) {
   const auto slash = text.find('/');
@@ -154,63 +198,39 @@ json sweep_shard_json(json sweep, Shard shard, std::uint64_t first, std::uint64_
 }
 
 Merged merge_shards(const std::vector<ShardFile>& shards) {
-  if (shards.empty()) throw InputError("command line", 0, "SHARD", "name the shards' JSON files");
-  std::vector<Parsed> parsed;
-  for (const auto& f : shards) {
-    json j = json::parse(f.text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) throw InputError(f.path, 0, "", "not JSON, or not a JSON object");
-    const json& format = at(f, j, "/format");
-    if (format != kEstimateFormat && format != kSweepFormat)
-      bad(f, "/format", "not a shard of estimate or sweep (run them with --shard i/N)");
-    if (whole(f, j, "/version") != kVersion)
-      bad(f, "/version",
-          "written by another version of cqmcheck (this one reads " + std::to_string(kVersion) + ")");
-    const std::uint64_t index = whole(f, j, "/shard/index"), count = whole(f, j, "/shard/count");
-    if (index >= count) bad(f, "/shard/index", "not below /shard/count");
-    // The shape the merge below relies on, before it relies on it.
+  const auto parsed = read_shards(shards, {kEstimateFormat, kSweepFormat}, kVersion,
+                                  "not a shard of estimate or sweep (run them with --shard i/N)");
+  const ParsedShard& first = parsed.front();
+  const std::string format = first.json["format"];
+  // The shape the merge below relies on, before it relies on it; then one run.
+  for (const auto& p : parsed) {
+    const ShardFile& f = *p.file;
     if (format == kEstimateFormat) {
-      if (!at(f, j, "/header").is_object()) bad(f, "/header", "must be an object");
-      (void)whole(f, j, "/seed");
-      (void)whole(f, j, "/requested_clients");
+      if (!at(f, p.json, "/header").is_object()) bad(f, "/header", "must be an object");
+      (void)whole(f, p.json, "/seed");
+      (void)whole(f, p.json, "/requested_clients");
     } else {
-      if (!at(f, j, "/sweep").is_object()) bad(f, "/sweep", "must be an object");
-      if (!at(f, j, "/sweep/cells").is_array()) bad(f, "/sweep/cells", "must be a list");
+      if (!at(f, p.json, "/sweep").is_object()) bad(f, "/sweep", "must be an object");
+      if (!at(f, p.json, "/sweep/cells").is_array()) bad(f, "/sweep/cells", "must be a list");
     }
-    parsed.push_back({&f, std::move(j), index, count});
   }
-  std::sort(parsed.begin(), parsed.end(), [](const Parsed& a, const Parsed& b) { return a.index < b.index; });
-  const Parsed& first = parsed.front();
-  const std::string format = first.j["format"];
-  const json run = run_of(first.j, format);
-  for (std::size_t k = 0; k < parsed.size(); ++k) {
-    const Parsed& p = parsed[k];
-    if (p.j["format"] != format)
-      bad(*p.file, "/format", "a shard of another command than " + first.file->path);
-    if (p.count != first.count)
-      bad(*p.file, "/shard/count", "another count of shards than " + first.file->path + "'s");
-    if (p.index != k)
-      bad(*p.file, "/shard/index",
-          k > 0 && parsed[k - 1].index == p.index ? "shard " + std::to_string(p.index) + " given twice"
-                                                  : "shard " + std::to_string(k) + " is missing");
-    if (run_of(p.j, format) != run)
+  const json run = run_of(first.json, format);
+  for (const auto& p : parsed)
+    if (run_of(p.json, format) != run)
       bad(*p.file, "/shard",
           "a shard of another run than " + first.file->path +
               " (preset, habits, seed, clients or settings differ)");
-  }
-  if (parsed.size() != first.count)
-    bad(*parsed.back().file, "/shard/count",
-        std::to_string(first.count) + " shards make the run; " + std::to_string(parsed.size()) + " given");
   Merged out;
   if (format == kEstimateFormat) {
     std::vector<Estimate> parts;
-    for (const auto& p : parsed) parts.push_back(part_of(*p.file, p.j));
+    for (const auto& p : parsed) parts.push_back(part_of(*p.file, p.json));
     for (const auto& p : parts)
       if (p.bucket_minutes != parts.front().bucket_minutes ||
           p.delay_histogram.size() != parts.front().delay_histogram.size())
         bad(*parsed.back().file, "/part/buckets", "other delay buckets than the first shard's");
     const Estimate e = combine(parts);
     out.name = "estimate.json";
-    out.json = estimate_json(first.j["header"], first.j["seed"].get<std::uint64_t>(), e, false);
+    out.json = estimate_json(first.json["header"], first.json["seed"].get<std::uint64_t>(), e, false);
     out.json["files"] = json::array();
     out.complete = e.outcome == checker::Outcome::complete;
     return out;
@@ -218,16 +238,16 @@ Merged merge_shards(const std::vector<ShardFile>& shards) {
   // A sweep: the shards' cells in order make the grid.
   json cells = json::array();
   for (const auto& p : parsed) {
-    if (whole(*p.file, p.j, "/shard/first_cell") != cells.size())
+    if (whole(*p.file, p.json, "/shard/first_cell") != cells.size())
       bad(*p.file, "/shard/first_cell", "does not follow the shard before it");
-    const json& own = at(*p.file, p.j, "/sweep/cells");
+    const json& own = at(*p.file, p.json, "/sweep/cells");
     if (!own.is_array()) bad(*p.file, "/sweep/cells", "must be a list");
     for (const auto& c : own) cells.push_back(c);
   }
-  if (cells.size() != whole(*first.file, first.j, "/shard/cells"))
+  if (cells.size() != whole(*first.file, first.json, "/shard/cells"))
     bad(*parsed.back().file, "/shard/cells", "the shards' cells do not make the grid");
   out.name = "sweep.json";
-  out.json = first.j["sweep"];
+  out.json = first.json["sweep"];
   out.json["cells"] = std::move(cells);
   out.json["files"] = json::array();
   return out;

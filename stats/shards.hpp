@@ -34,6 +34,27 @@ struct Merged {
   bool complete = true;  ///< false: some shard stopped early (INCONCLUSIVE)
 };
 
+/// A shard file read: its JSON and its place in the run.
+struct ParsedShard {
+  const ShardFile* file = nullptr;
+  nlohmann::ordered_json json;
+  std::uint64_t index = 0;
+  std::uint64_t count = 1;
+};
+
+/// Reads every file and checks what every kind of shard shares: JSON, a `format` among `formats` (else
+/// `why`), `version`, and every index of 0..N-1 once with one N. In index order. Throws InputError naming the
+/// file, the line and the key.
+std::vector<ParsedShard> read_shards(const std::vector<ShardFile>& files,
+                                     const std::vector<std::string>& formats, int version,
+                                     const std::string& why);
+/// A shard's complaint, at the line of the value `pointer` names.
+[[noreturn]] void shard_error(const ShardFile& f, const std::string& pointer, const std::string& why);
+/// The shard's value at `pointer` (missing: shard_error), and the same as a whole number.
+const nlohmann::ordered_json& shard_at(const ShardFile& f, const nlohmann::ordered_json& j,
+                                       const std::string& pointer);
+std::uint64_t shard_whole(const ShardFile& f, const nlohmann::ordered_json& j, const std::string& pointer);
+
 /// The shards of one run, in any order: every index of 0..N-1 once, all of one run (same header, seed, size).
 /// Throws InputError naming the file, the line and the key of the first that is not.
 Merged merge_shards(const std::vector<ShardFile>& shards);
