@@ -1,11 +1,10 @@
 // `cqmcheck merge`: the shards of a sharded estimate or sweep (`--shard i/N`) into the JSON the unsharded run
 // prints, byte for byte. See doc/cluster.md.
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "apps/cqmcheck/commands.hpp"
 #include "io/input_error.hpp"
+#include "io/toml_fields.hpp"
 #include "properties/assumptions.hpp"
 #include "results/random_shards.hpp"
 #include "stats/shards.hpp"
@@ -41,13 +40,8 @@ void merge_random(const std::vector<stats::ShardFile>& files, const std::string&
 void run_merge(const MergeFlags& f) {
   check_output_dir(f.out);
   std::vector<stats::ShardFile> files;
-  for (const auto& path : f.shards) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "SHARD", "cannot open the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    files.push_back({path, text.str()});
-  }
+  for (const auto& path : f.shards)
+    files.push_back({path, toml_io::read_file_text(path)});  // capped, as every reader
   if (is_random_shard(files.front().text)) return merge_random(files, f.out);
   const stats::Merged merged = stats::merge_shards(files);
   const std::string text = json_text(merged.json);

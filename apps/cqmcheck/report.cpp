@@ -3,13 +3,12 @@
 // rows never reached, and estimate or sweep plots already drawn. See doc/report.md.
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "apps/cqmcheck/commands.hpp"
 #include "apps/cqmcheck/progress.hpp"
 #include "io/config_toml.hpp"
 #include "io/input_error.hpp"
+#include "io/toml_fields.hpp"
 #include "model/machines.hpp"
 #include "properties/assumptions.hpp"
 #include "results/report_result.hpp"
@@ -55,14 +54,9 @@ std::vector<ReportPlot> plots_in(const std::vector<std::string>& dirs) {
     if (ec) throw InputError(dir, 0, "--plots", "cannot read the folder: " + ec.message());
     if (files.empty()) throw InputError(dir, 0, "--plots", "no .svg file in the folder");
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-      std::ifstream in(file, std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      if (!in) throw InputError(file.string(), 0, "--plots", "cannot read the file");
-      out.push_back(
-          {std::filesystem::path(dir).filename().string() + ": " + file.stem().string(), text.str()});
-    }
+    for (const auto& file : files)
+      out.push_back({std::filesystem::path(dir).filename().string() + ": " + file.stem().string(),
+                     toml_io::read_file_text(file.string())});
   }
   return out;
 }
