@@ -48,23 +48,24 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
 }
 
 std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask) {
-  // Two snapshots per thread, reused from run to run (the random explorer calls this for every schedule), and
-  // swapped by pointer: a step copies the System once, into the older of the two.
-  thread_local SystemSnapshot buffers[2];
-  SystemSnapshot* before = &buffers[0];
-  SystemSnapshot* after = &buffers[1];
+  // Two snapshots per thread, reused from run to run (the random explorer calls this for every schedule). A
+  // step changes a few instances: both snapshots take only those (System::snapshot_changes), `after` before
+  // the step is judged and `before` after, so that it is the next step's state before.
+  thread_local SystemSnapshot before, after;
   system.reset();
-  system.snapshot(*before);
+  system.snapshot(before);
+  after = before;
   std::uint32_t found = 0;
   run_schedule(system, schedule, [&](const StepInfo&) {
-    system.snapshot(*after);
-    found |= check_step(system.config(), *before, *after, mask & ~found);
-    std::swap(before, after);
+    system.snapshot_changes(after);
+    found |= check_step(system.config(), before, after, mask & ~found);
+    system.snapshot_changes(before);
+    system.forget_changes();
     return (mask & ~found) != 0;
   });
-  if (system.now() > before->now) {  // the horizon, as replay judges it
-    system.snapshot(*after);
-    found |= check_step(system.config(), *before, *after, mask & ~found);
+  if (system.now() > before.now) {  // the horizon, as replay judges it
+    system.snapshot_changes(after);
+    found |= check_step(system.config(), before, after, mask & ~found);
   }
   return found;
 }

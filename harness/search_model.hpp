@@ -40,16 +40,19 @@ class SearchModel {
     system_->restore(before_);
     if (env_.is_terminal(*system_)) return;
     env_.choices(*system_, book_, choices_);
+    // A step changes a few instances: the System goes back to `before_` and `after_` takes the step's changes
+    // by the instances given an event (System::revert, snapshot_changes), not by copying every instance.
+    after_ = before_;
     bool fresh = true;  // the System holds `before_` already for the first choice
     for (std::size_t index = 0; index < choices_.size(); ++index) {
       const Choice& c = choices_[index];
       const auto code = static_cast<std::uint16_t>(index);  // the path stores the choice's place
-      if (!fresh) system_->restore(before_);
+      if (!fresh) system_->revert(before_, &after_);
       fresh = false;
       EnvBook book = book_;
       env_.apply(*system_, book, c, nullptr);
       system_->advance_to(before_.now + env_.quantum());
-      system_->snapshot(after_);
+      system_->snapshot_changes(after_);
       const std::uint32_t violated = check_step(*config_, before_, after_, look_for);
       if (const std::uint32_t ran = c.any_programs(); ran && ran_)
         ran_->fetch_or(ran, std::memory_order_relaxed);

@@ -56,6 +56,15 @@ class MachineGroup {
   /// Sets instance i's state and data without running actions: explorers restoring a stored state, tests.
   void set(int i, const Instance<Data>& in);
 
+  /// The instances given an event since the last forget_touched(), each once: only these can differ from
+  /// what the group was last set to (an event changes only the instance it is given; the System snapshots
+  /// and restores a step's changes through this list instead of every instance).
+  const std::vector<int>& touched() const { return touched_; }
+  void forget_touched() {
+    for (const int i : touched_) is_touched_[static_cast<std::size_t>(i)] = 0;
+    touched_.clear();
+  }
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
@@ -67,6 +76,15 @@ class MachineGroup {
     Data* data;
   };
   std::vector<View> views_;
+  std::vector<int> touched_;
+  std::vector<std::uint8_t> is_touched_;
+  void touch(int i) {
+    auto& t = is_touched_[static_cast<std::size_t>(i)];
+    if (!t) {
+      t = 1;
+      touched_.push_back(i);
+    }
+  }
   void make_views();
 };
 

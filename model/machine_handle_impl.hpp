@@ -79,6 +79,7 @@ void MachineGroup<Machine>::reset() {
   const Instance<Data> initial{
       static_cast<std::uint8_t>(msm_state_id<typename Impl::Back, typename Front::initial_state>), Data{}};
   for (int i = 0; i < size(); ++i) set(i, initial);
+  forget_touched();
 }
 
 template <class Machine>
@@ -86,6 +87,7 @@ template <class Event>
 void MachineGroup<Machine>::on(int i, const Event& event) {
   auto& fsm = impl_->fsms[static_cast<std::size_t>(i)];
   Env& env = *fsm.env;
+  touch(i);
   if (!env.coverage) [[likely]] {
     fsm.process_event(event);
     return;
@@ -102,6 +104,9 @@ template <class Machine>
 void MachineGroup<Machine>::make_views() {
   views_.clear();
   for (auto& fsm : impl_->fsms) views_.push_back({fsm.current_state(), &static_cast<Data&>(fsm)});
+  touched_.clear();
+  touched_.reserve(views_.size());
+  is_touched_.assign(views_.size(), 0);
 }
 
 template <class Machine>

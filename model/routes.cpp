@@ -1,6 +1,7 @@
 #include "model/routes.hpp"
 
 #include <array>
+#include <type_traits>
 
 #include "model/service_packs.hpp"
 #include "model/system.hpp"
@@ -28,25 +29,29 @@ Route to(N notice, std::string_view from, Select select, std::optional<TimerRole
 }
 
 /// The event is made from the notice and the world: what the target's guards need to decide. A maker that
-/// takes the target instance too fills in what differs between instances (the item's own destination).
+/// takes the target instance too fills in what differs between instances (the item's own destination). Makers
+/// are captureless lambdas, made where they are called, so that a route is a plain function pointer.
+template <class Make>
+auto make_event(const System& s, const Notice& n, int i) {
+  static_assert(std::is_empty_v<Make> && std::is_default_constructible_v<Make>, "a maker captures nothing");
+  if constexpr (std::is_invocable_v<Make, const System&, const Notice&, int>)
+    return Make{}(s, n, i);
+  else
+    return Make{}(s, n);
+}
+
 template <class M, class Make>
-Route to(N notice, std::string_view from, Select select, Make make, std::optional<TimerRole> role = {}) {
-  constexpr bool per_instance = std::is_invocable_v<Make, const System&, const Notice&, int>;
-  auto made = [make](const System& s, const Notice& n, int i) {
-    if constexpr (per_instance)
-      return make(s, n, i);
-    else
-      return make(s, n);
-  };
-  using Event = decltype(made(std::declval<const System&>(), std::declval<const Notice&>(), 0));
-  return {notice,
-          from,
-          role,
-          machine_index<M>,
-          select,
-          event_name<Event>(),
-          [made](System& s, const Notice& n, int i) { s.group<M>().on(s.global<M>(i), made(s, n, i)); },
-          &instances_of<M>};
+Route to(N notice, std::string_view from, Select select, Make, std::optional<TimerRole> role = {}) {
+  using Event = decltype(make_event<Make>(std::declval<const System&>(), std::declval<const Notice&>(), 0));
+  return {
+      notice,
+      from,
+      role,
+      machine_index<M>,
+      select,
+      event_name<Event>(),
+      [](System& s, const Notice& n, int i) { s.group<M>().on(s.global<M>(i), make_event<Make>(s, n, i)); },
+      &instances_of<M>};
 }
 
 /// CQM cannot copy to the destination now: it waits for a retry, or its connection or the CAP is down. The

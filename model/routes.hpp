@@ -4,7 +4,6 @@
 // of the model: the System dispatches by it, diagrams/overview.svg is drawn from it, and a test holds it to
 // the machines' tables (every event a table takes arrives by some route; every routed event is in its
 // target's table).
-#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -42,7 +41,8 @@ struct Route {
   std::size_t to;  ///< the target's registry index
   Select select;
   std::string_view event;  ///< the event delivered
-  std::function<void(System&, const Notice&, int instance)> deliver;
+  /// A plain function: the makers are captureless, and dispatch calls one per delivered event.
+  void (*deliver)(System&, const Notice&, int instance);
   int (*instances)(const System&);  ///< how many instances the target has
 };
 

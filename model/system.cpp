@@ -102,7 +102,10 @@ void System::reset() {
   const bool new_envs = env_ptrs_.empty() || config_->model.site.clients != clients_;
   if (new_envs) make_envs();
   std::size_t m = 0;
-  for_each_machine([&]<class M>(std::type_identity<M>) { per_client_[m++] = M::instances(*config_); });
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    per_client_[m] = M::instances(*config_);
+    per_site_[m++] = site_instances<M>(*config_);
+  });
   for (Env& e : envs_) {
     e.now = 0;
     e.refusals = 0;
@@ -283,22 +286,48 @@ void System::dispatch(const Notice& notice) {
                          : notice.client == clients_ ? TimerRole::executive_restart
                                                      : timer_role(timers(), notice.index);
   for (const Route* r : by_notice[static_cast<std::size_t>(notice.kind)][static_cast<std::size_t>(role)]) {
-    // The instances are chosen before any is delivered to: delivering changes states a selection reads.
+    Env& env = env_of(r->to);
+    // Delivers to instance i, then routes what the event made the machine announce, in order, each with
+    // everything it leads to.
+    auto deliver = [&](int i) {
+      const std::size_t mark = env.outbox.size();
+      if (observer_) observer_(observer_context_, r->to, per_client_[r->to] * current_ + i, r->event);
+      r->deliver(*this, notice, i);
+      const std::size_t end = env.outbox.size();
+      for (std::size_t k = mark; k < end; ++k) {
+        const Notice next = env.outbox[k];
+        dispatch(next);
+        current_ = notice.client;
+      }
+      env.outbox.resize(mark);
+    };
+    // Most routes name their one instance: delivered at once (the common case, and no list on the stack).
+    switch (r->select) {
+      case Select::one:
+        deliver(0);
+        continue;
+      case Select::announcer:
+        deliver(notice.index);
+        continue;
+      case Select::arg:
+        deliver(notice.arg);
+        continue;
+      case Select::timer_item:
+        deliver(timers().item_of(notice.index));
+        continue;
+      case Select::timer_agent:
+        deliver(timers().agent_of(notice.index));
+        continue;
+      case Select::timer_file:
+        deliver(timers().file_of(notice.index));
+        continue;
+      default:
+        break;
+    }
+    // The others are chosen before any is delivered to: delivering changes states a selection reads.
     Targets targets;
     const int items = count<QueueItem>();
     switch (r->select) {
-      case Select::one:
-        targets = {0};
-        break;
-      case Select::announcer:
-        targets = {notice.index};
-        break;
-      case Select::arg:
-        targets = {notice.arg};
-        break;
-      case Select::timer_item:
-        targets = {timers().item_of(notice.index)};
-        break;
       case Select::every:
         for (int i = 0; i < r->instances(*this); ++i) targets.push_back(i);
         break;
@@ -327,31 +356,14 @@ void System::dispatch(const Notice& notice) {
           if (QueueItem::in_queue(int(state<QueueItem>(i))) && data<QueueItem>(i).destination == notice.index)
             targets.push_back(i);
         break;
-      case Select::timer_agent:
-        targets = {timers().agent_of(notice.index)};
-        break;
-      case Select::timer_file:
-        targets = {timers().file_of(notice.index)};
-        break;
       case Select::parked:
         for (int i = 0; i < count<StatusFile>(); ++i)
           if (state<StatusFile>(i) == StatusFile::State::Parked) targets.push_back(i);
         break;
+      default:
+        throw std::logic_error("model bug: a route's selection is not handled");
     }
-    Env& env = env_of(r->to);
-    for (const int i : targets) {
-      const std::size_t mark = env.outbox.size();
-      if (observer_) observer_(observer_context_, r->to, per_client_[r->to] * current_ + i, r->event);
-      r->deliver(*this, notice, i);
-      // What the event made the machine announce, in order, each with everything it leads to.
-      const std::size_t end = env.outbox.size();
-      for (std::size_t k = mark; k < end; ++k) {
-        const Notice next = env.outbox[k];
-        dispatch(next);
-        current_ = notice.client;
-      }
-      env.outbox.resize(mark);
-    }
+    for (const int i : targets) deliver(i);
   }
   current_ = outer;
 }
@@ -407,18 +419,59 @@ SystemSnapshot System::snapshot() const {
   return s;
 }
 
-void System::restore(const SystemSnapshot& s) {
+void System::restore_scalars(const SystemSnapshot& s) {
   set_now(s.now);
   inputs_ = s.inputs;
   for (Env& e : envs_) e.refusals = 0;
   envs_[0].refusals = s.refusals;
   overflowed_ = s.queue_overflowed;
+}
+
+void System::restore(const SystemSnapshot& s) {
+  restore_scalars(s);
   for_each_machine([&]<class M>(std::type_identity<M>) {
     auto& g = group<M>();
     const auto& in = s.all<M>();
     if (static_cast<int>(in.size()) != g.size())
       throw std::logic_error("snapshot of another config: " + std::string(M::name) + " instances differ");
     for (int i = 0; i < g.size(); ++i) g.set(i, in[static_cast<std::size_t>(i)]);
+    g.forget_touched();
+  });
+}
+
+void System::snapshot_changes(SystemSnapshot& s) const {
+  s.now = now();
+  s.inputs = inputs_;
+  s.refusals = refusals();
+  s.queue_overflowed = overflowed_;
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    const auto& g = group<M>();
+    auto& out = s.all<M>();
+    for (const int i : g.touched()) g.get(i, out[static_cast<std::size_t>(i)]);
+  });
+}
+
+void System::forget_changes() {
+  for_each_machine([&]<class M>(std::type_identity<M>) { group<M>().forget_touched(); });
+}
+
+void System::revert(const SystemSnapshot& s, SystemSnapshot* mirror) {
+  restore_scalars(s);
+  if (mirror) {
+    mirror->now = s.now;
+    mirror->inputs = s.inputs;
+    mirror->refusals = s.refusals;
+    mirror->queue_overflowed = s.queue_overflowed;
+  }
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    auto& g = group<M>();
+    const auto& in = s.all<M>();
+    for (const int i : g.touched()) {
+      const auto& was = in[static_cast<std::size_t>(i)];
+      g.set(i, was);
+      if (mirror) mirror->all<M>()[static_cast<std::size_t>(i)] = was;
+    }
+    g.forget_touched();
   });
 }
 

@@ -77,13 +77,13 @@ class System {
   // the focused client's block (a site machine's: the site's instances).
   template <class M>
   int count() const {
-    const int n = M::instances(*config_);
-    return n > 0 && current_ < clients_ ? n : site_instances<M>(*config_);
+    const int n = per_client_[machine_index<M>];
+    return n > 0 && current_ < clients_ ? n : per_site_[machine_index<M>];
   }
   /// The index in group<M>() of the focused client's instance i.
   template <class M>
   int global(int i) const {
-    return M::instances(*config_) * current_ + i;
+    return per_client_[machine_index<M>] * current_ + i;
   }
   template <class M>
   MachineGroup<M>& group() {
@@ -119,6 +119,16 @@ class System {
   void snapshot(SystemSnapshot& out) const;
   SystemSnapshot snapshot() const;
   void restore(const SystemSnapshot& s);
+  /// A step's changes, for explorers that try several steps from one state. `out` holds what the System was
+  /// last restore()d or revert()ed to: it gets the clock, the inputs and the instances given an event since
+  /// (only those can have changed), and is then equal to snapshot().
+  void snapshot_changes(SystemSnapshot& out) const;
+  /// Back to `s`, which the System was last restore()d or revert()ed to, by putting back only the instances
+  /// given an event since; `mirror`, when given, a snapshot_changes() of the step, is made equal to `s` too.
+  void revert(const SystemSnapshot& s, SystemSnapshot* mirror = nullptr);
+  /// From now on snapshot_changes() reports only the instances given an event after this call: for a
+  /// simulation whose snapshots follow the System step by step.
+  void forget_changes();
 
   /// Called with every event the route table delivers (registry index, instance, event name): for observers
   /// such as the population estimate's loss paths. Null turns it off.
@@ -147,13 +157,17 @@ class System {
   Env& env_of(std::size_t machine);
   void make_envs();
   void set_now(Minutes t);
+  void restore_scalars(const SystemSnapshot& s);
 
   const Config* config_;
   int clients_ = 0;
   mutable int current_ = 0;  ///< a view on the System, not its state: queries may move it
   std::vector<Env> envs_;    ///< one per client, then the site's; sized once (machines hold pointers)
   std::vector<Env*> env_ptrs_;
-  std::array<int, kMachines> per_client_{};  ///< each machine's instances per client
+  // Each machine's instances per client and the site's own, counted at reset(): queries and routing read
+  // them on every event (QueueItem's count walks the programs' runs).
+  std::array<int, kMachines> per_client_{};
+  std::array<int, kMachines> per_site_{};
   Groups groups_;
   LogRecords* log_;
   std::vector<Refusal>* refusal_log_;

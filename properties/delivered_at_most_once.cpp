@@ -13,10 +13,8 @@ const Property& delivered_at_most_once() {
         // Each client's statmsgs.box destination against its own queue.
         for (int client = 0; client < c.model.site.clients; ++client) {
           int delivered = 0;
-          for (int i = 0; i < QueueItem::instances(c); ++i) {
-            const auto& item = s.all<QueueItem>()[at_client<QueueItem>(c, client, i)];
+          for (const auto& item : of_client<QueueItem>(c, s, client))
             delivered += item.state == int(QueueItem::State::Delivered) && item.data.destination == 0;
-          }
           const int received = s.all<Destination>()[at_client<Destination>(c, client)].data.received;
           if (received > delivered)
             return "the CAP received " + std::to_string(received) + " status messages for " +

@@ -11,8 +11,7 @@ namespace cqm {
 namespace {
 
 bool has_status(const Config& c, const SystemSnapshot& s, int client, int advertisement, bool final) {
-  for (int i = 0; i < QueueItem::instances(c); ++i) {
-    const auto& item = s.all<QueueItem>()[at_client<QueueItem>(c, client, i)];
+  for (const auto& item : of_client<QueueItem>(c, s, client)) {
     if (item.state == int(QueueItem::State::Empty) || item.data.status == StatusId::none) continue;
     const bool is_final = item.data.status != StatusId::program_started;
     if (is_final == final && item.data.advertisement == advertisement) return true;

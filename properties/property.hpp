@@ -4,6 +4,7 @@
 // (properties/assumptions.hpp): a property that holds only because the environment was too kind is useless.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,14 @@ std::optional<Violation> first_violation(const Config& config, const SystemSnaps
 template <class M>
 std::size_t at_client(const Config& config, int client, int i = 0) {
   return static_cast<std::size_t>(M::instances(config) * client + i);
+}
+/// Client `client`'s instances of M in a site's snapshot: a property's loop over them asks the config for
+/// their number once (QueueItem's walks the programs' runs).
+template <class M>
+std::span<const Instance<typename M::Data>> of_client(const Config& config, const SystemSnapshot& s,
+                                                      int client) {
+  const auto n = static_cast<std::size_t>(M::instances(config));
+  return {s.all<M>().data() + n * static_cast<std::size_t>(client), n};
 }
 /// Whose instance `global` of M is.
 template <class M>
