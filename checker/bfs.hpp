@@ -200,15 +200,18 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
                                                           detail::kMinRoundBytes, detail::kMaxRoundBytes)
                               : detail::kMaxRoundBytes;
   std::uint64_t expanded = 0;
+  // Successors a state, as far as known.
+  const auto branching = [&] {
+    return std::max(1.0, expanded
+                             ? static_cast<double>(result.stats.transitions) / static_cast<double>(expanded)
+                             : detail::kFirstBranching);
+  };
 
   std::uint32_t layer_begin = 0;
   std::uint32_t layer_end = 1;
   while (layer_begin < layer_end) {
     for (std::uint32_t round_begin = layer_begin; round_begin < layer_end;) {
-      const double per_state = static_cast<double>(words * 8 + sizeof(Successor)) *
-                               std::max(1.0, expanded ? static_cast<double>(result.stats.transitions) /
-                                                            static_cast<double>(expanded)
-                                                      : detail::kFirstBranching);
+      const double per_state = static_cast<double>(words * 8 + sizeof(Successor)) * branching();
       const auto round_states = static_cast<std::uint32_t>(
           std::min<double>(std::max(static_cast<double>(round_bytes) / per_state, detail::kMinRoundStates),
                            layer_end - round_begin));
@@ -216,16 +219,96 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
       const std::uint32_t width = round_end - round_begin;
       // Chunks are consecutive slices of the round, expanded completely and concatenated in order, so how the
       // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even
-      // out uneven costs; not many, for a chunk is what a successor is deduplicated against (4 a thread: the
-      // most states/s on fix-reconnect, two threads, of 4 and 8).
+      // out uneven costs, and a chunk expanded is inserted while the next are expanded (below); not many, for
+      // a chunk is what a successor is deduplicated against. 8 a thread: the most states/s on
+      // bench/spin/big.toml, two threads, of 4, 8 and 16 (with the inserts overlapped; 4 before them).
       const std::uint32_t per_chunk =
-          threads <= 1 ? width : std::max<std::uint32_t>(256, (width + threads * 4 - 1) / (threads * 4));
+          threads <= 1 ? width : std::max<std::uint32_t>(256, (width + threads * 8 - 1) / (threads * 8));
       const std::uint32_t chunks = (width + per_chunk - 1) / per_chunk;
       if (out.size() < chunks) out.resize(chunks);
       for (std::uint32_t c = 0; c < chunks; ++c) out[c].clear();
+      // Where the inserts have got to: chunk `at_chunk`, successor `at` of it. Chunks go in in order, whoever
+      // inserts them, so the states and their numbers are those of inserting after the whole round.
+      std::atomic<std::uint32_t> at_chunk{0};
+      std::size_t at = 0;
+      // Inserts from there, a group at a time with room made first (each growth checked against the cap when
+      // `check`), up to the end of chunk `last`. Stops early, leaving the place, when a limit or the room
+      // says so (`why`); the serial pass then stops at the same place with the outcome.
+      Outcome why = Outcome::complete;
+      auto insert_upto = [&](std::uint32_t last, bool check, auto&& may_go_on) {
+        for (std::uint32_t c = at_chunk.load(std::memory_order_relaxed); c <= last && c < chunks; ++c) {
+          constexpr std::size_t kAhead = 8;
+          const auto& succ = out[c].successors;
+          for (; at < succ.size(); ++at) {
+            if (at % detail::kInsertGroup == 0) {
+              const std::size_t group = std::min(detail::kInsertGroup, succ.size() - at);
+              if (!may_go_on(group)) return false;
+              if (check && !room_for(group)) {
+                why = Outcome::limit_memory;
+                return false;
+              }
+              if (!check) store.reserve_for(group);
+              // A round's insert can take seconds (millions of successors): a signal or the time limit stops
+              // it.
+              if (const Outcome o = stop_requested(); o != Outcome::complete) {
+                why = o;
+                return false;
+              }
+            }
+            if (at + kAhead < succ.size()) store.prefetch(succ[at + kAhead].hash);
+            store.insert(&out[c].keys[at * words], succ[at].hash, succ[at].parent, succ[at].choice);
+          }
+          at = 0;
+          at_chunk.store(c + 1, std::memory_order_release);
+        }
+        return true;
+      };
+      // The tree store's inserts read and grow only what the expansion does not read, but for the frontier's
+      // keys: with room for the round's keys made first (and the round far within the memory cap), a chunk's
+      // successors go in while later chunks are being expanded — one thread inserts, the other goes on
+      // expanding — instead of after the whole round, on one core. Each group's room is made as the serial
+      // pass makes it; a group past the keys' room is left to the serial pass.
+      bool overlap = false;
+      if constexpr (requires { store.key_room(); }) {
+        const auto expect = static_cast<std::size_t>(static_cast<double>(width) * branching() * 1.25);
+        overlap = chunks > 1 && threads > 1 &&
+                  (!limits.max_memory_bytes ||
+                   held_before + buffer_bytes() + round_bytes + store.growth_for(2 * expect).peak <=
+                       limits.max_memory_bytes / 2);
+        if (overlap) store.reserve_keys(expect);
+      }
+      std::vector<std::atomic<bool>> expanded_chunk(overlap ? chunks : 0);
+      for (auto& e : expanded_chunk) e.store(false, std::memory_order_relaxed);
+      std::atomic<bool> inserting{false};
+      std::atomic<bool> overlapping{overlap};
+      auto insert_expanded = [&] {
+        // Whoever takes the flag inserts every chunk expanded so far, in order; a chunk finished meanwhile
+        // by the other thread (which found the flag taken) is looked for again after the flag is let go.
+        auto ready = [&] {
+          const std::uint32_t c = at_chunk.load(std::memory_order_acquire);
+          return overlapping.load(std::memory_order_relaxed) && c < chunks &&
+                 expanded_chunk[c].load(std::memory_order_acquire);
+        };
+        while (ready() && !inserting.exchange(true, std::memory_order_acquire)) {
+          std::uint32_t last = at_chunk.load(std::memory_order_relaxed);
+          while (last + 1 < chunks && expanded_chunk[last + 1].load(std::memory_order_acquire)) ++last;
+          const bool went_on = insert_upto(last, false, [&](std::size_t group) {
+            if constexpr (requires { store.key_room(); })
+              return store.key_room() >= group;
+            else
+              return false;  // no overlap: the store's inserts may move the keys the expansion reads
+          });
+          if (!went_on) overlapping.store(false, std::memory_order_relaxed);
+          inserting.store(false, std::memory_order_release);
+        }
+      };
       auto slice = [&](std::uint32_t c, Model& m) {
         expand_range(m, round_begin + c * per_chunk, std::min(round_end, round_begin + (c + 1) * per_chunk),
                      out[c]);
+        if (overlap) {
+          expanded_chunk[c].store(true, std::memory_order_release);
+          insert_expanded();
+        }
       };
       if (chunks == 1) {
         slice(0, model);
@@ -259,23 +342,11 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
       // it was cut into rounds; a limit hit meanwhile does not take the verdict away.
       const bool all_found = (look_for & ~result.violated) == 0;
       const auto stop_with = [&](Outcome o) { return finish(all_found ? Outcome::violation : o); };
-      // Insertion is the serial part: hashes were computed in parallel, and the slot a few successors ahead
-      // is prefetched so the random probes overlap. Room is made a group at a time, each growth checked.
-      for (std::uint32_t c = 0; c < chunks; ++c) {
-        constexpr std::size_t kAhead = 8;
-        const auto& succ = out[c].successors;
-        for (std::size_t i = 0; i < succ.size(); ++i) {
-          if (i % detail::kInsertGroup == 0) {
-            if (!room_for(std::min(detail::kInsertGroup, succ.size() - i)))
-              return stop_with(Outcome::limit_memory);
-            // A round's insert can take seconds (millions of successors): a signal or the time limit stops
-            // it.
-            if (const Outcome o = stop_requested(); o != Outcome::complete) return stop_with(o);
-          }
-          if (i + kAhead < succ.size()) store.prefetch(succ[i + kAhead].hash);
-          store.insert(&out[c].keys[i * words], succ[i].hash, succ[i].parent, succ[i].choice);
-        }
-      }
+      // What is left is inserted on this thread: hashes were computed in parallel, and the slot a few
+      // successors ahead is prefetched so the random probes overlap. Room is made a group at a time, each
+      // growth checked.
+      why = Outcome::complete;
+      if (!insert_upto(chunks, true, [](std::size_t) { return true; })) return stop_with(why);
       if (const Outcome o = stop_requested(); o != Outcome::complete) return stop_with(o);
       if (limits.max_states && store.size() > limits.max_states) return stop_with(Outcome::limit_states);
       if (limits.max_memory_bytes && held_before + buffer_bytes() + store.bytes() > limits.max_memory_bytes)

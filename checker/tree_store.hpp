@@ -115,6 +115,15 @@ class TreeStore {
     room_ = room();
   }
 
+  /// Keys that can still be added without moving the frontier's keys, which the explorer's other threads
+  /// read (key()) while one thread inserts: an insert or reserve_for within it moves no key.
+  std::size_t key_room() const { return keys_.capacity() / words_ - kept(); }
+  /// Makes key_room() at least `more` (growth_for(more) counts it).
+  void reserve_keys(std::size_t more) {
+    keys_.reserve(frontier_capacity(keys_.capacity(), words_, more));
+    room_ = room();
+  }
+
   /// Nothing: a root's slot is known only once the nodes below it are (the explorer calls it for any store).
   void prefetch(std::uint64_t) const {}
 

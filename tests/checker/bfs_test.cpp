@@ -103,6 +103,49 @@ TYPED_TEST(bfs_with, same_result_for_any_thread_count) {
   EXPECT_EQ(one.paths[1], two.paths[1]);
 }
 
+// A grid walked a step right, a step up or two right: layers hundreds of states wide, so that a round is cut
+// into many chunks and, with two threads, the tree store takes a chunk's successors while the next ones are
+// expanded (bfs.hpp). Keys of three words, the last always 0.
+struct GridModel {
+  std::uint64_t side = 400;
+  std::uint64_t bad_x = 0, bad_y = 0;  ///< reaching (bad_x, bad_y) violates property 0 (bad_x 0: never)
+  std::size_t key_words() const { return 3; }
+  void initial(std::uint64_t* key) { key[0] = key[1] = key[2] = 0; }
+  std::uint32_t depth_bound() const { return static_cast<std::uint32_t>(2 * side); }
+  GridModel fork() const { return *this; }
+  template <class Emit>
+  void expand(const std::uint64_t* key, std::uint32_t look_for, Emit&& emit) {
+    const std::uint64_t steps[3][2] = {{1, 0}, {0, 1}, {2, 0}};
+    for (std::uint16_t c = 0; c < 3; ++c) {
+      const std::uint64_t next[3] = {key[0] + steps[c][0], key[1] + steps[c][1], 0};
+      if (next[0] >= side || next[1] >= side) continue;
+      emit(c, next, (bad_x && next[0] == bad_x && next[1] == bad_y ? 1u : 0u) & look_for);
+    }
+  }
+};
+
+TYPED_TEST(bfs_with, wide_layers_give_the_same_states_and_paths_on_one_or_two_threads) {
+  GridModel m;
+  m.bad_x = 399;
+  m.bad_y = 200;
+  const auto one = bfs<TypeParam>(m, 1, {}, 1);
+  const auto two = bfs<TypeParam>(m, 1, {}, 2);
+  EXPECT_EQ(one.stats.states, two.stats.states);
+  EXPECT_EQ(one.stats.transitions, two.stats.transitions);
+  EXPECT_EQ(one.stats.depth, two.stats.depth);
+  EXPECT_EQ(one.paths[0], two.paths[0]);
+  ASSERT_EQ(one.outcome, Outcome::violation);
+  // The shortest way to (399, 200): 200 steps up and 200 two to the right, the last of them odd (one 1-step).
+  EXPECT_EQ(one.paths[0].size(), 200u + 200u);
+  m.bad_x = 0;
+  const auto all_one = bfs<TypeParam>(m, 1, {}, 1);
+  const auto all_two = bfs<TypeParam>(m, 1, {}, 2);
+  EXPECT_EQ(all_one.stats.states, 400u * 400u);
+  EXPECT_EQ(all_two.stats.states, 400u * 400u);
+  EXPECT_EQ(all_two.stats.transitions, all_one.stats.transitions);
+  EXPECT_EQ(all_two.outcome, Outcome::complete);
+}
+
 TYPED_TEST(bfs_with, states_outside_the_model_make_a_complete_search_inconclusive) {
   CounterModel m;
   m.bound = 50;
