@@ -220,6 +220,24 @@ TYPED_TEST(bfs_with, a_time_limit_stops_within_a_layer) {
   EXPECT_EQ(r.outcome, Outcome::limit_time);
 }
 
+// The same limits with two threads on wide layers, where the tree store inserts beside the expansion: the
+// memory cap still holds (the overlap stops where the round would not fit in half of it), and a time limit
+// stops the search within a layer.
+TYPED_TEST(bfs_with, limits_hold_on_two_threads_and_wide_layers) {
+  GridModel m;
+  m.side = 4000;  // 16 M states: far past the cap
+  Limits limits;
+  const std::uint64_t cap = 64u << 20;
+  limits.max_memory_bytes = resident_bytes() + cap;
+  const auto r = bfs<TypeParam>(m, 1, limits, 2);
+  EXPECT_EQ(r.outcome, Outcome::limit_memory);
+  EXPECT_LE(r.stats.bytes, cap);
+  EXPECT_GT(r.stats.states, 100'000u);
+  Limits soon;
+  soon.max_seconds = 0.05;
+  EXPECT_EQ(bfs<TypeParam>(m, 1, soon, 2).outcome, Outcome::limit_time);
+}
+
 // Fingerprint mode (--fingerprints): the same search as the exact store, about 10 bytes a state in memory,
 // counterexample paths read back from the parent links' file, the same result for any thread count, and TLC's
 // collision estimate.
