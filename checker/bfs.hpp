@@ -17,8 +17,8 @@
 //   std::size_t key_split() const;            optional: where the tree store splits a key (TreeStore)
 //
 // Determinism: a layer is cut into chunks expanded on up to `threads` threads; successors are inserted in
-// layer order, so the states, their numbering, the statistics and the counterexamples are the same for any
-// thread count.
+// layer order (a chunk's while later ones are expanded, with the tree store), so the states, their numbering,
+// the statistics and the counterexamples are the same for any thread count.
 #include <algorithm>
 #include <array>
 #include <atomic>
