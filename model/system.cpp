@@ -400,11 +400,15 @@ void System::advance_to(Minutes t) {
 // ---- snapshots
 // ---------------------------------------------------------------------------------------------
 
-void System::snapshot(SystemSnapshot& s) const {
+void System::snapshot_scalars(SystemSnapshot& s) const {
   s.now = now();
   s.inputs = inputs_;
   s.refusals = refusals();
   s.queue_overflowed = overflowed_;
+}
+
+void System::snapshot(SystemSnapshot& s) const {
+  snapshot_scalars(s);
   for_each_machine([&]<class M>(std::type_identity<M>) {
     const auto& g = group<M>();
     auto& out = s.all<M>();
@@ -440,10 +444,7 @@ void System::restore(const SystemSnapshot& s) {
 }
 
 void System::snapshot_changes(SystemSnapshot& s) const {
-  s.now = now();
-  s.inputs = inputs_;
-  s.refusals = refusals();
-  s.queue_overflowed = overflowed_;
+  snapshot_scalars(s);
   for_each_machine([&]<class M>(std::type_identity<M>) {
     const auto& g = group<M>();
     auto& out = s.all<M>();
@@ -457,12 +458,7 @@ void System::forget_changes() {
 
 void System::revert(const SystemSnapshot& s, SystemSnapshot* mirror) {
   restore_scalars(s);
-  if (mirror) {
-    mirror->now = s.now;
-    mirror->inputs = s.inputs;
-    mirror->refusals = s.refusals;
-    mirror->queue_overflowed = s.queue_overflowed;
-  }
+  if (mirror) snapshot_scalars(*mirror);  // the System's scalars are s's now
   for_each_machine([&]<class M>(std::type_identity<M>) {
     auto& g = group<M>();
     const auto& in = s.all<M>();

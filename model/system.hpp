@@ -158,6 +158,7 @@ class System {
   void make_envs();
   void set_now(Minutes t);
   void restore_scalars(const SystemSnapshot& s);
+  void snapshot_scalars(SystemSnapshot& s) const;
 
   const Config* config_;
   int clients_ = 0;
