@@ -6,6 +6,7 @@
 
 #include "harness/check.hpp"
 #include "harness/environment.hpp"
+#include "tests/preset_params.hpp"
 
 namespace cqm {
 namespace {
@@ -62,19 +63,8 @@ TEST_P(fingerprint_preset, agrees_with_the_exact_store) {
     }
 }
 
-std::vector<std::string> preset_names() {
-  std::vector<std::string> out;
-  for (const auto& c : presets()) out.push_back(c.name);
-  return out;
-}
-
-INSTANTIATE_TEST_SUITE_P(every, fingerprint_preset, ::testing::ValuesIn(preset_names()),
-                         [](const auto& info) {
-                           std::string n = info.param;
-                           for (char& ch : n)
-                             if (ch == '-') ch = '_';
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(every, fingerprint_preset, ::testing::ValuesIn(test::every_preset()),
+                         test::PresetName{});
 
 TEST(fingerprint_mode, one_or_two_threads_give_the_same_result) {
   const Config config = *find_preset("fix-reconnect");

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "harness/environment.hpp"
+#include "tests/preset_params.hpp"
 
 namespace cqm {
 namespace {
@@ -54,18 +55,7 @@ TEST_P(step_changes, equal_whole_snapshots_and_restores) {
   EXPECT_GT(changed, 10u) << "few steps changed a machine: the comparison proved little";
 }
 
-std::vector<std::string> preset_names() {
-  std::vector<std::string> out;
-  for (const auto& c : presets()) out.push_back(c.name);
-  return out;
-}
-
-INSTANTIATE_TEST_SUITE_P(every, step_changes, ::testing::ValuesIn(preset_names()), [](const auto& info) {
-  std::string n = info.param;
-  for (char& ch : n)
-    if (ch == '-') ch = '_';
-  return n;
-});
+INSTANTIATE_TEST_SUITE_P(every, step_changes, ::testing::ValuesIn(test::every_preset()), test::PresetName{});
 
 TEST(step_changes_simulation, follow_the_system_step_by_step) {
   // The random explorer's use: both snapshots follow the System by its changes, and forget_changes() starts
