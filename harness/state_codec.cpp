@@ -67,6 +67,9 @@ struct Walker {
   std::vector<StateCodec::Field>* fields = nullptr;
   Minutes now = 0;
   int state_ = -1;  ///< the active state of the instance whose fields are being visited
+  /// Each machine's instances, by registry index, counted once by the codec (a count walks the config: for
+  /// QueueItem every program's runs). Null: count here.
+  const int* totals = nullptr;
 
   template <class T>
   int width() const {
@@ -192,7 +195,7 @@ struct Walker {
 
   template <class M>
   void machine(InstancesOf<M>& instances) {
-    const int n = total_instances<M>(config);
+    const int n = totals ? totals[machine_index<M>] : total_instances<M>(config);
     if constexpr (pass != Pass::pack)
       instances.resize(static_cast<std::size_t>(n));
     else if (static_cast<int>(instances.size()) != n)
@@ -235,6 +238,8 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
   const std::int64_t bound = 2 * (std::int64_t{horizon} + durations_of(config)) + 16;
   int_max_ = static_cast<Minutes>(std::min<std::int64_t>(bound, kNever - 3));
   int_bits_ = bits_for(static_cast<std::uint64_t>(int_max_) + 3);
+  for_each_machine(
+      [&]<class M>(std::type_identity<M>) { totals_[machine_index<M>] = total_instances<M>(config); });
   SystemSnapshot s;
   EnvBook book;
   Walker<Pass::measure> w{config, exact, int_bits_, int_max_};
@@ -247,12 +252,14 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
 void StateCodec::pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const {
   std::memset(key, 0, words_ * sizeof(std::uint64_t));
   Walker<Pass::pack> w{config_, exact_, int_bits_, int_max_, BitStream{key}};
+  w.totals = totals_.data();
   // The walker is shared by all passes; packing never writes to the state.
   w.all(const_cast<SystemSnapshot&>(s), const_cast<EnvBook&>(book));
 }
 
 void StateCodec::unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const {
   Walker<Pass::unpack> w{config_, exact_, int_bits_, int_max_, BitStream{const_cast<std::uint64_t*>(key)}};
+  w.totals = totals_.data();
   s.refusals = 0;  // a refusal is judged on the step that makes it (no_refused_events)
   s.queue_overflowed = false;
   w.all(s, book);

@@ -10,6 +10,7 @@
 // tests/harness/differential_test.cpp holds the two to the same verdicts. Integers are stored in a range
 // derived from the config (the exploration horizon plus every duration, twice over); a value outside it is a
 // model bug and throws, never a silent truncation.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -54,6 +55,7 @@ class StateCodec {
   std::size_t bits_ = 0;
   std::size_t environment_bits_ = 0;
   std::size_t words_ = 1;
+  std::array<int, kMachines> totals_{};  ///< each machine's instances (total_instances), by registry index
 };
 
 }  // namespace cqm

@@ -291,7 +291,8 @@ void System::dispatch(const Notice& notice) {
     // everything it leads to.
     auto deliver = [&](int i) {
       const std::size_t mark = env.outbox.size();
-      if (observer_) observer_(observer_context_, r->to, per_client_[r->to] * current_ + i, r->event);
+      if (observer_ && (observe_only_ == kMachines || observe_only_ == r->to))
+        observer_(observer_context_, r->to, per_client_[r->to] * current_ + i, r->event);
       r->deliver(*this, notice, i);
       const std::size_t end = env.outbox.size();
       for (std::size_t k = mark; k < end; ++k) {

@@ -62,12 +62,12 @@ template <class M>
 std::size_t at_client(const Config& config, int client, int i = 0) {
   return static_cast<std::size_t>(M::instances(config) * client + i);
 }
-/// Client `client`'s instances of M in a site's snapshot: a property's loop over them asks the config for
-/// their number once (QueueItem's walks the programs' runs).
+/// Client `client`'s instances of M in a site's snapshot. Their number is the snapshot's over the clients,
+/// not M::instances(config): QueueItem's walks every program's runs, and this runs on every step of a search.
 template <class M>
 std::span<const Instance<typename M::Data>> of_client(const Config& config, const SystemSnapshot& s,
                                                       int client) {
-  const auto n = static_cast<std::size_t>(M::instances(config));
+  const std::size_t n = s.all<M>().size() / static_cast<std::size_t>(config.model.site.clients);
   return {s.all<M>().data() + n * static_cast<std::size_t>(client), n};
 }
 /// Whose instance `global` of M is.

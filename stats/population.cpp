@@ -70,7 +70,7 @@ ClientRunner::ClientRunner(const Config& config, const Habits& habits)
     plan.actions.reserve(static_cast<std::size_t>(4 * max_days_ + config.programs()));
   }
   outcomes_.resize(static_cast<std::size_t>(clients_));
-  system_.observe(&ClientRunner::on_event, this);
+  system_.observe(&ClientRunner::on_event, this, machine_index<CopyQueueManager>);
 }
 
 // A timed copy cycle while a status is queued: the wake-up, retry or reconnect timer reaching CQM.

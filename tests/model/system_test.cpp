@@ -57,6 +57,26 @@ TEST_F(system_fixture, boot_completes_by_the_clock_and_starts_cqm) {
   EXPECT_EQ(system.refusals(), 0u);
 }
 
+struct Seen {
+  std::vector<std::pair<std::size_t, std::string>> events;
+  static void note(void* self, std::size_t machine, int, std::string_view event) {
+    static_cast<Seen*>(self)->events.emplace_back(machine, std::string(event));
+  }
+};
+
+TEST_F(system_fixture, an_observer_of_one_machine_sees_exactly_its_events) {
+  // The KB's morning twice: once with every event observed, once with CQM's only.
+  Seen all, cqm_only;
+  system.observe(&Seen::note, &all);
+  restart_with_failed_init();
+  system.reset();
+  system.observe(&Seen::note, &cqm_only, machine_index<CopyQueueManager>);
+  restart_with_failed_init();
+  std::erase_if(all.events, [](const auto& e) { return e.first != machine_index<CopyQueueManager>; });
+  EXPECT_FALSE(all.events.empty());
+  EXPECT_EQ(cqm_only.events, all.events);
+}
+
 TEST_F(system_fixture, race_mode_fails_init_only_with_work_racing_the_start_up) {
   boot_at(480, InitOutcome::failed);
   EXPECT_EQ(connection(), Connection::State::Established) << "nothing raced this start-up";
