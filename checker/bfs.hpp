@@ -26,6 +26,7 @@
 #include <chrono>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -133,8 +134,12 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
     }
   };
 
-  std::vector<Model> workers;
-  for (int i = 1; i < threads; ++i) workers.push_back(model.fork());
+  // Each worker's model is made on a thread of its own, so that the allocator puts it (the object and every
+  // buffer of its System) in another arena than this thread's: interleaved, the two threads' models shared
+  // cache lines that both write on every event, and two threads spent 4 % more cycles on the same work.
+  std::vector<std::unique_ptr<Model>> workers;
+  for (int i = 1; i < threads; ++i)
+    std::thread([&] { workers.push_back(std::make_unique<Model>(model.fork())); }).join();
 
   // Signals and the time limit are looked at within a chunk, so a search stops within milliseconds of either.
   auto stop_requested = [&] {
@@ -319,7 +324,7 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
         };
         std::vector<std::thread> pool;
         for (int t = 1; t < threads; ++t)
-          pool.emplace_back(work, std::ref(workers[static_cast<std::size_t>(t - 1)]));
+          pool.emplace_back(work, std::ref(*workers[static_cast<std::size_t>(t - 1)]));
         work(model);
         for (auto& th : pool) th.join();
       }
