@@ -135,8 +135,9 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
   };
 
   // Each worker's model is made on a thread of its own, so that the allocator puts it (the object and every
-  // buffer of its System) in another arena than this thread's: interleaved, the two threads' models shared
-  // cache lines that both write on every event, and two threads spent 4 % more cycles on the same work.
+  // buffer of its System) in another arena than this thread's: interleaved in one heap, the two threads'
+  // models could share cache lines that both write on every event. Two threads were about 5 % faster for it
+  // in alternated runs (doc/performance.md, the fifth stop).
   std::vector<std::unique_ptr<Model>> workers;
   for (int i = 1; i < threads; ++i)
     std::thread([&] { workers.push_back(std::make_unique<Model>(model.fork())); }).join();
