@@ -116,12 +116,21 @@ rc::Gen<Config> config_gen() {
   });
 }
 
+// Configs generated. The sanitizers' pass is for memory and undefined behaviour, and it ran this test ten
+// times slower than the normal pass, past its 20 minutes on a slower VM of this type: there a quarter as
+// many.
+#ifdef CQM_SANITIZED
+constexpr int kGenerated = 80;
+#else
+constexpr int kGenerated = 320;
+#endif
+
 TEST(differential, generated_configs_have_the_same_verdicts_with_the_exact_key) {
   int compared = 0, violated = 0, refused = 0;
   checker::RandomParams params;
   params.seed = 2026;
-  params.runs = 320;
-  params.batch = 320;
+  params.runs = kGenerated;
+  params.batch = kGenerated;
   const auto r = checker::random_search(config_gen(),
                                         [&](const Config& c) {
                                           // Configs the readers or the grid check refuse are not searched;
@@ -146,8 +155,10 @@ TEST(differential, generated_configs_have_the_same_verdicts_with_the_exact_key) 
                                         params, {});
   EXPECT_EQ(r.outcome, checker::Outcome::complete)
       << (r.counterexample ? config_to_toml(*r.counterexample) : "");
-  EXPECT_GE(compared, 200) << refused << " refused";
-  EXPECT_GT(violated, 20) << "the generated configs must also violate properties, or the comparison is idle";
+  // Most generated configs are searched to the end both ways (the rest are refused or too big), and many
+  // violate something: a comparison of HOLDS alone would be idle.
+  EXPECT_GE(compared, kGenerated * 5 / 8) << refused << " refused";
+  EXPECT_GT(violated, kGenerated / 16) << "the generated configs must also violate properties";
 }
 
 }  // namespace
