@@ -15,7 +15,7 @@ const Property& delivered_at_most_once() {
           int delivered = 0;
           for (const auto& item : of_client<QueueItem>(c, s, client))
             delivered += item.state == int(QueueItem::State::Delivered) && item.data.destination == 0;
-          const int received = s.all<Destination>()[at_client<Destination>(c, client)].data.received;
+          const int received = s.all<Destination>()[at_client<Destination>(c, s, client)].data.received;
           if (received > delivered)
             return "the CAP received " + std::to_string(received) + " status messages for " +
                    std::to_string(delivered) + " delivered items";

@@ -29,7 +29,7 @@ const Property& every_advertisement_gets_its_status() {
         const auto& jobs = s.all<AdvertisedProgramsManager>();
         for (std::size_t i = 0; i < jobs.size(); ++i) {
           const auto& d = jobs[i].data;
-          const int client = client_of<AdvertisedProgramsManager>(c, i);
+          const int client = client_of<AdvertisedProgramsManager>(c, s, i);
           const int ad = static_cast<int>(i) - client * c.programs();
           // The id is spelled only for a reason: the estimate checks every client's end.
           if (d.runs > 0 && !has_status(c, s, client, ad, false))

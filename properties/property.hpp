@@ -57,23 +57,30 @@ std::uint32_t check_step(const Config& config, const SystemSnapshot& before, con
 std::optional<Violation> first_violation(const Config& config, const SystemSnapshot& before,
                                          const SystemSnapshot& after, std::uint32_t mask = ~0u);
 
+/// How many instances of M each client has in a site's snapshot: the snapshot's, less the site's own, over
+/// the clients. Not M::instances(config): QueueItem's walks every program's runs, and the helpers below run
+/// on every step of a search.
+template <class M>
+std::size_t per_client(const Config& config, const SystemSnapshot& s) {
+  return (s.all<M>().size() - static_cast<std::size_t>(site_instances<M>(config))) /
+         static_cast<std::size_t>(config.model.site.clients);
+}
 /// Where client `client`'s instance i of M is in a site's snapshot (each client's block in turn).
 template <class M>
-std::size_t at_client(const Config& config, int client, int i = 0) {
-  return static_cast<std::size_t>(M::instances(config) * client + i);
+std::size_t at_client(const Config& config, const SystemSnapshot& s, int client, int i = 0) {
+  return per_client<M>(config, s) * static_cast<std::size_t>(client) + static_cast<std::size_t>(i);
 }
-/// Client `client`'s instances of M in a site's snapshot. Their number is the snapshot's over the clients,
-/// not M::instances(config): QueueItem's walks every program's runs, and this runs on every step of a search.
+/// Client `client`'s instances of M in a site's snapshot.
 template <class M>
 std::span<const Instance<typename M::Data>> of_client(const Config& config, const SystemSnapshot& s,
                                                       int client) {
-  const std::size_t n = s.all<M>().size() / static_cast<std::size_t>(config.model.site.clients);
+  const std::size_t n = per_client<M>(config, s);
   return {s.all<M>().data() + n * static_cast<std::size_t>(client), n};
 }
 /// Whose instance `global` of M is.
 template <class M>
-int client_of(const Config& config, std::size_t global) {
-  return static_cast<int>(global / static_cast<std::size_t>(M::instances(config)));
+int client_of(const Config& config, const SystemSnapshot& s, std::size_t global) {
+  return static_cast<int>(global / per_client<M>(config, s));
 }
 
 /// "status 10009": how properties name an item in their reasons.

@@ -19,9 +19,9 @@ const Property& queue_survives_power_loss() {
         for (std::size_t i = 0; i < was_items.size() && i < items.size(); ++i) {
           if (!QueueItem::in_queue(was_items[i].state)) continue;
           // The item's own client: its CQM and its power.
-          const int client = client_of<QueueItem>(c, i);
-          const auto cqm = at_client<CopyQueueManager>(c, client);
-          const auto pc = at_client<Client>(c, client);
+          const int client = client_of<QueueItem>(c, s, i);
+          const auto cqm = at_client<CopyQueueManager>(c, s, client);
+          const auto pc = at_client<Client>(c, s, client);
           const bool cqm_stopped_throughout =
               before.all<CopyQueueManager>()[cqm].state == int(CopyQueueManager::State::Stopped) &&
               s.all<CopyQueueManager>()[cqm].state == int(CopyQueueManager::State::Stopped);

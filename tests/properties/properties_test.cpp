@@ -158,5 +158,25 @@ TEST(assumptions, a_mark_shows_on_the_line) {
   EXPECT_TRUE(marked);
 }
 
+// The properties find a client's instances by the snapshot's counts; on every preset, and on a site of three
+// clients, those are the config's.
+TEST(client_blocks, the_snapshot_counts_are_the_configs) {
+  std::vector<Config> configs = presets();
+  Config site = *find_preset("kb-q292030");
+  site.model.site.clients = 3;
+  configs.push_back(site);
+  for (const Config& c : configs) {
+    const SystemSnapshot s = System(c).snapshot();
+    for_each_machine([&]<class M>(std::type_identity<M>) {
+      EXPECT_EQ(per_client<M>(c, s), static_cast<std::size_t>(M::instances(c))) << c.name << " " << M::name;
+      const int last = c.model.site.clients - 1;
+      if (M::instances(c) > 0) {
+        EXPECT_EQ(client_of<M>(c, s, at_client<M>(c, s, last, M::instances(c) - 1)), last) << M::name;
+        EXPECT_EQ(of_client<M>(c, s, last).size(), static_cast<std::size_t>(M::instances(c))) << M::name;
+      }
+    });
+  }
+}
+
 }  // namespace
 }  // namespace cqm
