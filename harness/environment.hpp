@@ -24,7 +24,7 @@ BOOST_DESCRIBE_STRUCT(EnvBook, (), (outage_since, outages_used))
 
 constexpr auto key_rules(const EnvBook*) {
   return std::tuple{
-      key::kept_as(
+      key::kept_against_clock(
           &EnvBook::outage_since,
           +[](const key::Context& c, Minutes v) { return std::max(v, c.now - c.config.env.max_outage); },
           "it is only compared with environment.max_outage: an outage that long must end, however long ago "

@@ -1,5 +1,7 @@
 #include "harness/search_model.hpp"
 
+#include <stdexcept>
+
 #include "io/input_error.hpp"
 
 namespace cqm {
@@ -28,6 +30,23 @@ void SearchModel::initial(std::uint64_t* key) {
   system_->reset();
   system_->snapshot(before_);
   codec_.pack(before_, EnvBook{}, key);
+}
+
+StateCodec::Touched SearchModel::touched() const {
+  StateCodec::Touched t;
+  for_each_machine(
+      [&]<class M>(std::type_identity<M>) { t[machine_index<M>] = system_->group<M>().touched(); });
+  return t;
+}
+
+void SearchModel::check_key(const EnvBook& book) {
+  whole_.assign(codec_.words(), 0);
+  codec_.pack(after_, book, whole_.data());
+  if (whole_ != successor_)
+    throw std::logic_error(
+        "model bug: a successor's key packed from its parent's differs from its key packed "
+        "whole (a key rule that reads the clock not declared kept_against_clock, or one "
+        "that is not idempotent)");
 }
 
 void SearchModel::canonicalize(std::uint64_t* key, std::array<int, kMaxSearchClients>* order) {

@@ -1,5 +1,6 @@
 #include "harness/state_codec.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -9,7 +10,9 @@
 namespace cqm {
 namespace {
 
-int bits_for(std::uint64_t values) { return values <= 1 ? 0 : std::bit_width(values - 1); }
+constexpr int bits_for(std::uint64_t values) {
+  return values <= 1 ? 0 : static_cast<int>(std::bit_width(values - 1));
+}
 
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
@@ -18,11 +21,14 @@ using members_of = boost::describe::describe_members<T, boost::describe::mod_pub
 struct BitStream {
   std::uint64_t* words;
   std::size_t pos = 0;
+  /// Writes over what the bits held: StateCodec::pack_step rewrites a parent's key in place.
   [[gnu::always_inline]] void put(std::uint64_t v, int n) {
     if (n == 0) return;
     const std::size_t w = pos / 64, b = pos % 64;
-    words[w] |= v << b;
-    if (b + static_cast<std::size_t>(n) > 64) words[w + 1] |= v >> (64 - b);
+    const std::uint64_t mask = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    words[w] = (words[w] & ~(mask << b)) | v << b;
+    if (b + static_cast<std::size_t>(n) > 64)
+      words[w + 1] = (words[w + 1] & ~(mask >> (64 - b))) | v >> (64 - b);
     pos += static_cast<std::size_t>(n);
   }
   [[gnu::always_inline]] std::uint64_t get(int n) {
@@ -68,8 +74,11 @@ struct Walker {
   Minutes now = 0;
   int state_ = -1;  ///< the active state of the instance whose fields are being visited
   /// Each machine's instances, by registry index, counted once by the codec (a count walks the config: for
-  /// QueueItem every program's runs). Null: count here.
+  /// QueueItem every program's runs).
   const int* totals = nullptr;
+  /// Measure: where each machine's instances start in the key, and the bits of one, by registry index.
+  std::size_t* offsets = nullptr;
+  std::size_t* widths = nullptr;
 
   template <class T>
   int width() const {
@@ -194,32 +203,53 @@ struct Walker {
   }
 
   template <class M>
+  [[gnu::always_inline]] void instance(Instance<typename M::Data>& instance, int i) {
+    constexpr int state_bits = bits_for(M::states.size());
+    const int shown = has_many<M>() ? i : -1;
+    std::uint64_t state = instance.state;
+    raw(state, state_bits, Name{M::name, shown, "state"}, state_bits == 0 ? kOneState : nullptr);
+    if constexpr (pass == Pass::unpack) instance.state = static_cast<std::uint8_t>(state);
+    fields_of(instance.data, M::name, shown, instance.state);
+  }
+
+  template <class M>
   void machine(InstancesOf<M>& instances) {
-    const int n = totals ? totals[machine_index<M>] : total_instances<M>(config);
+    const int n = totals[machine_index<M>];
     if constexpr (pass != Pass::pack)
       instances.resize(static_cast<std::size_t>(n));
     else if (static_cast<int>(instances.size()) != n)
       throw std::logic_error("model bug: a snapshot with the wrong number of " + std::string(M::name) + "s");
-    const int state_bits = bits_for(M::states.size());
+    if constexpr (pass == Pass::measure) offsets[machine_index<M>] = stream_pos();
     for (int i = 0; i < n; ++i) {
-      const int shown = has_many<M>() ? i : -1;
-      auto& instance = instances[static_cast<std::size_t>(i)];
-      std::uint64_t state = instance.state;
-      raw(state, state_bits, Name{M::name, shown, "state"}, state_bits == 0 ? kOneState : nullptr);
-      if constexpr (pass == Pass::unpack) instance.state = static_cast<std::uint8_t>(state);
-      fields_of(instance.data, M::name, shown, instance.state);
+      const std::size_t at = stream_pos();
+      instance<M>(instances[static_cast<std::size_t>(i)], i);
+      // Every instance of a machine takes the same bits (a field's width is its type's or its rule's), so
+      // that pack_step finds instance i at offset + i * width.
+      if constexpr (pass == Pass::measure) {
+        const std::size_t width = stream_pos() - at;
+        if (i == 0) widths[machine_index<M>] = width;
+        if (width != widths[machine_index<M>])
+          throw std::logic_error("model bug: " + std::string(M::name) + "'s instances differ in width");
+      }
     }
   }
 
-  void all(SystemSnapshot& s, EnvBook& book) {
+  /// The clock, the inputs and the environment's book: the key's first environment_bits bits.
+  void header(SystemSnapshot& s, EnvBook& book) {
     // The clock first: the rules of every other field read it.
     value(s.now, Name{{}, -1, "now"});
     now = s.now;
     fields_of(s.inputs, "inputs");
     fields_of(book, "environment");
+  }
+
+  void all(SystemSnapshot& s, EnvBook& book) {
+    header(s, book);
     environment_bits = bits;
     for_each_machine([&]<class M>(std::type_identity<M>) { machine<M>(s.all<M>()); });
   }
+
+  std::size_t stream_pos() const { return pass == Pass::measure ? bits : stream.pos; }
 };
 
 /// Every duration a config holds: timers are armed at most this far past the clock.
@@ -243,6 +273,9 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
   SystemSnapshot s;
   EnvBook book;
   Walker<Pass::measure> w{config, exact, int_bits_, int_max_};
+  w.totals = totals_.data();
+  w.offsets = offsets_.data();
+  w.widths = widths_.data();
   w.all(s, book);
   bits_ = w.bits;
   environment_bits_ = w.environment_bits;
@@ -255,6 +288,29 @@ void StateCodec::pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_
   w.totals = totals_.data();
   // The walker is shared by all passes; packing never writes to the state.
   w.all(const_cast<SystemSnapshot&>(s), const_cast<EnvBook&>(book));
+}
+
+void StateCodec::pack_step(const std::uint64_t* parent, const SystemSnapshot& s, const EnvBook& book,
+                           const Touched& touched, std::uint64_t* key) const {
+  std::memcpy(key, parent, words_ * sizeof(std::uint64_t));
+  Walker<Pass::pack> w{config_, exact_, int_bits_, int_max_, BitStream{key}};
+  w.totals = totals_.data();
+  auto& state = const_cast<SystemSnapshot&>(s);  // packing never writes to the state
+  w.header(state, const_cast<EnvBook&>(book));
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    constexpr std::size_t m = machine_index<M>;
+    auto& instances = state.all<M>();
+    if (!exact_ && key::reads_clock<typename M::Data>()) {
+      w.stream.pos = offsets_[m];
+      w.template machine<M>(instances);
+      return;
+    }
+    for (const int i : touched[m]) {
+      const std::size_t at = offsets_[m] + widths_[m] * static_cast<std::size_t>(i);
+      w.stream.pos = at;
+      w.template instance<M>(instances[static_cast<std::size_t>(i)], i);
+    }
+  });
 }
 
 void StateCodec::unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const {
@@ -270,6 +326,7 @@ std::vector<StateCodec::Field> StateCodec::layout() const {
   SystemSnapshot s;
   EnvBook book;
   Walker<Pass::describe> w{config_, exact_, int_bits_, int_max_};
+  w.totals = totals_.data();
   w.fields = &out;
   w.all(s, book);
   return out;

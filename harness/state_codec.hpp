@@ -12,6 +12,7 @@
 // model bug and throws, never a silent truncation.
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,16 @@ class StateCodec {
   bool exact() const { return exact_; }
 
   void pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const;
+  /// For each machine (registry index), the instances a step gave an event (System::group<M>().touched()).
+  using Touched = std::array<std::span<const int>, kMachines>;
+  /// pack(s, book, key) for a state `s` one step from the state `parent` is the key of, that step having
+  /// changed only the clock, the inputs, the book and the `touched` instances: the parent's key with those
+  /// re-encoded, and the instances of every machine with a rule that reads the clock (key::reads_clock).
+  /// Every instance of a machine takes the same bits, so instance i lies at a fixed place. A step touches a
+  /// few of a key's hundreds of fields; tests/harness/incremental_key_test.cpp holds the result equal to
+  /// pack() on every successor of every preset's search.
+  void pack_step(const std::uint64_t* parent, const SystemSnapshot& s, const EnvBook& book,
+                 const Touched& touched, std::uint64_t* key) const;
   void unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const;
 
   /// One field of the layout: "QueueItem[1].submitted_at", its bits, and the declared rule's reason (empty
@@ -56,6 +67,8 @@ class StateCodec {
   std::size_t environment_bits_ = 0;
   std::size_t words_ = 1;
   std::array<int, kMachines> totals_{};  ///< each machine's instances (total_instances), by registry index
+  std::array<std::size_t, kMachines> offsets_{};  ///< where each machine's instances start, in bits
+  std::array<std::size_t, kMachines> widths_{};   ///< the bits of one instance of each machine
 };
 
 }  // namespace cqm

@@ -29,7 +29,7 @@ inline Minutes session_limit(const Config& c) { return std::max(c.env.max_sessio
 
 constexpr auto key_rules(const ClientData*) {
   return std::tuple{
-      key::kept_as(
+      key::kept_against_clock(
           &ClientData::up_since,
           +[](const key::Context& c, Minutes v) { return std::max(v, c.now - session_limit(c.config)); },
           "only the environment reads it, comparing the session's age with min_session and max_session: a "
@@ -39,7 +39,7 @@ constexpr auto key_rules(const ClientData*) {
           "it numbers start-ups for the init plan of a replayed schedule; the exhaustive explorer chooses "
           "each "
           "start-up's outcome instead, and no guard or property reads it"),
-      key::kept_as(
+      key::kept_against_clock(
           &ClientData::last_on_day,
           +[](const key::Context& c, Minutes v) {
             const Minutes today = c.now / kMinutesPerDay;

@@ -28,7 +28,7 @@ BOOST_DESCRIBE_STRUCT(ConnectionData, (), (started_at, failures_in_a_row))
 
 constexpr auto key_rules(const ConnectionData*) {
   return std::tuple{
-      key::kept_as(
+      key::kept_against_clock(
           &ConnectionData::started_at,
           +[](const key::Context& c, Minutes v) { return std::max(v, c.now - c.config.model.race_window); },
           "it is only compared with now - init.race_window (is the start-up race over?) and the reconnect "

@@ -19,12 +19,17 @@ struct Context {
   int state = -1;
 };
 
-/// Stored as `as(value)`: two values with the same image are one state.
+/// Stored as `as(value)`: two values with the same image are one state. `as` must be idempotent (a value read
+/// back from a key is stored again as it is). One that reads the clock (`Context::now`) says so
+/// (`kept_against_clock`): a successor's key is packed from its parent's, re-encoding only the instances the
+/// step gave an event and the machines with such a rule (StateCodec::pack_step), and
+/// tests/harness/incremental_key_test.cpp holds that equal to packing the whole state on every preset.
 template <class Data, class T>
 struct Kept {
   T Data::*member;
   T (*as)(const Context&, T value);
   const char* reason;
+  bool reads_clock = false;
 };
 
 /// Not stored: after a state is read back, `restore` gives the field a value from the other fields.
@@ -51,7 +56,13 @@ constexpr Narrow<Data, T> narrow_to(T Data::*member, int (*bits)(const Config&),
 
 template <class Data, class T>
 constexpr Kept<Data, T> kept_as(T Data::*member, T (*as)(const Context&, T), const char* reason) {
-  return {member, as, reason};
+  return {member, as, reason, false};
+}
+
+/// A Kept rule whose image depends on the clock: its machine's instances are re-encoded on every step.
+template <class Data, class T>
+constexpr Kept<Data, T> kept_against_clock(T Data::*member, T (*as)(const Context&, T), const char* reason) {
+  return {member, as, reason, true};
 }
 
 template <class Data, class T>
@@ -67,6 +78,21 @@ constexpr auto rules_of() {
     return key_rules(static_cast<const Data*>(nullptr));
   else
     return std::tuple<>{};
+}
+
+/// Whether a rule of `Data` reads the clock.
+template <class Data>
+constexpr bool reads_clock() {
+  return std::apply(
+      [](const auto&... rule) {
+        return (false || ... || [&] {
+          if constexpr (requires { rule.reads_clock; })
+            return rule.reads_clock;
+          else
+            return false;
+        }());
+      },
+      rules_of<Data>());
 }
 
 }  // namespace cqm::key
