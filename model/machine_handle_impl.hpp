@@ -2,7 +2,7 @@
 // Definitions of MachineGroup: included only by a machine's .cpp, which instantiates its back-end once.
 #include <algorithm>
 #include <boost/msm/back/state_machine.hpp>
-#include <deque>
+#include <memory>
 
 #include "model/machine_handle.hpp"
 #include "model/machines.hpp"
@@ -35,7 +35,14 @@ template <class Machine>
 struct MachineGroup<Machine>::Impl {
   using Back = boost::msm::back::state_machine<Front>;
   Env* env;
-  std::deque<Back> fsms;  // a deque: MSM back-ends are built in place, never moved
+  // One array, built in place once per resize: MSM back-ends are never moved, and an instance is found by a
+  // pointer's offset on every event (a deque's two-level lookup was 3 % of an exhaustive search).
+  std::unique_ptr<Back[]> fsms;
+  /// Builds n back-ends in place.
+  void build(int n) {
+    fsms.reset();
+    fsms = std::make_unique<Back[]>(static_cast<std::size_t>(n));
+  }
 };
 
 template <class Machine>
@@ -48,9 +55,9 @@ MachineGroup<Machine>::~MachineGroup() = default;
 
 template <class Machine>
 void MachineGroup<Machine>::resize(int n) {
-  impl_->fsms.clear();
+  impl_->build(n);
   for (int i = 0; i < n; ++i) {
-    auto& fsm = impl_->fsms.emplace_back();
+    auto& fsm = impl_->fsms[static_cast<std::size_t>(i)];
     fsm.env = impl_->env;
     fsm.index = i;
     fsm.start();
@@ -61,10 +68,10 @@ void MachineGroup<Machine>::resize(int n) {
 
 template <class Machine>
 void MachineGroup<Machine>::resize(int per_block, int blocks, int tail, Env* const* envs) {
-  impl_->fsms.clear();
   const int n = per_block * blocks + tail;
+  impl_->build(n);
   for (int i = 0; i < n; ++i) {
-    auto& fsm = impl_->fsms.emplace_back();
+    auto& fsm = impl_->fsms[static_cast<std::size_t>(i)];
     const int block = per_block > 0 ? std::min(i / per_block, blocks) : blocks;
     fsm.env = envs[block];
     fsm.index = i - block * per_block;
@@ -103,7 +110,10 @@ void MachineGroup<Machine>::on(int i, const Event& event) {
 template <class Machine>
 void MachineGroup<Machine>::make_views() {
   views_.clear();
-  for (auto& fsm : impl_->fsms) views_.push_back({fsm.current_state(), &static_cast<Data&>(fsm)});
+  for (int i = 0; i < size_; ++i) {
+    auto& fsm = impl_->fsms[static_cast<std::size_t>(i)];
+    views_.push_back({fsm.current_state(), &static_cast<Data&>(fsm)});
+  }
   touched_.clear();
   touched_.reserve(views_.size());
   is_touched_.assign(views_.size(), 0);
