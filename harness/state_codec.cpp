@@ -6,6 +6,8 @@
 #include <boost/mp11/algorithm.hpp>
 #include <cstring>
 #include <stdexcept>
+#include <tuple>
+#include <utility>
 
 namespace cqm {
 namespace {
@@ -40,6 +42,28 @@ struct BitStream {
     return n == 64 ? v : v & ((std::uint64_t{1} << n) - 1);
   }
 };
+
+template <class A, class B>
+constexpr bool same_member(A a, B b) {
+  if constexpr (std::is_same_v<A, B>)
+    return a == b;
+  else
+    return false;
+}
+
+/// The position in key::rules_of<Data>() of the rule for the described member `Member`, or -1.
+template <class Data, class Member>
+constexpr int rule_index() {
+  constexpr auto rules = key::rules_of<Data>();
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    int found = -1;
+    ((found =
+          found < 0 && same_member(std::get<I>(rules).member, Member::pointer) ? static_cast<int>(I) : found),
+     ...);
+    return found;
+  }
+  (std::make_index_sequence<std::tuple_size_v<decltype(rules)>>{});
+}
 
 /// What one pass over the layout does with each field: count its bits, pack it, unpack it, or describe it.
 enum class Pass { measure, pack, unpack, describe };
@@ -154,38 +178,25 @@ struct Walker {
   /// Every described field of `data`, each under its rule unless exact.
   template <class Data>
   void fields_of(Data& data, std::string_view owner, int instance = -1, int state = -1) {
-    constexpr auto rules = key::rules_of<Data>();
     state_ = state;
     boost::mp11::mp_for_each<members_of<Data>>([&](auto member) {
       using T = std::remove_reference_t<decltype(data.*member.pointer)>;
+      constexpr T (*plain)(const key::Context&, T) = nullptr;
       const Name name{owner, instance, member.name};
-      bool stored = true;
-      T (*as)(const key::Context&, T) = nullptr;
-      int narrow = -1;
-      const char* reason = nullptr;
-      std::apply(
-          [&](const auto&... rule) {
-            (
-                [&] {
-                  if constexpr (std::is_same_v<std::remove_cv_t<decltype(rule.member)>,
-                                               std::remove_cv_t<decltype(member.pointer)>>) {
-                    if (rule.member != member.pointer) return;
-                    reason = rule.reason;
-                    if constexpr (requires { rule.as; })
-                      as = rule.as;
-                    else if constexpr (requires { rule.bits; })
-                      narrow = rule.bits(config);
-                    else
-                      stored = false;
-                  }
-                }(),
-                ...);
-          },
-          rules);
-      if (stored || exact) {
-        value(data.*member.pointer, name, as, reason, narrow);
-      } else if constexpr (pass == Pass::describe) {
-        fields->push_back({name.text(), 0, reason});
+      // The field's rule is found at compile time: packing calls its function directly, or nothing.
+      constexpr int r = rule_index<Data, decltype(member)>();
+      if constexpr (r < 0) {
+        value(data.*member.pointer, name);
+      } else {
+        constexpr auto rule = std::get<r>(key::rules_of<Data>());
+        if constexpr (requires { rule.as; })
+          value(data.*member.pointer, name, rule.as, rule.reason);
+        else if constexpr (requires { rule.bits; })
+          value(data.*member.pointer, name, plain, rule.reason, rule.bits(config));
+        else if (exact)
+          value(data.*member.pointer, name, plain, rule.reason);
+        else if constexpr (pass == Pass::describe)
+          fields->push_back({name.text(), 0, rule.reason});
       }
     });
     // Fields not stored are restored from the others once all of them are read.
@@ -199,7 +210,7 @@ struct Walker {
                 }(),
                 ...);
           },
-          rules);
+          key::rules_of<Data>());
   }
 
   template <class M>
