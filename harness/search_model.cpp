@@ -1,5 +1,6 @@
 #include "harness/search_model.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "io/input_error.hpp"
@@ -27,6 +28,7 @@ void SearchModel::flush_coverage() {
 }
 
 void SearchModel::initial(std::uint64_t* key) {
+  entered_.clear();  // the System is reset: the next state is entered whole
   system_->reset();
   system_->snapshot(before_);
   codec_.pack(before_, EnvBook{}, key);
@@ -37,6 +39,27 @@ StateCodec::Touched SearchModel::touched() const {
   for_each_machine(
       [&]<class M>(std::type_identity<M>) { t[machine_index<M>] = system_->group<M>().touched(); });
   return t;
+}
+
+void SearchModel::enter(const std::uint64_t* key) {
+  if (entered_.empty()) {
+    codec_.unpack(key, before_, book_);
+    system_->restore(before_);
+    after_ = before_;
+    entered_.assign(key, key + codec_.words());
+  } else {
+    codec_.unpack_step(entered_.data(), key, before_, book_, changed_);
+    system_->restore_changes(before_, changed_, &after_);
+    std::copy(key, key + codec_.words(), entered_.begin());
+  }
+  if (!check_keys_) return;
+  SystemSnapshot whole;
+  EnvBook book;
+  codec_.unpack(key, whole, book);
+  if (!(whole == before_) || !(book == book_) || !(system_->snapshot() == whole) || !(after_ == whole))
+    throw std::logic_error(
+        "model bug: a state read back from the last one's differs from it read back whole "
+        "(a key rule's restore that reads the clock not declared)");
 }
 
 void SearchModel::check_key(const EnvBook& book) {

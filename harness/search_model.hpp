@@ -43,13 +43,11 @@ class SearchModel {
 
   template <class Emit>
   void expand(const std::uint64_t* key, std::uint32_t look_for, Emit&& emit) {
-    codec_.unpack(key, before_, book_);
-    system_->restore(before_);
+    enter(key);
     if (env_.is_terminal(*system_)) return;
     env_.choices(*system_, book_, choices_);
     // A step changes a few instances: the System goes back to `before_` and `after_` takes the step's changes
     // by the instances given an event (System::revert, snapshot_changes), not by copying every instance.
-    after_ = before_;
     bool fresh = true;  // the System holds `before_` already for the first choice
     for (std::size_t index = 0; index < choices_.size(); ++index) {
       const Choice& c = choices_[index];
@@ -72,6 +70,8 @@ class SearchModel {
       if (symmetric()) canonicalize(successor_.data());
       emit(code, successor_.data(), violated);
     }
+    // The System and `after_` hold `before_` again, for the next state's enter().
+    if (!fresh) system_->revert(before_, &after_);
   }
 
   const EnvironmentModel& environment() const { return env_; }
@@ -82,6 +82,9 @@ class SearchModel {
   std::uint32_t depth_bound() const { return static_cast<std::uint32_t>(env_.horizon() / env_.quantum()); }
 
  private:
+  /// `before_`, the System and `after_` made the state `key` stands for: from the last state entered, only
+  /// what its key changed (StateCodec::unpack_step), else whole.
+  void enter(const std::uint64_t* key);
   StateCodec::Touched touched() const;
   void check_key(const EnvBook& book);
 
@@ -99,7 +102,9 @@ class SearchModel {
   EnvBook book_;
   std::vector<Choice> choices_;
   std::vector<std::uint64_t> successor_;
-  std::vector<std::uint64_t> whole_;  ///< check_keys_: the successor's key packed whole
+  std::vector<std::uint64_t> whole_;    ///< check_keys_: the successor's key packed whole
+  std::vector<std::uint64_t> entered_;  ///< the key of the state before_ holds; empty before the first
+  StateCodec::Changed changed_;
   bool check_keys_ = false;
 };
 

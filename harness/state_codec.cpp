@@ -291,6 +291,16 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
   bits_ = w.bits;
   environment_bits_ = w.environment_bits;
   words_ = std::max<std::size_t>(1, (bits_ + 63) / 64);
+  in_word_.resize(words_);
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    constexpr std::size_t m = machine_index<M>;
+    if ((!exact && key::reads_clock<typename M::Data>()) || widths_[m] == 0) return;
+    for (int i = 0; i < totals_[m]; ++i) {
+      const std::size_t from = offsets_[m] + widths_[m] * static_cast<std::size_t>(i);
+      for (std::size_t w = from / 64; w <= (from + widths_[m] - 1) / 64; ++w)
+        in_word_[w].emplace_back(static_cast<std::uint8_t>(m), i);
+    }
+  });
 }
 
 void StateCodec::pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_t* key) const {
@@ -330,6 +340,37 @@ void StateCodec::unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& bo
   s.refusals = 0;  // a refusal is judged on the step that makes it (no_refused_events)
   s.queue_overflowed = false;
   w.all(s, book);
+}
+
+void StateCodec::unpack_step(const std::uint64_t* previous, const std::uint64_t* key, SystemSnapshot& s,
+                             EnvBook& book, Changed& changed) const {
+  for (auto& list : changed) list.clear();
+  for (std::size_t w = 0; w < words_; ++w)
+    if (previous[w] != key[w])
+      for (const auto& [m, i] : in_word_[w]) changed[m].push_back(i);
+  Walker<Pass::unpack> w{config_, exact_, int_bits_, int_max_, BitStream{const_cast<std::uint64_t*>(key)}};
+  w.totals = totals_.data();
+  s.refusals = 0;  // as unpack()
+  s.queue_overflowed = false;
+  w.header(s, book);
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    constexpr std::size_t m = machine_index<M>;
+    auto& instances = s.all<M>();
+    auto& list = changed[m];
+    if (!exact_ && key::reads_clock<typename M::Data>()) {
+      w.stream.pos = offsets_[m];
+      w.template machine<M>(instances);
+      list.resize(static_cast<std::size_t>(totals_[m]));
+      for (int i = 0; i < totals_[m]; ++i) list[static_cast<std::size_t>(i)] = i;
+      return;
+    }
+    // An instance across two changed words is listed twice, in order.
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    for (const int i : list) {
+      w.stream.pos = offsets_[m] + widths_[m] * static_cast<std::size_t>(i);
+      w.template instance<M>(instances[static_cast<std::size_t>(i)], i);
+    }
+  });
 }
 
 std::vector<StateCodec::Field> StateCodec::layout() const {

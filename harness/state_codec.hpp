@@ -45,6 +45,15 @@ class StateCodec {
   void pack_step(const std::uint64_t* parent, const SystemSnapshot& s, const EnvBook& book,
                  const Touched& touched, std::uint64_t* key) const;
   void unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const;
+  /// For each machine (registry index), the instances an unpack_step read back, in order.
+  using Changed = std::array<std::vector<int>, kMachines>;
+  /// unpack(key, s, book) for `s` and `book` holding unpack(previous): reads back the clock, the inputs, the
+  /// book, the instances whose bits differ between the two keys and those of every machine with a rule that
+  /// reads the clock; lists the instances read back in `changed` (whatever else is in `s` is as it was). A
+  /// frontier's states follow their parents in order, so consecutive keys are mostly siblings' and differ in
+  /// a few words; tests/harness/incremental_key_test.cpp holds the result equal to unpack() on every state.
+  void unpack_step(const std::uint64_t* previous, const std::uint64_t* key, SystemSnapshot& s, EnvBook& book,
+                   Changed& changed) const;
 
   /// One field of the layout: "QueueItem[1].submitted_at", its bits, and the declared rule's reason (empty
   /// when stored exactly).
@@ -69,6 +78,9 @@ class StateCodec {
   std::array<int, kMachines> totals_{};  ///< each machine's instances (total_instances), by registry index
   std::array<std::size_t, kMachines> offsets_{};  ///< where each machine's instances start, in bits
   std::array<std::size_t, kMachines> widths_{};   ///< the bits of one instance of each machine
+  /// For each word of the key, the instances (registry index, instance) with bits in it: those of machines
+  /// whose rules read the clock left out (unpack_step reads them back whole).
+  std::vector<std::vector<std::pair<std::uint8_t, int>>> in_word_;
 };
 
 }  // namespace cqm

@@ -32,12 +32,15 @@ struct Kept {
   bool reads_clock = false;
 };
 
-/// Not stored: after a state is read back, `restore` gives the field a value from the other fields.
+/// Not stored: after a state is read back, `restore` gives the field a value from the other fields. A restore
+/// that reads the clock must set `reads_clock`: an instance whose bits did not change is otherwise not read
+/// back again (StateCodec::unpack_step), and tests/harness/incremental_key_test.cpp would find it stale.
 template <class Data, class T>
 struct NotStored {
   T Data::*member;
   T (*restore)(const Context&, const Data& data);
   const char* reason;
+  bool reads_clock = false;
 };
 
 /// A flag set stored in `bits(config)` bits, not all of its own: the rule says why no flag above them is ever
@@ -68,7 +71,7 @@ constexpr Kept<Data, T> kept_against_clock(T Data::*member, T (*as)(const Contex
 template <class Data, class T>
 constexpr NotStored<Data, T> not_stored(T Data::*member, T (*restore)(const Context&, const Data&),
                                         const char* reason) {
-  return {member, restore, reason};
+  return {member, restore, reason, false};
 }
 
 /// The rules declared for `Data` (an ADL function `key_rules(const Data*)` next to it), or none.

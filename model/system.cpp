@@ -453,6 +453,22 @@ void System::snapshot_changes(SystemSnapshot& s) const {
   });
 }
 
+void System::restore_changes(const SystemSnapshot& s, const std::array<std::vector<int>, kMachines>& changed,
+                             SystemSnapshot* mirror) {
+  restore_scalars(s);
+  if (mirror) snapshot_scalars(*mirror);
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    auto& g = group<M>();
+    const auto& in = s.all<M>();
+    for (const int i : changed[machine_index<M>]) {
+      const auto& now = in[static_cast<std::size_t>(i)];
+      g.set(i, now);
+      if (mirror) mirror->all<M>()[static_cast<std::size_t>(i)] = now;
+    }
+    g.forget_touched();
+  });
+}
+
 void System::forget_changes() {
   for_each_machine([&]<class M>(std::type_identity<M>) { group<M>().forget_touched(); });
 }

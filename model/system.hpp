@@ -126,6 +126,11 @@ class System {
   /// Back to `s`, which the System was last restore()d or revert()ed to, by putting back only the instances
   /// given an event since; `mirror`, when given, a snapshot_changes() of the step, is made equal to `s` too.
   void revert(const SystemSnapshot& s, SystemSnapshot* mirror = nullptr);
+  /// restore(s) for a System that holds a state differing from `s` only in its scalars and, for each machine
+  /// (registry index), the instances `changed` lists; `mirror`, when given, equal to the System, is made
+  /// equal to `s` too. The exhaustive explorer goes from one state of its frontier to the next this way.
+  void restore_changes(const SystemSnapshot& s, const std::array<std::vector<int>, kMachines>& changed,
+                       SystemSnapshot* mirror = nullptr);
   /// From now on snapshot_changes() reports only the instances given an event after this call: for a
   /// simulation whose snapshots follow the System step by step.
   void forget_changes();

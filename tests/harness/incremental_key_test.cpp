@@ -1,9 +1,11 @@
 // The exhaustive explorer packs a successor's key from its parent's (StateCodec::pack_step): it rewrites the
 // clock, the inputs, the environment's book, the instances the step gave an event and the machines whose key
-// rules read the clock, and keeps every other bit. That rests on two declarations: every Kept rule that reads
-// the clock says so (key::kept_against_clock), and every rule is idempotent. Here, on every preset, with the
-// abstract key and the exact one, every successor of a bounded search is packed both ways and compared
-// (SearchModel::check_incremental_keys throws on a difference).
+// rules read the clock, and keeps every other bit. It reads a state back from the last one it read
+// (StateCodec::unpack_step, System::restore_changes): only the instances whose bits differ, and those
+// machines. That rests on declarations: every rule that reads the clock says so (key::kept_against_clock, a
+// NotStored's reads_clock), and every rule is idempotent. Here, on every preset, with the abstract key and
+// the exact one, every successor of a bounded search is packed both ways and every state read back both ways,
+// and compared (SearchModel::check_incremental_keys throws on a difference).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,7 +20,7 @@ namespace {
 
 class incremental_key : public ::testing::TestWithParam<std::tuple<std::string, bool>> {};
 
-TEST_P(incremental_key, equals_the_key_packed_whole_on_every_successor) {
+TEST_P(incremental_key, agrees_with_whole_keys_on_every_state_and_successor) {
   const auto& [name, exact] = GetParam();
   const Config config = *find_preset(name);
   SearchModel model(config, exact);
@@ -68,6 +70,37 @@ TEST(incremental_key_codec, keeps_what_is_not_listed_and_rewrites_what_is) {
   listed[machine_index<Destination>] = std::span<const int>(&first, 1);
   codec.pack_step(parent.data(), s, EnvBook{}, listed, step.data());
   EXPECT_EQ(step, whole);
+}
+
+// Reading back: the instances whose bits differ from the last key's are read and listed, the others left.
+TEST(incremental_key_codec, reads_back_what_differs_from_the_last_key) {
+  const Config config = *find_preset("kb-q292030");
+  const StateCodec codec(config, 3 * kMinutesPerDay, false);
+  System system(config);
+  SystemSnapshot s = system.snapshot();
+  std::vector<std::uint64_t> last(codec.words()), next(codec.words());
+  codec.pack(s, EnvBook{}, last.data());
+  s.all<Destination>()[0].data.received += 1;
+  codec.pack(s, EnvBook{}, next.data());
+
+  SystemSnapshot whole, read;
+  EnvBook book;
+  codec.unpack(next.data(), whole, book);
+  codec.unpack(last.data(), read, book);
+  StateCodec::Changed changed;
+  codec.unpack_step(last.data(), next.data(), read, book, changed);
+  EXPECT_EQ(read, whole);
+  // Read back by the words that differ: Destination[0], and what shares its words, not every instance.
+  const auto& destinations = changed[machine_index<Destination>];
+  EXPECT_NE(std::find(destinations.begin(), destinations.end(), 0), destinations.end());
+  EXPECT_LT(changed[machine_index<QueueItem>].size(), s.all<QueueItem>().size());
+  EXPECT_LT(changed[machine_index<Timer>].size(), s.all<Timer>().size());
+
+  // With the same key nothing but the machines whose rules read the clock is read back.
+  codec.unpack_step(next.data(), next.data(), read, book, changed);
+  EXPECT_EQ(read, whole);
+  EXPECT_TRUE(changed[machine_index<Destination>].empty());
+  EXPECT_EQ(changed[machine_index<Client>].size(), 1u) << "Client's rules read the clock";
 }
 
 }  // namespace
