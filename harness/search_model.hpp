@@ -29,8 +29,9 @@ class SearchModel {
     m.check_keys_ = check_keys_;
     return m;
   }
-  /// Each successor's key, packed from its parent's (StateCodec::pack_step), is also packed whole and the two
-  /// compared, a mismatch thrown as a model bug: for tests/harness/incremental_key_test.cpp.
+  /// Each successor's key, packed from its parent's (StateCodec::pack_step), is also packed whole, and each
+  /// state entered, read back from the last one (StateCodec::unpack_step), is also read back whole; the two
+  /// are compared, a mismatch thrown as a model bug: for tests/harness/incremental_key_test.cpp.
   void check_incremental_keys(bool on) { check_keys_ = on; }
   void flush_coverage();
 
