@@ -61,11 +61,17 @@ struct BfsResult {
   std::uint64_t truncated = 0;  ///< successors outside the model's bounds (not explored)
 };
 
+/// Told of each property's first violation as soon as its path is fixed (the property's bit, the path), on
+/// the search's own thread between two rounds, while the search goes on: a caller can replay and draw the
+/// counterexample meanwhile. Its time is not the search's (SearchStats::seconds leaves it out).
+using ViolationFn = std::function<void(int property, const std::vector<std::uint16_t>& path)>;
+
 /// `Store` is StateStore (every key, exact) or FingerprintStore (64-bit fingerprints, the frontier's keys).
 template <class Store = StateStore, class Model>
-BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int threads) {
+BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int threads,
+              const ViolationFn& on_violation = {}) {
   using clock = std::chrono::steady_clock;
-  const auto t0 = clock::now();
+  auto t0 = clock::now();  // moved on by the time spent in on_violation
   const std::size_t words = model.key_words();
   BfsResult result;
   Store store = [&] {
@@ -341,6 +347,11 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
           const auto p = static_cast<std::size_t>(std::countr_zero(fresh));
           result.paths[p] = store.path_to(chunk.found[p].parent);
           result.paths[p].push_back(chunk.found[p].choice);
+          if (on_violation) {
+            const auto called = clock::now();
+            on_violation(static_cast<int>(p), result.paths[p]);
+            t0 += clock::now() - called;
+          }
         }
         result.violated |= chunk.found_mask;
       }

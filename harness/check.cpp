@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <bit>
+#include <functional>
+#include <optional>
 #include <stdexcept>
 
 #include "checker/bfs.hpp"
@@ -91,10 +93,21 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
   CoverageSink coverage;
   SearchModel model(config, o.exact_states, &ran, o.symmetry, o.coverage ? &coverage : nullptr);
   const std::uint32_t mask = checked_mask(o);
+  // Each property's shortest counterexample is replayed as soon as the search has it, not after the search:
+  // a caller drawing it (on_counterexample) then draws while the search goes on.
+  std::vector<std::optional<Counterexample>> confirmed(all_properties().size());
+  const checker::ViolationFn on_violation = [&](int p, const std::vector<std::uint16_t>& path) {
+    auto& cex = confirmed[static_cast<std::size_t>(p)];
+    cex = confirm(config, schedule_of_path(config, path, o.exact_states, o.symmetry), p, "exhaustive");
+    if (o.on_counterexample) o.on_counterexample(*cex);
+  };
   // Exact by default, tree-compressed (about 20 bytes a state); whole keys or fingerprints when asked.
-  const auto r = o.fingerprints   ? checker::bfs<checker::FingerprintStore>(model, mask, o.limits, o.threads)
-                 : o.uncompressed ? checker::bfs<checker::StateStore>(model, mask, o.limits, o.threads)
-                                  : checker::bfs<checker::TreeStore>(model, mask, o.limits, o.threads);
+  const auto search = [&]<class Store>() {
+    return checker::bfs<Store>(model, mask, o.limits, o.threads, on_violation);
+  };
+  const auto r = o.fingerprints   ? search.operator()<checker::FingerprintStore>()
+                 : o.uncompressed ? search.operator()<checker::StateStore>()
+                                  : search.operator()<checker::TreeStore>();
   ExplorerReport rep;
   rep.kind = ExplorerKind::exhaustive;
   model.flush_coverage();  // the other threads' models ended with the search
@@ -134,8 +147,10 @@ ExplorerReport check_exhaustive(const Config& config, const CheckOptions& o) {
       const auto& path = r.paths[static_cast<std::size_t>(p)];
       res.verdict = Verdict::Violated;
       res.path_length = path.size();
-      res.counterexample =
-          confirm(config, schedule_of_path(config, path, o.exact_states, o.symmetry), p, "exhaustive");
+      res.counterexample = std::move(confirmed[static_cast<std::size_t>(p)]);
+      if (!res.counterexample)
+        throw std::logic_error("the exhaustive search did not hand over its counterexample for " +
+                               std::string(res.property->name) + " (a checker bug)");
     } else if (!unfinished.empty()) {
       res.verdict = Verdict::Inconclusive;
       res.note = unfinished;

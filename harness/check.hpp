@@ -2,6 +2,7 @@
 // `check` as a library call: run the explorers on one config, re-play what they find, and give a verdict per
 // property and explorer.
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ struct CheckOptions {
   /// Random: batch reports of every shard, taken as done (checker::RandomParams::reports).
   const std::vector<checker::BatchReport>* random_reports = nullptr;
   checker::Limits limits;
+  /// Exhaustive: told of each counterexample as soon as the search has fixed and replayed it, on the search's
+  /// thread while the search goes on (`check --out` starts drawing it); the report holds the same
+  /// counterexample in the end.
+  std::function<void(const Counterexample&)> on_counterexample;
 };
 
 /// One property's verdict from one explorer.

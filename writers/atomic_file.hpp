@@ -30,8 +30,9 @@ void write_files_atomic(const std::filesystem::path& dir,
 void check_output_dir(const std::filesystem::path& dir);
 
 /// All the files one command writes, committed as one: each goes to a temporary beside its target first
-/// (folders created as needed); only when every one is written are they renamed into place. A failure at any
-/// file removes the temporaries and the folders the set created, so the disk is as it was.
+/// (folders created as needed); only when every one is written and on disk (one syncfs per filesystem) are
+/// they renamed into place. A failure at any file removes the temporaries and the folders the set created, so
+/// the disk is as it was.
 class OutputSet {
  public:
   /// Adds a file to the set; returns its path.

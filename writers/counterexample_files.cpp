@@ -4,6 +4,7 @@
 #include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -18,18 +19,32 @@ Renderer graphviz_renderer() {
   return [](std::string_view dot, ImageFormat format) { return render_dot(dot, format); };
 }
 
-Renderer renderer_ahead(const std::vector<const Counterexample*>& counterexamples) {
-  auto ahead = std::make_shared<std::map<std::string, std::shared_future<std::string>, std::less<>>>();
-  for (const Counterexample* cex : counterexamples) {
-    std::string dot = trace_dot(*cex);
-    if (!ahead->contains(dot)) {
-      auto svg = render_dot_async(dot, ImageFormat::svg);
-      ahead->emplace(std::move(dot), std::move(svg));
-    }
+struct RenderAhead::Started {
+  std::mutex mutex;
+  std::map<std::string, std::shared_future<std::string>, std::less<>> svg;  ///< by DOT text
+};
+
+RenderAhead::RenderAhead() : started_(std::make_shared<Started>()) {}
+
+void RenderAhead::start(const Counterexample& cex) const {
+  std::string dot = trace_dot(cex);
+  std::lock_guard lock(started_->mutex);
+  if (!started_->svg.contains(dot)) {
+    auto svg = render_dot_async(dot, ImageFormat::svg);
+    started_->svg.emplace(std::move(dot), std::move(svg));
   }
-  return [ahead](std::string_view dot, ImageFormat format) {
-    if (format == ImageFormat::svg)
-      if (const auto it = ahead->find(dot); it != ahead->end()) return it->second.get();
+}
+
+Renderer RenderAhead::renderer() const {
+  return [started = started_](std::string_view dot, ImageFormat format) {
+    if (format == ImageFormat::svg) {
+      std::shared_future<std::string> svg;
+      {
+        std::lock_guard lock(started->mutex);
+        if (const auto it = started->svg.find(dot); it != started->svg.end()) svg = it->second;
+      }
+      if (svg.valid()) return svg.get();  // waited for outside the lock: the other thread may look meanwhile
+    }
     return render_dot(dot, format);
   };
 }

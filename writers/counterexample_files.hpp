@@ -4,6 +4,7 @@
 // written as one (write_files_atomic): a rendering or write failure leaves the folder as it was.
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,10 +22,22 @@ using Renderer = std::function<std::string(std::string_view dot, ImageFormat for
 /// The default Renderer: render_dot.
 Renderer graphviz_renderer();
 
-/// Starts rendering each counterexample's timeline (its trace.svg) on Graphviz's thread at once and returns a
-/// Renderer that hands those out, rendering anything else as graphviz_renderer does: the caller builds the
-/// JSON and the logs meanwhile. The counterexamples are only read here.
-Renderer renderer_ahead(const std::vector<const Counterexample*>& counterexamples);
+/// Timelines (trace.svg) rendered ahead, on Graphviz's thread, while the caller does something else: the
+/// search that goes on past a violation (CheckOptions::on_counterexample), then the JSON and the logs.
+/// A handle: copies share what is started. Safe to use from several threads.
+class RenderAhead {
+ public:
+  RenderAhead();
+  /// Starts rendering the counterexample's timeline, unless one with the same DOT text is started.
+  void start(const Counterexample& cex) const;
+  /// A Renderer that hands out what was started (waiting for it), rendering anything else as
+  /// graphviz_renderer does. It shares what this holds, and may outlive it.
+  Renderer renderer() const;
+
+ private:
+  struct Started;
+  std::shared_ptr<Started> started_;
+};
 
 /// `stem`.dot and `stem`.svg (and `stem`.png when `png`) of the counterexample's timeline, in memory.
 /// Throws RenderError naming `stem`.dot.
@@ -37,7 +50,7 @@ std::vector<DiagramFile> counterexample_files(const Counterexample& cex,
                                               const Renderer& render = graphviz_renderer());
 
 /// counterexample_files of each, built two at a time; the same result as one at a time. Throws the first
-/// failure in order. `render` must be safe to call from two threads (render_dot and renderer_ahead's are).
+/// failure in order. `render` must be safe to call from two threads (render_dot and RenderAhead's are).
 std::vector<std::vector<DiagramFile>> counterexamples_files(const std::vector<const Counterexample*>& all,
                                                             const Renderer& render);
 

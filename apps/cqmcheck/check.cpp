@@ -14,7 +14,8 @@
 namespace cqm::cli {
 
 std::vector<Evidence> add_evidence(OutputSet& set, const CheckReport& report,
-                                   const std::filesystem::path& out, bool first_straight_in) {
+                                   const std::filesystem::path& out, bool first_straight_in,
+                                   const RenderAhead& ahead) {
   // The first violated property's counterexamples go into `out` (check: the first explorer's straight in, and
   // another explorer's in a sub-folder named after it; suite: each explorer's in its sub-folder); another
   // property's into out/PROPERTY/EXPLORER.
@@ -36,8 +37,10 @@ std::vector<Evidence> add_evidence(OutputSet& set, const CheckReport& report,
       all.push_back(&*p.counterexample);
       dirs.push_back(dir);
     }
-  // The pictures start on Graphviz's thread while the JSON and logs are built, two counterexamples at a time.
-  auto files = counterexamples_files(all, renderer_ahead(all));
+  // The pictures not started yet start on Graphviz's thread while the JSON and logs are built, two
+  // counterexamples at a time.
+  for (const Counterexample* cex : all) ahead.start(*cex);
+  auto files = counterexamples_files(all, ahead.renderer());
   for (std::size_t i = 0; i < written.size(); ++i)
     written[i].files = add_files(set, dirs[i], std::move(files[i]));
   return written;
@@ -81,11 +84,14 @@ std::vector<ExplorerKind> explorers_of(const std::string& name) {
 void run_check(const CheckFlags& f) {
   if (!f.shard.empty()) return run_random_shard(f);
   const Config config = f.model.load();
+  RenderAhead ahead;
+  CheckOptions options = f.search.options(interrupt_flag());
   if (!f.out.empty()) {
     check_output_dir(f.out);  // before the search, not after it
     start_graphviz();         // on the other core while the search runs
+    // and each counterexample's picture as soon as the search has it (the search goes on past it)
+    options.on_counterexample = [ahead](const Counterexample& cex) { ahead.start(cex); };
   }
-  CheckOptions options = f.search.options(interrupt_flag());
   options.explorers = explorers_of(f.explorer);
   ProgressPrinter progress("check " + config.name, f.search.quiet);
   options.limits.progress = progress.callback();
@@ -95,7 +101,7 @@ void run_check(const CheckFlags& f) {
   if (!f.out.empty()) {
     // Every explorer's evidence is one set: all of it is written, or (say on a full disk) none.
     OutputSet set;
-    result.evidence = add_evidence(set, result.report, f.out, true);
+    result.evidence = add_evidence(set, result.report, f.out, true, ahead);
     set.commit();
   }
   result.interrupted = interrupt_flag()->load();

@@ -10,6 +10,7 @@
 #include "model/config.hpp"
 #include "results/check_result.hpp"
 #include "writers/atomic_file.hpp"
+#include "writers/counterexample_files.hpp"
 
 namespace cqm::cli {
 
@@ -52,9 +53,11 @@ struct SearchFlags {
 };
 
 /// Adds each counterexample of the report under `out` to the command's output set: check puts the first
-/// straight into `out`, suite each explorer's into a sub-folder.
+/// straight into `out`, suite each explorer's into a sub-folder. Pictures `ahead` has started (as the search
+/// found them) are taken from it.
 std::vector<Evidence> add_evidence(OutputSet& set, const CheckReport& report,
-                                   const std::filesystem::path& out, bool first_straight_in);
+                                   const std::filesystem::path& out, bool first_straight_in,
+                                   const RenderAhead& ahead = RenderAhead());
 
 /// Set by SIGINT/SIGTERM: searches stop as soon as they can and report what they have.
 const std::atomic<bool>* interrupt_flag();

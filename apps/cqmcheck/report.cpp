@@ -97,6 +97,8 @@ void run_report(const ReportFlags& f) {
     ProgressPrinter progress("report " + config.name, f.search.quiet);
     CheckOptions preset_options = options;
     preset_options.limits.progress = progress.callback();
+    const RenderAhead ahead;  // each counterexample's picture drawn while the search goes on
+    preset_options.on_counterexample = [ahead](const Counterexample& cex) { ahead.start(cex); };
     CheckResult check_result;
     check_result.report = cqm::check(config, preset_options);
     check_result.assumptions = assumption_lines(config);
@@ -117,7 +119,8 @@ void run_report(const ReportFlags& f) {
                {},
                {}});
         }
-    auto files = counterexamples_files(cexs, renderer_ahead(cexs));
+    for (const Counterexample* cex : cexs) ahead.start(*cex);
+    auto files = counterexamples_files(cexs, ahead.renderer());
     for (std::size_t i = 0; i < files.size(); ++i) {
       auto& cx = result.counterexamples[result.counterexamples.size() - files.size() + i];
       for (auto& file : files[i]) {

@@ -33,11 +33,13 @@ void run_suite(const SuiteFlags& f) {
     ProgressPrinter progress("suite " + config.name, f.search.quiet);
     CheckOptions preset_options = options;
     preset_options.limits.progress = progress.callback();
+    const RenderAhead ahead;  // each counterexample's picture drawn while the search goes on
+    preset_options.on_counterexample = [ahead](const Counterexample& cex) { ahead.start(cex); };
     SuiteEntry entry;
     entry.check.report = check(config, preset_options);
     entry.check.assumptions = assumption_lines(config);
     entry.check.evidence =
-        add_evidence(set, entry.check.report, std::filesystem::path(f.out) / config.name, false);
+        add_evidence(set, entry.check.report, std::filesystem::path(f.out) / config.name, false, ahead);
     result.presets.push_back(std::move(entry));
     if (interrupt_flag()->load()) break;  // what was found so far is written; the rest is not run
   }

@@ -6,6 +6,8 @@
 
 #include <string>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "checker/tree_store.hpp"
 
@@ -81,6 +83,18 @@ TYPED_TEST(bfs_with, goes_on_past_one_violation_for_the_other_properties) {
   EXPECT_EQ(one.outcome, Outcome::complete);
   EXPECT_EQ(one.violated, 1u);
   EXPECT_EQ(one.stats.states, 103u);
+}
+
+TYPED_TEST(bfs_with, tells_of_each_violation_as_its_path_is_fixed) {
+  CounterModel m;
+  m.bad = 4;
+  m.other = 50;
+  std::vector<std::pair<int, std::vector<std::uint16_t>>> told;
+  const auto r = bfs<TypeParam>(
+      m, 3, {}, 1, [&](int p, const std::vector<std::uint16_t>& path) { told.emplace_back(p, path); });
+  ASSERT_EQ(told.size(), 2u);  // once each, in the order found: the shallower first
+  EXPECT_EQ(told[0], std::make_pair(0, r.paths[0]));
+  EXPECT_EQ(told[1], std::make_pair(1, r.paths[1]));
 }
 
 TYPED_TEST(bfs_with, a_property_not_looked_for_is_not_reported) {

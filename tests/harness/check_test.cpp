@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "harness/search_model.hpp"
 #include "harness/state_codec.hpp"
 #include "tests/preset_params.hpp"
+#include "writers/trace_json.hpp"
 
 namespace cqm {
 namespace {
@@ -82,6 +85,22 @@ TEST(check, kb_exhaustive_counterexample_tells_the_kb_story) {
   EXPECT_GE(evenings, 7);
   EXPECT_EQ(c.steps.back().state.state<QueueItem>(1), QueueItem::State::Expired);
   EXPECT_EQ(c.at - c.steps.back().state.one<QueueItem>(1).data.submitted_at, config.model.item_lifetime);
+}
+
+// check --out starts drawing each counterexample while the search goes on: what it is handed is what the
+// report holds in the end.
+TEST(check, each_exhaustive_counterexample_is_handed_over_as_found) {
+  CheckOptions o = exhaustive_only();
+  std::vector<std::string> told;
+  o.on_counterexample = [&](const Counterexample& c) { told.push_back(trace_to_json(c)); };
+  const auto r = check_exhaustive(*find_preset("kb-q292030"), o);
+  std::vector<std::string> held;
+  for (const auto& p : r.properties)
+    if (p.counterexample) held.push_back(trace_to_json(*p.counterexample));
+  ASSERT_EQ(held.size(), 2u);
+  std::sort(told.begin(), told.end());
+  std::sort(held.begin(), held.end());
+  EXPECT_EQ(told, held);
 }
 
 TEST(check, kb_random_counterexample_is_shrunk_and_replays) {

@@ -1,8 +1,11 @@
 // A command's outputs as one set (issue 10, items 6 and 15): all files or none, the folders it made removed
 // again on failure, and a temporary name that fits beside a target of the longest name a folder allows.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <string>
+#include <vector>
 
 #include "tests/writers/temp_dir.hpp"
 #include "writers/atomic_file.hpp"
@@ -45,6 +48,30 @@ TEST(output_set, a_target_name_of_255_bytes_gets_a_temporary) {
   set.add(tmp.path / name, "x");
   set.commit();
   EXPECT_EQ(read(tmp.path / name), "x");
+}
+
+// The set syncs once a filesystem (syncfs), so a set that spans two must sync both and write every file.
+TEST(output_set, a_set_across_two_filesystems_is_written_whole) {
+  TempDir tmp;
+  const std::filesystem::path shm = "/dev/shm";
+  struct stat a {
+  }, b{};
+  if (::stat(shm.c_str(), &a) != 0 || ::stat(tmp.path.c_str(), &b) != 0 || a.st_dev == b.st_dev ||
+      ::access(shm.c_str(), W_OK) != 0)
+    GTEST_SKIP() << "needs a writable /dev/shm on another filesystem than " << tmp.path;
+  std::string name = (shm / "cqm_output_set_XXXXXX").string();
+  ASSERT_NE(::mkdtemp(name.data()), nullptr);
+  const std::filesystem::path other = name;
+  OutputSet set;
+  set.add(tmp.path / "one.txt", "1");
+  set.add(other / "sub" / "two.txt", "2");
+  set.add(tmp.path / "three.txt", "3");
+  EXPECT_EQ(set.commit().size(), 3u);
+  EXPECT_EQ(read(tmp.path / "one.txt"), "1");
+  EXPECT_EQ(read(other / "sub" / "two.txt"), "2");
+  EXPECT_EQ(read(tmp.path / "three.txt"), "3");
+  EXPECT_EQ(listing(other), std::vector<std::string>{"sub"});  // no temporary left behind
+  std::filesystem::remove_all(other);
 }
 
 TEST(output_set, check_output_dir_probes_without_creating) {
