@@ -12,9 +12,9 @@
 
 namespace cqm {
 
+/// Adds the struct's members to the object `out`, after what it holds.
 template <class T>
-nlohmann::ordered_json described_json(const T& value) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+void add_described(nlohmann::ordered_json& out, const T& value) {
   using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
   boost::mp11::mp_for_each<Members>([&](auto member) {
     const auto& v = value.*member.pointer;
@@ -28,6 +28,12 @@ nlohmann::ordered_json described_json(const T& value) {
     else
       out[member.name] = v;
   });
+}
+
+template <class T>
+nlohmann::ordered_json described_json(const T& value) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  add_described(out, value);
   return out;
 }
 

@@ -1,6 +1,9 @@
 #include "writers/trace_json.hpp"
 
+#include <array>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "io/config_toml.hpp"
 #include "io/trace_reader.hpp"
@@ -12,19 +15,43 @@ namespace cqm {
 
 using Json = nlohmann::ordered_json;
 
-Json machines_json(const SystemSnapshot& s, const Config& config) {
+namespace {
+
+// Each instance's label, made once for a trace rather than for every step.
+class Labels {
+ public:
+  explicit Labels(const Config& config) : config_(config) {}
+  const std::string& of(std::size_t machine, std::size_t i) {
+    auto& labels = labels_[machine];
+    while (labels.size() <= i)
+      labels.push_back(instance_label(config_, machine, static_cast<int>(labels.size())));
+    return labels[i];
+  }
+
+ private:
+  const Config& config_;
+  std::array<std::vector<std::string>, kMachines> labels_;
+};
+
+Json machines_json(const SystemSnapshot& s, Labels& labels) {
+  // Each object built where it ends up: a trace holds every instance of every step.
   Json j = Json::object();
   for_each_machine([&]<class M>(std::type_identity<M>) {
     const auto& instances = s.all<M>();
     for (std::size_t i = 0; i < instances.size(); ++i) {
-      Json m;
+      Json& m = j[labels.of(machine_index<M>, i)];
       m["state"] = std::string(M::states[instances[i].state]);
-      const Json data = described_json(instances[i].data);
-      for (const auto& [k, v] : data.items()) m[k] = v;
-      j[instance_label(config, machine_index<M>, static_cast<int>(i))] = m;
+      add_described(m, instances[i].data);
     }
   });
   return j;
+}
+
+}  // namespace
+
+Json machines_json(const SystemSnapshot& s, const Config& config) {
+  Labels labels(config);
+  return machines_json(s, labels);
 }
 
 std::string trace_to_json(const Counterexample& cex) {
@@ -47,32 +74,30 @@ std::string trace_to_json(const Counterexample& cex) {
   schedule["init_otherwise"] = std::string(enum_name(cex.schedule.init_otherwise));
   schedule["events"] = Json::array();
   for (const auto& e : cex.schedule.events) {
-    Json ev;
+    Json& ev = schedule["events"].emplace_back();
     ev["at"] = format_time(e.at);
     ev["do"] = std::string(enum_name(e.action));
     if (e.action == EnvAction::program_finishes) {
       ev["mif"] = std::string(enum_name(e.mif));
       ev["program"] = e.program;
     }
-    schedule["events"].push_back(ev);
   }
-  j["schedule"] = schedule;
-  Json steps = Json::array();
+  j["schedule"] = std::move(schedule);
+  Json& steps = j["steps"] = Json::array();
+  Labels labels(cex.config);
   std::size_t log_begin = 0;
   for (const auto& s : cex.steps) {
-    Json step;
+    Json& step = steps.emplace_back();
     step["at"] = format_time(s.at);
     step["event"] = s.event;
     if (!s.detail.empty()) step["detail"] = s.detail;
     step["inputs"] = described_json(s.state.inputs);
-    step["machines"] = machines_json(s.state, cex.config);
-    step["log"] = Json::array();
+    step["machines"] = machines_json(s.state, labels);
+    Json& log = step["log"] = Json::array();
     for (std::size_t i = log_begin; i < s.log_end; ++i)
-      step["log"].push_back(log_text(cex.log[i], cex.config.model.site_code));
+      log.push_back(log_text(cex.log[i], cex.config.model.site_code));
     log_begin = s.log_end;
-    steps.push_back(step);
   }
-  j["steps"] = steps;
   return json_text(j);
 }
 
