@@ -29,7 +29,8 @@
 // Honest memory: a new state adds at most one node per position below the root (2W - 2), a duplicate none, so
 // reserve_for(more) makes room for 2W - 2 nodes an insert, and the inserts then allocate nothing.
 // Pessimistic, but the tables grow geometrically: for a large table the worst case of a group is a small
-// margin, not a doubling (for a small one, a floor: 1 MiB for 4096 inserts of 9 words).
+// margin, not a doubling (for a small one, a floor: 1 MiB for 4096 inserts of 9 words). A table under
+// kDoublingBytes at least doubles, so a small search does not rehash at every round.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -205,14 +206,20 @@ class TreeStore {
   static std::size_t buckets_for(std::size_t count) {
     return std::max(kFirstBuckets, (count / 4 * 5 + 5) / detail::BucketTable::kWays + 1);
   }
+  // A small table at least doubles when it grows: grown to just what a round needs, a search of a few
+  // thousand states rehashed its tables a dozen times (4 M of the KB search's 60 M instructions). A large one
+  // grows to what is needed, so that a search near the memory cap does not double past it.
+  static constexpr std::uint64_t kDoublingBytes = 64ull << 20;
   std::size_t node_buckets_for(std::size_t more) const {
     const std::size_t count = nodes() + more * inner_;
-    return !inner_ || count <= limit(nodes_.slots()) ? nodes_.buckets() : buckets_for(count);
+    if (!inner_ || count <= limit(nodes_.slots())) return nodes_.buckets();
+    return std::max(buckets_for(count), nodes_.bytes() < kDoublingBytes ? 2 * nodes_.buckets() : 0);
   }
   std::size_t root_slots_for(std::size_t more) const {
     const std::size_t count = size_ + more;
-    return count <= detail::ValueSet::limit(roots_.slots()) ? roots_.slots()
-                                                            : detail::ValueSet::slots_for(count);
+    if (count <= detail::ValueSet::limit(roots_.slots())) return roots_.slots();
+    return std::max(detail::ValueSet::slots_for(count),
+                    roots_.bytes() < kDoublingBytes ? 2 * roots_.slots() : 0);
   }
   std::size_t kept() const { return size_ - first_kept_; }
   // The frontier's arrays double, as a vector would (they are copied when they grow, so not by less).
