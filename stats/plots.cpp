@@ -1,5 +1,3 @@
-#include "stats/plots.hpp"
-
 #include <plplot/plplot.h>
 
 #include <algorithm>
@@ -7,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
+
+#include "stats/plots_module.hpp"
 
 namespace cqm::plots {
 namespace {
@@ -190,9 +190,7 @@ void marker(const Marker& m, double y0, double y1, int colour, double label_heig
   text_size(kLayout.char_scale);
 }
 
-}  // namespace
-
-std::string render(const HeatMap& f, Format format) {
+std::string draw(const HeatMap& f, Format format) {
   const auto nx = static_cast<int>(f.x_ticks.size());
   const auto ny = static_cast<int>(f.y_ticks.size());
   // Wide grids get a wider page, so the cells' text keeps its size; the viewport is a fraction of the page.
@@ -261,7 +259,7 @@ std::string render(const HeatMap& f, Format format) {
   return session.finish();
 }
 
-std::string render(const Bars& f, Format format) {
+std::string draw(const Bars& f, Format format) {
   Session session(format);
   const double x1 = f.x0 + f.width * static_cast<double>(f.heights.size());
   double lo = 0, hi = 1;
@@ -295,7 +293,7 @@ std::string render(const Bars& f, Format format) {
   return session.finish();
 }
 
-std::string render(const Points& f, Format format) {
+std::string draw(const Points& f, Format format) {
   Session session(format);
   plvpor(kLayout.left, kLayout.right, kLayout.bottom, kLayout.top);
   plwind(f.x_min, f.x_max, 0, f.y_max);
@@ -316,7 +314,7 @@ std::string render(const Points& f, Format format) {
   return session.finish();
 }
 
-std::string render(const Lines& f, Format format) {
+std::string draw(const Lines& f, Format format) {
   // Each series its colour and symbol, so the lines stay apart in grey print too.
   constexpr Colour kColours[] = {bar_blue, marker_red, median_green, grey};
   constexpr int kSymbols[] = {17, 16, 13,
@@ -354,4 +352,16 @@ std::string render(const Lines& f, Format format) {
   return session.finish();
 }
 
+const PlotsModule g_module{
+    [](const HeatMap& f, Format format) { return draw(f, format); },
+    [](const Bars& f, Format format) { return draw(f, format); },
+    [](const Points& f, Format format) { return draw(f, format); },
+    [](const Lines& f, Format format) { return draw(f, format); },
+};
+
+}  // namespace
 }  // namespace cqm::plots
+
+extern "C" __attribute__((visibility("default"))) const cqm::plots::PlotsModule* cqm_plots_module() {
+  return &cqm::plots::g_module;
+}

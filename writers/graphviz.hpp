@@ -19,7 +19,7 @@ class RenderError : public OutputError {
 enum class ImageFormat { svg, png };
 
 /// The file extension and Graphviz format name: "svg", "png".
-const char* image_extension(ImageFormat format);
+inline const char* image_extension(ImageFormat format) { return format == ImageFormat::png ? "png" : "svg"; }
 
 /// How text is measured for the layout: by writers/text_layout.hpp (the default; the same sizes as pango's
 /// without loading pango) or by Graphviz's pango plugin. PNG is always pango's: cairo draws pango's layouts.

@@ -6,10 +6,13 @@
 #include <chrono>
 #include <cstdio>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 
 #include "model/machines.hpp"
 #include "tests/writers/xml_check.hpp"
 #include "writers/machine_dot.hpp"
+#include "writers/module.hpp"
 
 namespace cqm {
 namespace {
@@ -50,6 +53,26 @@ TEST(graphviz, renders_clusters_twice_without_newrank_in_the_dot) {
   EXPECT_EQ(test::xml_problem(first), "");
   EXPECT_NE(first.find("cluster_a"), std::string::npos);
   EXPECT_FALSE(render_dot(kClusters, ImageFormat::png).empty());
+}
+
+// The render thread loads Graphviz as a module; a module that cannot be loaded is named, with where it was
+// looked for.
+TEST(module, one_not_found_is_named_with_where_it_was_looked_for) {
+  try {
+    load_module("libcqm_no_such_module.so", "cqm_no_such_entry");
+    FAIL() << "loaded a module that does not exist";
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("cannot load the module libcqm_no_such_module.so: not found in "), std::string::npos)
+        << what;
+    EXPECT_NE(what.find(CQM_MODULE_DIR), std::string::npos) << what;
+  }
+}
+
+TEST(module, the_graphviz_module_gives_its_table_once) {
+  const void* first = load_module("libcqm_render.so", "cqm_render_module");
+  EXPECT_NE(first, nullptr);
+  EXPECT_EQ(load_module("libcqm_render.so", "cqm_render_module"), first);
 }
 
 TEST(graphviz, rejects_malformed_dot_with_graphviz_reason) {
