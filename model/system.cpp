@@ -453,19 +453,26 @@ void System::snapshot_changes(SystemSnapshot& s) const {
   });
 }
 
-void System::restore_changes(const SystemSnapshot& s, const std::array<std::vector<int>, kMachines>& changed,
-                             SystemSnapshot* mirror) {
+template <class Listed>
+void System::set_from(const SystemSnapshot& s, SystemSnapshot* mirror, Listed&& listed) {
   restore_scalars(s);
-  if (mirror) snapshot_scalars(*mirror);
-  for_each_machine([&]<class M>(std::type_identity<M>) {
+  if (mirror) snapshot_scalars(*mirror);  // the System's scalars are s's now
+  for_each_machine([&]<class M>(std::type_identity<M> machine) {
     auto& g = group<M>();
     const auto& in = s.all<M>();
-    for (const int i : changed[machine_index<M>]) {
-      const auto& now = in[static_cast<std::size_t>(i)];
-      g.set(i, now);
-      if (mirror) mirror->all<M>()[static_cast<std::size_t>(i)] = now;
+    for (const int i : listed(machine)) {
+      const auto& value = in[static_cast<std::size_t>(i)];
+      g.set(i, value);
+      if (mirror) mirror->all<M>()[static_cast<std::size_t>(i)] = value;
     }
     g.forget_touched();
+  });
+}
+
+void System::restore_changes(const SystemSnapshot& s, const std::array<std::vector<int>, kMachines>& changed,
+                             SystemSnapshot* mirror) {
+  set_from(s, mirror, [&]<class M>(std::type_identity<M>) -> const std::vector<int>& {
+    return changed[machine_index<M>];
   });
 }
 
@@ -474,18 +481,8 @@ void System::forget_changes() {
 }
 
 void System::revert(const SystemSnapshot& s, SystemSnapshot* mirror) {
-  restore_scalars(s);
-  if (mirror) snapshot_scalars(*mirror);  // the System's scalars are s's now
-  for_each_machine([&]<class M>(std::type_identity<M>) {
-    auto& g = group<M>();
-    const auto& in = s.all<M>();
-    for (const int i : g.touched()) {
-      const auto& was = in[static_cast<std::size_t>(i)];
-      g.set(i, was);
-      if (mirror) mirror->all<M>()[static_cast<std::size_t>(i)] = was;
-    }
-    g.forget_touched();
-  });
+  set_from(s, mirror,
+           [&]<class M>(std::type_identity<M>) -> const std::vector<int>& { return group<M>().touched(); });
 }
 
 }  // namespace cqm

@@ -167,6 +167,11 @@ class System {
   void set_now(Minutes t);
   void restore_scalars(const SystemSnapshot& s);
   void snapshot_scalars(SystemSnapshot& s) const;
+  /// restore_changes's and revert's one loop: s's scalars and the instances `listed` names of each machine
+  /// (`listed(std::type_identity<M>{})`, a range of indices) set from s, and in `mirror` when given; the
+  /// groups' lists of touched instances forgotten. Defined in system.cpp, its only user.
+  template <class Listed>
+  void set_from(const SystemSnapshot& s, SystemSnapshot* mirror, Listed&& listed);
 
   const Config* config_;
   int clients_ = 0;
