@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "harness/check.hpp"
 #include "writers/atomic_file.hpp"
@@ -22,13 +23,26 @@ Renderer graphviz_renderer() {
 struct RenderAhead::Started {
   std::mutex mutex;
   std::map<std::string, std::shared_future<std::string>, std::less<>> svg;  ///< by DOT text
+  /// What the DOT of each counterexample started is made from (one configuration's): a counterexample
+  /// started again, as the search found it and then among the report's, is not drawn into DOT again.
+  struct Seen {
+    std::string property, explorer;
+    Schedule schedule;
+  };
+  std::vector<Seen> seen;
 };
 
 RenderAhead::RenderAhead() : started_(std::make_shared<Started>()) {}
 
 void RenderAhead::start(const Counterexample& cex) const {
+  {
+    std::lock_guard lock(started_->mutex);
+    for (const auto& s : started_->seen)
+      if (s.property == cex.property && s.explorer == cex.explorer && s.schedule == cex.schedule) return;
+  }
   std::string dot = trace_dot(cex);
   std::lock_guard lock(started_->mutex);
+  started_->seen.push_back({cex.property, cex.explorer, cex.schedule});
   if (!started_->svg.contains(dot)) {
     auto svg = render_dot_async(dot, ImageFormat::svg);
     started_->svg.emplace(std::move(dot), std::move(svg));

@@ -28,7 +28,8 @@ Renderer graphviz_renderer();
 class RenderAhead {
  public:
   RenderAhead();
-  /// Starts rendering the counterexample's timeline, unless one with the same DOT text is started.
+  /// Starts rendering the counterexample's timeline, unless the same counterexample (property, explorer and
+  /// schedule: a RenderAhead serves one configuration) or one with the same DOT text is started.
   void start(const Counterexample& cex) const;
   /// A Renderer that hands out what was started (waiting for it), rendering anything else as
   /// graphviz_renderer does. It shares what this holds, and may outlive it.
