@@ -25,7 +25,8 @@ void inject_write_failures(int nth) { g_injected_failures = nth; }
 
 namespace {
 
-/// A temporary file beside its target, written and still open until `finish`.
+/// A temporary file beside its target, written and open until it is fsync'd (`finish`, a single file) or
+/// closed for a set's one syncfs (`close_unsynced`).
 struct Temporary {
   std::string name;
   int fd = -1;
