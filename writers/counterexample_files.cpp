@@ -63,6 +63,16 @@ Renderer RenderAhead::renderer() const {
   };
 }
 
+std::function<void(const Counterexample&)> RenderAhead::starter() const {
+  return [ahead = *this](const Counterexample& cex) { ahead.start(cex); };
+}
+
+std::vector<std::vector<DiagramFile>> RenderAhead::files(
+    const std::vector<const Counterexample*>& all) const {
+  for (const Counterexample* cex : all) start(*cex);
+  return counterexamples_files(all, renderer());
+}
+
 std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const std::string& stem, bool png,
                                              const Renderer& render) {
   std::vector<DiagramFile> files{{stem + ".dot", trace_dot(cex)}};

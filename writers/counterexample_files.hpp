@@ -34,6 +34,11 @@ class RenderAhead {
   /// A Renderer that hands out what was started (waiting for it), rendering anything else as
   /// graphviz_renderer does. It shares what this holds, and may outlive it.
   Renderer renderer() const;
+  /// start() as a callback: CheckOptions::on_counterexample, so each picture starts as the search finds it.
+  std::function<void(const Counterexample&)> starter() const;
+  /// counterexamples_files of each, the pictures not started yet started first (on Graphviz's thread while
+  /// the JSON and logs are built). Throws RenderError.
+  std::vector<std::vector<DiagramFile>> files(const std::vector<const Counterexample*>& all) const;
 
  private:
   struct Started;

@@ -37,10 +37,7 @@ std::vector<Evidence> add_evidence(OutputSet& set, const CheckReport& report,
       all.push_back(&*p.counterexample);
       dirs.push_back(dir);
     }
-  // The pictures not started yet start on Graphviz's thread while the JSON and logs are built, two
-  // counterexamples at a time.
-  for (const Counterexample* cex : all) ahead.start(*cex);
-  auto files = counterexamples_files(all, ahead.renderer());
+  auto files = ahead.files(all);  // two counterexamples at a time
   for (std::size_t i = 0; i < written.size(); ++i)
     written[i].files = add_files(set, dirs[i], std::move(files[i]));
   return written;
@@ -90,7 +87,7 @@ void run_check(const CheckFlags& f) {
     check_output_dir(f.out);  // before the search, not after it
     start_graphviz();         // on the other core while the search runs
     // and each counterexample's picture as soon as the search has it (the search goes on past it)
-    options.on_counterexample = [ahead](const Counterexample& cex) { ahead.start(cex); };
+    options.on_counterexample = ahead.starter();
   }
   options.explorers = explorers_of(f.explorer);
   ProgressPrinter progress("check " + config.name, f.search.quiet);

@@ -98,7 +98,7 @@ void run_report(const ReportFlags& f) {
     CheckOptions preset_options = options;
     preset_options.limits.progress = progress.callback();
     const RenderAhead ahead;  // each counterexample's picture drawn while the search goes on
-    preset_options.on_counterexample = [ahead](const Counterexample& cex) { ahead.start(cex); };
+    preset_options.on_counterexample = ahead.starter();
     CheckResult check_result;
     check_result.report = cqm::check(config, preset_options);
     check_result.assumptions = assumption_lines(config);
@@ -119,8 +119,7 @@ void run_report(const ReportFlags& f) {
                {},
                {}});
         }
-    for (const Counterexample* cex : cexs) ahead.start(*cex);
-    auto files = counterexamples_files(cexs, ahead.renderer());
+    auto files = ahead.files(cexs);
     for (std::size_t i = 0; i < files.size(); ++i) {
       auto& cx = result.counterexamples[result.counterexamples.size() - files.size() + i];
       for (auto& file : files[i]) {

@@ -34,7 +34,7 @@ void run_suite(const SuiteFlags& f) {
     CheckOptions preset_options = options;
     preset_options.limits.progress = progress.callback();
     const RenderAhead ahead;  // each counterexample's picture drawn while the search goes on
-    preset_options.on_counterexample = [ahead](const Counterexample& cex) { ahead.start(cex); };
+    preset_options.on_counterexample = ahead.starter();
     SuiteEntry entry;
     entry.check.report = check(config, preset_options);
     entry.check.assumptions = assumption_lines(config);

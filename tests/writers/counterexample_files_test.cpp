@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "harness/check.hpp"
@@ -44,6 +45,27 @@ TEST(counterexample_files, writes_the_trace_picture_next_to_trace_json) {
   const std::string svg = read(tmp.path / "D" / "trace.svg");
   EXPECT_EQ(test::xml_problem(svg), "");
   EXPECT_EQ(svg, render_dot(trace_dot(kb()), ImageFormat::svg));
+}
+
+// What check, suite and report write: the pictures started as the search finds them (starter) and the rest by
+// files(); the same bytes as drawn in place, for a counterexample handed over twice too.
+TEST(counterexample_files, rendered_ahead_are_the_files_drawn_in_place) {
+  const RenderAhead ahead;
+  ahead.starter()(kb());  // as the search hands it over
+  const std::vector<const Counterexample*> all{&kb(), &kb()};
+  const auto ahead_files = ahead.files(all);
+  const auto in_place = counterexamples_files(all, graphviz_renderer());
+  ASSERT_EQ(ahead_files.size(), 2u);
+  ASSERT_EQ(in_place.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    ASSERT_EQ(ahead_files[i].size(), in_place[i].size());
+    for (std::size_t f = 0; f < in_place[i].size(); ++f) {
+      EXPECT_EQ(ahead_files[i][f].name, in_place[i][f].name);
+      EXPECT_EQ(ahead_files[i][f].content, in_place[i][f].content) << in_place[i][f].name;
+    }
+  }
+  EXPECT_TRUE(std::any_of(in_place[0].begin(), in_place[0].end(),
+                          [](const DiagramFile& f) { return f.name == "trace.svg"; }));
 }
 
 TEST(counterexample_files, a_render_failure_writes_nothing_and_names_the_file) {
