@@ -140,6 +140,34 @@ TEST(tree_store, a_state_costs_at_most_24_bytes_when_successors_change_few_leave
   EXPECT_LE(per_state, 24.0);
 }
 
+TEST(tree_store, table_sizes_are_on_a_grid_that_doubling_keeps) {
+  for (std::size_t n : {17u, 100u, 255u, 256u, 257u, 1000u, 123456u, 1u << 30}) {
+    const std::size_t g = detail::on_grid(n);
+    EXPECT_GE(g, n);
+    EXPECT_LT(g, n + n / 8 + 1) << n;  // at most one step of the grid above
+    EXPECT_EQ(detail::on_grid(g), g);
+    EXPECT_EQ(detail::on_grid(2 * g), 2 * g);
+  }
+  // Stores grown in rounds of 1, 500 and 77 777 inserts (the last grows to what a round needs, not by
+  // doubling): every size each passes through is on the grid.
+  for (const std::size_t round : {1u, 500u, 77777u}) {
+    TreeStore tree(3);
+    Key k(3, 0);
+    std::mt19937_64 rng(round);
+    for (std::uint32_t i = 0; i < 300000; ++i) {
+      if (i % round == 0) tree.reserve_for(round);
+      for (auto& w : k) w = rng();
+      tree.insert(k.data(), TreeStore::kNoParent, 0);
+      if (i % 997 == 0) {
+        const auto [roots, buckets] = tree.table_sizes();
+        ASSERT_EQ(detail::on_grid(roots), roots) << i;
+        ASSERT_EQ(detail::on_grid(buckets), buckets) << i;
+      }
+    }
+    EXPECT_GT(tree.table_sizes().first, 300000u);
+  }
+}
+
 // The explorer checks growth_for() against its memory cap before reserve_for(): the inserts it made room for
 // must allocate nothing more, even when every key is new and shares nothing (the worst case for nodes).
 TEST(tree_store, growth_for_predicts_reserve_for) {
