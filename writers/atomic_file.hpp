@@ -1,6 +1,7 @@
 #pragma once
 // Every file cqmcheck writes goes through here: written to a temporary file in the same folder, flushed, then
 // renamed over the target, so a reader never sees half a file and a failure leaves nothing behind.
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -42,10 +43,22 @@ class OutputSet {
   bool empty() const { return files_.empty(); }
   /// Writes the set. Throws OutputError naming the file and the reason.
   std::vector<std::filesystem::path> commit();
+  /// How the last commit put its files on disk: one syncfs per filesystem (true), or an fsync per file, as
+  /// when much else was dirty (kSyncfsDirtyBytes).
+  bool synced_whole_filesystems() const { return synced_whole_filesystems_; }
+
+  /// syncfs waits for everything dirty on the filesystem, not only ours: a set is synced so only while the
+  /// machine's dirty and in-writeback page cache (/proc/meminfo) is under this.
+  static constexpr std::uint64_t kSyncfsDirtyBytes = 32ull << 20;
 
  private:
   std::vector<std::pair<std::filesystem::path, std::string>> files_;
+  bool synced_whole_filesystems_ = false;
 };
+
+/// The machine's page cache waiting to be written or being written (Dirty + Writeback in /proc/meminfo), in
+/// bytes; unknown (no /proc) counts as much.
+std::uint64_t dirty_bytes();
 
 /// Test hook (CQM_TEST_FAIL_WRITE=N in cqmcheck's environment): the N-th file written from now on fails as on
 /// a full disk (ENOSPC). 0 disables.

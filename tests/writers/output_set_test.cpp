@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -72,6 +75,44 @@ TEST(output_set, a_set_across_two_filesystems_is_written_whole) {
   EXPECT_EQ(read(tmp.path / "three.txt"), "3");
   EXPECT_EQ(listing(other), std::vector<std::string>{"sub"});  // no temporary left behind
   std::filesystem::remove_all(other);
+}
+
+// syncfs would wait for all of it: with much of the page cache dirty, each file is fsync'd instead, and the
+// failure injection still undoes the set.
+TEST(output_set, while_much_else_is_dirty_each_file_is_synced_on_its_own) {
+  TempDir tmp;
+  {
+    // Written and not synced: the page cache's dirty data, on the same filesystem as the set.
+    std::FILE* ballast = std::fopen((tmp.path / "ballast").c_str(), "wb");
+    ASSERT_NE(ballast, nullptr);
+    const std::string mib(1 << 20, 'x');
+    for (std::uint64_t i = 0; i < 2 * (OutputSet::kSyncfsDirtyBytes >> 20); ++i)
+      std::fwrite(mib.data(), 1, mib.size(), ballast);
+    std::fclose(ballast);
+  }
+  if (dirty_bytes() < OutputSet::kSyncfsDirtyBytes)
+    GTEST_SKIP() << "no dirty page cache after writing " << tmp.path << " (tmpfs?)";
+  OutputSet set;
+  set.add(tmp.path / "out" / "one.txt", "1");
+  set.add(tmp.path / "two.txt", "2");
+  EXPECT_EQ(set.commit().size(), 2u);
+  EXPECT_FALSE(set.synced_whole_filesystems());
+  EXPECT_EQ(read(tmp.path / "out" / "one.txt"), "1");
+  EXPECT_EQ(read(tmp.path / "two.txt"), "2");
+
+  OutputSet failing;
+  failing.add(tmp.path / "new" / "three.txt", "3");
+  failing.add(tmp.path / "four.txt", "4");
+  inject_write_failures(2);
+  EXPECT_THROW(failing.commit(), OutputError);
+  inject_write_failures(0);
+  std::filesystem::remove(tmp.path / "ballast");
+  EXPECT_EQ(listing(tmp.path), (std::vector<std::string>{"out", "two.txt"}));
+}
+
+TEST(output_set, dirty_bytes_reads_the_page_cache) {
+  const std::uint64_t dirty = dirty_bytes();
+  EXPECT_LT(dirty, std::uint64_t{1} << 50) << "/proc/meminfo unread";  // less than a petabyte dirty
 }
 
 TEST(output_set, check_output_dir_probes_without_creating) {
