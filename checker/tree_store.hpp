@@ -227,17 +227,17 @@ class TreeStore {
   // Sizes are rounded up to a fixed grid (detail::on_grid), which doubling keeps to: the sizes a large table
   // passes through, and where it ends, do not depend on where the doubling stopped. Without the grid that
   // shifted the large tables' sizes by up to 1.125x (the 10^8 run's peak rose 13 %).
-  static std::size_t on_grid(std::size_t n) { return detail::on_grid(n); }
   std::size_t node_buckets_for(std::size_t more) const {
     const std::size_t count = nodes() + more * inner_;
     if (!inner_ || count <= limit(nodes_.slots())) return nodes_.buckets();
-    return on_grid(std::max(buckets_for(count), nodes_.bytes() < kDoublingBytes ? 2 * nodes_.buckets() : 0));
+    return detail::on_grid(
+        std::max(buckets_for(count), nodes_.bytes() < kDoublingBytes ? 2 * nodes_.buckets() : 0));
   }
   std::size_t root_slots_for(std::size_t more) const {
     const std::size_t count = size_ + more;
     if (count <= detail::ValueSet::limit(roots_.slots())) return roots_.slots();
-    return on_grid(std::max(detail::ValueSet::slots_for(count),
-                            roots_.bytes() < kDoublingBytes ? 2 * roots_.slots() : 0));
+    return detail::on_grid(std::max(detail::ValueSet::slots_for(count),
+                                    roots_.bytes() < kDoublingBytes ? 2 * roots_.slots() : 0));
   }
   std::size_t kept() const { return size_ - first_kept_; }
   // The frontier's arrays double, as a vector would (they are copied when they grow, so not by less).

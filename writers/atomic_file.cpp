@@ -161,8 +161,8 @@ std::vector<std::filesystem::path> OutputSet::paths() const {
 std::vector<std::filesystem::path> OutputSet::commit() {
   std::vector<std::filesystem::path> created;  // folders this set made, outermost first
   std::vector<Temporary> temporaries;
-  // One open folder per filesystem the set writes to, opened before the first temporary on it: syncfs
-  // reports the writeback errors the filesystem met since then (Linux 5.8 on), and so ours.
+  // For syncfs, one open folder per filesystem the set writes to, opened before the first temporary on it:
+  // syncfs reports the writeback errors the filesystem met since then (Linux 5.8 on), and so ours.
   struct Filesystem {
     dev_t device;
     int fd;
@@ -202,7 +202,8 @@ std::vector<std::filesystem::path> OutputSet::commit() {
       if (::access(dir.c_str(), W_OK) != 0) fail(dir, "folder not writable", errno);
       struct stat folder {};
       if (::stat(dir.c_str(), &folder) != 0) fail(dir, "cannot read the folder", errno);
-      if (std::none_of(filesystems.begin(), filesystems.end(),
+      if (synced_whole_filesystems_ &&
+          std::none_of(filesystems.begin(), filesystems.end(),
                        [&](const Filesystem& f) { return f.device == folder.st_dev; })) {
         const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) fail(dir, "cannot open the folder", errno);
