@@ -30,7 +30,8 @@
 // reserve_for(more) makes room for 2W - 2 nodes an insert, and the inserts then allocate nothing.
 // Pessimistic, but the tables grow geometrically: for a large table the worst case of a group is a small
 // margin, not a doubling (for a small one, a floor: 1 MiB for 4096 inserts of 9 words). A table under
-// kDoublingBytes at least doubles, so a small search does not rehash at every round.
+// kDoublingBytes at least doubles, so a small search does not rehash at every round. Every size is on a fixed
+// grid (detail::on_grid), so where a large table ends does not depend on where its doubling stopped.
 #include <algorithm>
 #include <bit>
 #include <cstdint>
