@@ -287,21 +287,7 @@ void System::dispatch(const Notice& notice) {
                                                      : timer_role(timers(), notice.index);
   for (const Route* r : by_notice[static_cast<std::size_t>(notice.kind)][static_cast<std::size_t>(role)]) {
     Env& env = env_of(r->to);
-    // Delivers to instance i, then routes what the event made the machine announce, in order, each with
-    // everything it leads to.
-    auto deliver = [&](int i) {
-      const std::size_t mark = env.outbox.size();
-      if (observer_ && (observe_only_ == kMachines || observe_only_ == r->to))
-        observer_(observer_context_, r->to, per_client_[r->to] * current_ + i, r->event);
-      r->deliver(*this, notice, i);
-      const std::size_t end = env.outbox.size();
-      for (std::size_t k = mark; k < end; ++k) {
-        const Notice next = env.outbox[k];
-        dispatch(next);
-        current_ = notice.client;
-      }
-      env.outbox.resize(mark);
-    };
+    auto deliver = [&](int i) { deliver_to(*r, env, notice, i); };
     // Most routes name their one instance: delivered at once (the common case, and no list on the stack).
     switch (r->select) {
       case Select::one:
@@ -367,6 +353,23 @@ void System::dispatch(const Notice& notice) {
     for (const int i : targets) deliver(i);
   }
   current_ = outer;
+}
+
+// Delivers the route's event to instance i, then routes what the event made the machine announce, in order,
+// each with everything it leads to. Most events announce nothing: no loop then.
+void System::deliver_to(const Route& r, Env& env, const Notice& notice, int i) {
+  if (observer_ && (observe_only_ == kMachines || observe_only_ == r.to)) [[unlikely]]
+    observer_(observer_context_, r.to, per_client_[r.to] * current_ + i, r.event);
+  const std::size_t mark = env.outbox.size();
+  r.deliver(*this, notice, i);
+  const std::size_t end = env.outbox.size();
+  if (end == mark) return;
+  for (std::size_t k = mark; k < end; ++k) {
+    const Notice next = env.outbox[k];  // a copy: the nested dispatch may grow the outbox
+    dispatch(next);
+    current_ = notice.client;
+  }
+  env.outbox.resize(mark);
 }
 
 // ---- the clock

@@ -15,6 +15,8 @@
 
 namespace cqm {
 
+struct Route;
+
 class System {
  public:
   explicit System(const Config& config, LogRecords* log = nullptr, std::vector<Refusal>* refusals = nullptr);
@@ -155,6 +157,8 @@ class System {
   void dispatch(const Notice& notice);
 
  private:
+  /// One event of a route delivered, and what it makes the machine announce dispatched (dispatch's step).
+  void deliver_to(const Route& r, Env& env, const Notice& notice, int i);
   template <std::size_t... I>
   System(const Config& config, LogRecords* log, std::vector<Refusal>* refusals, std::index_sequence<I...>);
   template <class M>
