@@ -27,7 +27,7 @@ class Graphviz {
  public:
   Graphviz() {
     try {
-      module_ = static_cast<const RenderModule*>(load_module("libcqm_render.so", "cqm_render_module"));
+      module_ = static_cast<const RenderModule*>(load_module("libcqm_render.so", "cqm_render_module", true));
       contexts_ = module_->open();
     } catch (const std::runtime_error& e) {
       failure_ = e.what();

@@ -2,12 +2,16 @@
 // writers/text_layout.hpp, behind writers/render_module.hpp. Only the render thread calls in
 // (writers/graphviz.cpp), so Graphviz's globals here are one thread's.
 #include <cgraph.h>
+#include <dlfcn.h>
 #include <gvc.h>
+#include <gvcjob.h>
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "writers/dot_text.hpp"
+#include "writers/graphviz_numbers.hpp"
 #include "writers/render_module.hpp"
 #include "writers/text_layout.hpp"
 
@@ -142,10 +146,15 @@ std::string render_here(Contexts& contexts, std::string_view dot, ImageFormat fo
   return bytes;
 }
 
+/// Whether the Graphviz loaded is the one graphviz_double mirrors: on any other, gvprintdouble below hands
+/// every number to the library's own.
+bool g_numbers_mirrored = false;
+
 void* open_contexts() {
   agseterrf(collect_message);
   auto* contexts = new Contexts;
   contexts->harfbuzz = gvContextPlugins(harfbuzz_text_layout(), 1);
+  g_numbers_mirrored = contexts->harfbuzz && std::string_view(gvcVersion(contexts->harfbuzz)) == "2.43.0";
   return contexts;
 }
 
@@ -174,4 +183,21 @@ const RenderModule g_module{open_contexts, close_contexts, render};
 
 extern "C" __attribute__((visibility("default"))) const cqm::RenderModule* cqm_render_module() {
   return &cqm::g_module;
+}
+
+// libgvc's own output call (exported, not in its installed headers).
+extern "C" std::size_t gvwrite(GVJ_t* job, const char* s, std::size_t len);
+
+/// Graphviz's gvprintdouble, which its SVG renderer calls for every coordinate, found here first: the module
+/// is loaded into the global scope (writers/graphviz.cpp), which the plugins Graphviz loads later, and
+/// libgvc's own calls, look in first. writers/graphviz_numbers.hpp says why.
+extern "C" __attribute__((visibility("default"))) void gvprintdouble(GVJ_t* job, double num) {
+  if (!cqm::g_numbers_mirrored) {
+    static const auto original =
+        reinterpret_cast<void (*)(GVJ_t*, double)>(::dlsym(RTLD_NEXT, "gvprintdouble"));
+    original(job, num);
+    return;
+  }
+  char buf[64];
+  gvwrite(job, buf, cqm::graphviz_double(num, buf));
 }

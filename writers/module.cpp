@@ -11,7 +11,7 @@
 
 namespace cqm {
 
-const void* load_module(const std::string& file, const char* entry) {
+const void* load_module(const std::string& file, const char* entry, bool global) {
   static std::mutex mutex;
   static std::map<std::string, const void*> loaded;
   std::lock_guard lock(mutex);
@@ -25,7 +25,7 @@ const void* load_module(const std::string& file, const char* entry) {
   for (const auto& path : places) {
     if (!std::filesystem::exists(path, ec)) continue;
     // Never closed: the table and the code it points to live as long as the process.
-    void* handle = ::dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL);
+    void* handle = ::dlopen(path.c_str(), RTLD_LAZY | (global ? RTLD_GLOBAL : RTLD_LOCAL));
     if (!handle) {
       why = ::dlerror();
       break;
