@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace cqm {
 namespace {
@@ -53,9 +54,25 @@ class Fonts {
     return font;
   }
 
-  hb_buffer_t* buffer() {
+  /// The text's width in pango units, each advance a whole pixel: shaped once per font and text. A
+  /// timeline repeats its labels (every power_on, every state name), and the two pictures of a counterexample
+  /// pair most of theirs; HarfBuzz's shaping was a fifth of a picture's rendering.
+  long width(hb_font_t* font, const char* text) {
+    std::string key(reinterpret_cast<const char*>(&font), sizeof font);
+    key += text;
+    if (const auto it = widths_.find(key); it != widths_.end()) return it->second;
     hb_buffer_clear_contents(buffer_);
-    return buffer_;
+    hb_buffer_add_utf8(buffer_, text, -1, 0, -1);
+    hb_buffer_guess_segment_properties(buffer_);
+    hb_buffer_set_language(buffer_, hb_language_from_string("en", -1));  // not the environment's locale
+    hb_shape(font, buffer_, nullptr, 0);
+    unsigned int count = 0;
+    const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer_, &count);
+    long width = 0;
+    for (unsigned int i = 0; i < count; ++i) width += whole_pixel(positions[i].x_advance);
+    if (widths_.size() >= kMaxWidths) widths_.clear();  // a long-lived process's texts do not pile up
+    widths_.emplace(std::move(key), width);
+    return width;
   }
 
  private:
@@ -107,6 +124,8 @@ class Fonts {
 
   std::map<std::pair<std::string, int>, hb_face_t*> faces_;
   std::map<std::tuple<std::string, int, double>, hb_font_t*> fonts_;
+  static constexpr std::size_t kMaxWidths = 1 << 16;
+  std::unordered_map<std::string, long> widths_;
   hb_buffer_t* buffer_;
 };
 
@@ -118,15 +137,7 @@ boolean measure(textspan_t* span, char** /*fontpath: only for -v*/) {
   if (!span->font || !span->str) return false;
   hb_font_t* font = Fonts::get().font(*span->font);
   if (!font) return false;
-  hb_buffer_t* buffer = Fonts::get().buffer();
-  hb_buffer_add_utf8(buffer, span->str, -1, 0, -1);
-  hb_buffer_guess_segment_properties(buffer);
-  hb_buffer_set_language(buffer, hb_language_from_string("en", -1));  // not the environment's locale
-  hb_shape(font, buffer, nullptr, 0);
-  unsigned int count = 0;
-  const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);
-  long width = 0;
-  for (unsigned int i = 0; i < count; ++i) width += whole_pixel(positions[i].x_advance);
+  const long width = Fonts::get().width(font, span->str);
   hb_font_extents_t extents{};
   hb_font_get_h_extents(font, &extents);
   // As pango's plugin: the width rounded up, the line height from the point size alone, the centre line

@@ -34,12 +34,18 @@ class Labels {
 };
 
 Json machines_json(const SystemSnapshot& s, Labels& labels) {
-  // Each object built where it ends up: a trace holds every instance of every step.
+  // Each object built where it ends up: a trace holds every instance of every step. The labels are distinct,
+  // so each is appended to the object's list of members: j[label] would look through every member before
+  // it (nlohmann's ordered_map is a list), and the room is made first, as a const key is copied on a move.
   Json j = Json::object();
+  auto& members = j.get_ref<Json::object_t&>();
+  std::size_t count = 0;
+  for_each_machine([&]<class M>(std::type_identity<M>) { count += s.all<M>().size(); });
+  members.reserve(count);
   for_each_machine([&]<class M>(std::type_identity<M>) {
     const auto& instances = s.all<M>();
     for (std::size_t i = 0; i < instances.size(); ++i) {
-      Json& m = j[labels.of(machine_index<M>, i)];
+      Json& m = members.emplace_back(labels.of(machine_index<M>, i), Json::object()).second;
       m["state"] = std::string(M::states[instances[i].state]);
       add_described(m, instances[i].data);
     }
