@@ -316,7 +316,7 @@ void System::dispatch(const Notice& notice) {
     const int items = count<QueueItem>();
     switch (r->select) {
       case Select::every:
-        for (int i = 0; i < r->instances(*this); ++i) targets.push_back(i);
+        for (int i = 0, n = r->instances(*this); i < n; ++i) targets.push_back(i);
         break;
       case Select::free_slot:
         for (int i = 0; i < items; ++i)
