@@ -1,11 +1,11 @@
 #pragma once
 // How Graphviz 2.43 (Debian's 2.42.2 package) writes a coordinate into an SVG: gvprintdouble in libgvc
 // prints "%.02f" with snprintf, having made anything within 1e-8 of zero a zero, and trims the trailing zeros
-// and then a trailing point ("1.50" -> "1.5", "-0.00" -> "-0"). snprintf's exact decimal expansion costs
-// about 2 600 instructions a number, a third of a counterexample picture's rendering. Here a coordinate is
+// and then a trailing point ("1.50" -> "1.5", "-0.00" -> "-0"). snprintf's exact decimal expansion makes that
+// 2 660 instructions a number, a third of a counterexample picture's rendering. Here a coordinate is
 // rounded in hundredths with an error bound, and std::to_chars (the exact value, correctly rounded, ties to
-// even, as printf in the C locale) takes what the bound cannot decide: the same text, in 1/30 of the time.
-// The module puts this in gvprintdouble's place (writers/graphviz_module.cpp);
+// even, as printf in the C locale) takes what the bound cannot decide: the same text, in about 350
+// instructions. The module puts this in gvprintdouble's place (writers/graphviz_module.cpp);
 // tests/writers/graphviz_numbers_test.cpp holds it to the snprintf original.
 #include <charconv>
 #include <cmath>
