@@ -1,40 +1,34 @@
 #pragma once
-// A described struct (Boost.Describe) as a JSON object, one member per field: booleans as booleans,
-// enumerations by name, minutes as numbers and kNever as null. Traces show the machines' data through this,
-// so a field added to a machine's data appears in every trace without another line.
+// A described struct (Boost.Describe) as JSON members, one per field: booleans as booleans, enumerations by
+// name, minutes as numbers and kNever as null. Traces show the machines' data through this, so a field added
+// to a machine's data appears in every trace without another line.
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
-#include <nlohmann/json.hpp>
-#include <string>
+#include <type_traits>
 
 #include "model/time.hpp"
 #include "model/vocabulary.hpp"
+#include "writers/json_stream.hpp"
 
 namespace cqm {
 
-/// Adds the struct's members to the object `out`, after what it holds.
+/// Writes the struct's members into the object `out` has open, after what it holds.
 template <class T>
-void add_described(nlohmann::ordered_json& out, const T& value) {
+void write_described(JsonStream& out, const T& value) {
   using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
   boost::mp11::mp_for_each<Members>([&](auto member) {
     const auto& v = value.*member.pointer;
     using V = std::remove_cvref_t<decltype(v)>;
+    out.key(member.name);
     if constexpr (std::is_enum_v<V>)
-      out[member.name] = std::string(enum_name(v));
+      out.value(enum_name(v));
     else if constexpr (std::is_same_v<V, bool>)
-      out[member.name] = v;
+      out.value(v);
     else if (v == kNever)
-      out[member.name] = nullptr;
+      out.null();
     else
-      out[member.name] = v;
+      out.value(v);
   });
-}
-
-template <class T>
-nlohmann::ordered_json described_json(const T& value) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  add_described(out, value);
-  return out;
 }
 
 }  // namespace cqm

@@ -1,7 +1,6 @@
 #include "writers/trace_json.hpp"
 
 #include <array>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -9,11 +8,9 @@
 #include "io/trace_reader.hpp"
 #include "properties/assumptions.hpp"
 #include "writers/described_json.hpp"
-#include "writers/json_text.hpp"
+#include "writers/json_stream.hpp"
 
 namespace cqm {
-
-using Json = nlohmann::ordered_json;
 
 namespace {
 
@@ -33,78 +30,73 @@ class Labels {
   std::array<std::vector<std::string>, kMachines> labels_;
 };
 
-Json machines_json(const SystemSnapshot& s, Labels& labels) {
-  // Each object built where it ends up: a trace holds every instance of every step. The labels are distinct,
-  // so each is appended to the object's list of members: j[label] would look through every member before
-  // it (nlohmann's ordered_map is a list), and the room is made first, as a const key is copied on a move.
-  Json j = Json::object();
-  auto& members = j.get_ref<Json::object_t&>();
-  std::size_t count = 0;
-  for_each_machine([&]<class M>(std::type_identity<M>) { count += s.all<M>().size(); });
-  members.reserve(count);
+// {"Client": {"state": "Up", "up_since": 482, ...}, ...}: every instance of every machine, labels distinct.
+void write_machines(JsonStream& out, const SystemSnapshot& s, Labels& labels) {
+  out.object();
   for_each_machine([&]<class M>(std::type_identity<M>) {
     const auto& instances = s.all<M>();
     for (std::size_t i = 0; i < instances.size(); ++i) {
-      Json& m = members.emplace_back(labels.of(machine_index<M>, i), Json::object()).second;
-      m["state"] = std::string(M::states[instances[i].state]);
-      add_described(m, instances[i].data);
+      out.key(labels.of(machine_index<M>, i)).object().key("state").value(M::states[instances[i].state]);
+      write_described(out, instances[i].data);
+      out.end();
     }
   });
-  return j;
+  out.end();
 }
 
 }  // namespace
 
-Json machines_json(const SystemSnapshot& s, const Config& config) {
-  Labels labels(config);
-  return machines_json(s, labels);
-}
-
 std::string trace_to_json(const Counterexample& cex) {
-  Json j;
-  j["format"] = "cqm-model trace";
-  j["version"] = kTraceVersion;
-  j["preset"] = cex.config.name;
-  j["summary"] = cex.config.summary;
-  j["explorer"] = cex.explorer;
-  j["seed"] = cex.seed;
-  j["property"] = cex.property;
-  j["reason"] = cex.reason;
-  j["violated_at"] = format_time(cex.at);
-  j["assumptions"] = assumption_lines(cex.config);
-  j["config"] = config_to_toml(cex.config);
-  Json schedule;
-  schedule["horizon"] = format_time(cex.schedule.horizon);
-  schedule["init"] = Json::array();
-  for (auto o : cex.schedule.init) schedule["init"].push_back(std::string(enum_name(o)));
-  schedule["init_otherwise"] = std::string(enum_name(cex.schedule.init_otherwise));
-  schedule["events"] = Json::array();
+  // Written as it is made (JsonStream): a trace holds every instance of every step, and nlohmann's tree of
+  // it, built, printed and freed, was most of the file's cost. The text is json_text's.
+  JsonStream out(1024 * (cex.steps.size() + 8));
+  out.object();
+  out.key("format").value("cqm-model trace");
+  out.key("version").value(kTraceVersion);
+  out.key("preset").value(cex.config.name);
+  out.key("summary").value(cex.config.summary);
+  out.key("explorer").value(cex.explorer);
+  out.key("seed").value(cex.seed);
+  out.key("property").value(cex.property);
+  out.key("reason").value(cex.reason);
+  out.key("violated_at").value(format_time(cex.at));
+  out.key("assumptions").array();
+  for (const auto& line : assumption_lines(cex.config)) out.value(line);
+  out.end();
+  out.key("config").value(config_to_toml(cex.config));
+  out.key("schedule").object();
+  out.key("horizon").value(format_time(cex.schedule.horizon));
+  out.key("init").array();
+  for (auto o : cex.schedule.init) out.value(enum_name(o));
+  out.end();
+  out.key("init_otherwise").value(enum_name(cex.schedule.init_otherwise));
+  out.key("events").array();
   for (const auto& e : cex.schedule.events) {
-    Json& ev = schedule["events"].emplace_back();
-    ev["at"] = format_time(e.at);
-    ev["do"] = std::string(enum_name(e.action));
-    if (e.action == EnvAction::program_finishes) {
-      ev["mif"] = std::string(enum_name(e.mif));
-      ev["program"] = e.program;
-    }
+    out.object().key("at").value(format_time(e.at)).key("do").value(enum_name(e.action));
+    if (e.action == EnvAction::program_finishes)
+      out.key("mif").value(enum_name(e.mif)).key("program").value(e.program);
+    out.end();
   }
-  j["schedule"] = std::move(schedule);
-  Json& steps = j["steps"] = Json::array();
+  out.end().end();
+  out.key("steps").array();
   Labels labels(cex.config);
   std::size_t log_begin = 0;
   for (const auto& s : cex.steps) {
-    Json& step = steps.emplace_back();
-    step["at"] = format_time(s.at);
-    step["event"] = s.event;
-    if (!s.detail.empty()) step["detail"] = s.detail;
-    step["inputs"] = described_json(s.state.inputs);
-    step["machines"] = machines_json(s.state, labels);
-    Json& log = step["log"] = Json::array();
+    out.object().key("at").value(format_time(s.at)).key("event").value(s.event);
+    if (!s.detail.empty()) out.key("detail").value(s.detail);
+    out.key("inputs").object();
+    write_described(out, s.state.inputs);
+    out.end();
+    out.key("machines");
+    write_machines(out, s.state, labels);
+    out.key("log").array();
     for (std::size_t i = log_begin; i < s.log_end; ++i)
-      log.push_back(log_text(cex.log[i], cex.config.model.site_code));
+      out.value(log_text(cex.log[i], cex.config.model.site_code));
     log_begin = s.log_end;
+    out.end().end();
   }
-  return json_text(j);
+  out.end().end();
+  return out.text("\n");
 }
 
 }  // namespace cqm
