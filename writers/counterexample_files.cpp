@@ -28,25 +28,25 @@ struct RenderAhead::Started {
   struct Seen {
     std::string property, explorer;
     Schedule schedule;
+    std::string dot;
   };
   std::vector<Seen> seen;
 };
 
 RenderAhead::RenderAhead() : started_(std::make_shared<Started>()) {}
 
-void RenderAhead::start(const Counterexample& cex) const {
+std::string RenderAhead::start(const Counterexample& cex) const {
   {
     std::lock_guard lock(started_->mutex);
     for (const auto& s : started_->seen)
-      if (s.property == cex.property && s.explorer == cex.explorer && s.schedule == cex.schedule) return;
+      if (s.property == cex.property && s.explorer == cex.explorer && s.schedule == cex.schedule)
+        return s.dot;
   }
   std::string dot = trace_dot(cex);
   std::lock_guard lock(started_->mutex);
-  started_->seen.push_back({cex.property, cex.explorer, cex.schedule});
-  if (!started_->svg.contains(dot)) {
-    auto svg = render_dot_async(dot, ImageFormat::svg);
-    started_->svg.emplace(std::move(dot), std::move(svg));
-  }
+  started_->seen.push_back({cex.property, cex.explorer, cex.schedule, dot});
+  if (!started_->svg.contains(dot)) started_->svg.emplace(dot, render_dot_async(dot, ImageFormat::svg));
+  return dot;
 }
 
 Renderer RenderAhead::renderer() const {
@@ -69,13 +69,14 @@ std::function<void(const Counterexample&)> RenderAhead::starter() const {
 
 std::vector<std::vector<DiagramFile>> RenderAhead::files(
     const std::vector<const Counterexample*>& all) const {
-  for (const Counterexample* cex : all) start(*cex);
-  return counterexamples_files(all, renderer());
+  std::vector<std::string> dots;
+  for (const Counterexample* cex : all) dots.push_back(start(*cex));
+  return counterexamples_files(all, renderer(), dots);
 }
 
 std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const std::string& stem, bool png,
-                                             const Renderer& render) {
-  std::vector<DiagramFile> files{{stem + ".dot", trace_dot(cex)}};
+                                             const Renderer& render, const std::string* dot) {
+  std::vector<DiagramFile> files{{stem + ".dot", dot ? *dot : trace_dot(cex)}};
   std::vector<ImageFormat> formats{ImageFormat::svg};
   if (png) formats.push_back(ImageFormat::png);
   for (const auto format : formats) {
@@ -88,7 +89,8 @@ std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const st
   return files;
 }
 
-std::vector<DiagramFile> counterexample_files(const Counterexample& cex, const Renderer& render) {
+std::vector<DiagramFile> counterexample_files(const Counterexample& cex, const Renderer& render,
+                                              const std::string* dot) {
   // Each log file the components wrote, as SMS 2.0 keeps them apart (Windows' and the site's only when there
   // are lines).
   const std::string& site = cex.config.model.site_code;
@@ -100,12 +102,13 @@ std::vector<DiagramFile> counterexample_files(const Counterexample& cex, const R
   // The site server's Status Manager, when the story reaches it.
   if (std::string statmgr = render_log(cex.log, site, LogFile::statmgr); !statmgr.empty())
     files.push_back({"Statmgr.log", std::move(statmgr)});
-  for (auto& f : trace_diagram_files(cex, "trace", false, render)) files.push_back(std::move(f));
+  for (auto& f : trace_diagram_files(cex, "trace", false, render, dot)) files.push_back(std::move(f));
   return files;
 }
 
 std::vector<std::vector<DiagramFile>> counterexamples_files(const std::vector<const Counterexample*>& all,
-                                                            const Renderer& render) {
+                                                            const Renderer& render,
+                                                            const std::vector<std::string>& dots) {
   // Two at a time (this machine's cores; Graphviz has a thread of its own), each into its own slot: the
   // result does not depend on which thread built what. The first failure in order is the one thrown.
   std::vector<std::vector<DiagramFile>> files(all.size());
@@ -113,7 +116,7 @@ std::vector<std::vector<DiagramFile>> counterexamples_files(const std::vector<co
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < all.size(); i = next++) try {
-        files[i] = counterexample_files(*all[i], render);
+        files[i] = counterexample_files(*all[i], render, dots.empty() ? nullptr : &dots[i]);
       } catch (...) {
         failed[i] = std::current_exception();
       }

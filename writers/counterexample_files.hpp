@@ -29,8 +29,9 @@ class RenderAhead {
  public:
   RenderAhead();
   /// Starts rendering the counterexample's timeline, unless the same counterexample (property, explorer and
-  /// schedule: a RenderAhead serves one configuration) or one with the same DOT text is started.
-  void start(const Counterexample& cex) const;
+  /// schedule: a RenderAhead serves one configuration) or one with the same DOT text is started. Returns its
+  /// DOT text (trace_dot), made once for each counterexample.
+  std::string start(const Counterexample& cex) const;
   /// A Renderer that hands out what was started (waiting for it), rendering anything else as
   /// graphviz_renderer does. It shares what this holds, and may outlive it.
   Renderer renderer() const;
@@ -45,20 +46,24 @@ class RenderAhead {
   std::shared_ptr<Started> started_;
 };
 
-/// `stem`.dot and `stem`.svg (and `stem`.png when `png`) of the counterexample's timeline, in memory.
-/// Throws RenderError naming `stem`.dot.
+/// `stem`.dot and `stem`.svg (and `stem`.png when `png`) of the counterexample's timeline, in memory; `dot`,
+/// when given, is its trace_dot already made. Throws RenderError naming `stem`.dot.
 std::vector<DiagramFile> trace_diagram_files(const Counterexample& cex, const std::string& stem, bool png,
-                                             const Renderer& render = graphviz_renderer());
+                                             const Renderer& render = graphviz_renderer(),
+                                             const std::string* dot = nullptr);
 
-/// A counterexample folder's files in memory: trace.json, the logs, trace.dot and trace.svg. Throws
-/// RenderError.
+/// A counterexample folder's files in memory: trace.json, the logs, trace.dot and trace.svg (`dot` as for
+/// trace_diagram_files). Throws RenderError.
 std::vector<DiagramFile> counterexample_files(const Counterexample& cex,
-                                              const Renderer& render = graphviz_renderer());
+                                              const Renderer& render = graphviz_renderer(),
+                                              const std::string* dot = nullptr);
 
-/// counterexample_files of each, built two at a time; the same result as one at a time. Throws the first
-/// failure in order. `render` must be safe to call from two threads (render_dot and RenderAhead's are).
+/// counterexample_files of each, built two at a time; the same result as one at a time. `dots`, empty or
+/// one for each, are their trace_dot already made. Throws the first failure in order. `render` must be safe
+/// to call from two threads (render_dot and RenderAhead's are).
 std::vector<std::vector<DiagramFile>> counterexamples_files(const std::vector<const Counterexample*>& all,
-                                                            const Renderer& render);
+                                                            const Renderer& render,
+                                                            const std::vector<std::string>& dots = {});
 
 /// Adds files to a command's output set under `dir`; returns their paths.
 std::vector<std::filesystem::path> add_files(OutputSet& set, const std::filesystem::path& dir,
