@@ -34,10 +34,10 @@ void SearchModel::initial(std::uint64_t* key) {
   codec_.pack(before_, EnvBook{}, key);
 }
 
-StateCodec::Touched SearchModel::touched() const {
+StateCodec::Touched SearchModel::touched(const System& system) {
   StateCodec::Touched t;
   for_each_machine(
-      [&]<class M>(std::type_identity<M>) { t[machine_index<M>] = system_->group<M>().touched(); });
+      [&]<class M>(std::type_identity<M>) { t[machine_index<M>] = system.group<M>().touched(); });
   return t;
 }
 
@@ -82,7 +82,7 @@ void SearchModel::canonicalize(std::uint64_t* key, std::array<int, kMaxSearchCli
 }
 
 Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>& path, bool exact,
-                          bool symmetry) {
+                          bool symmetry, bool whole) {
   SearchModel model(config, exact, nullptr, symmetry);
   const EnvironmentModel& env = model.environment();
   const StateCodec& codec = model.codec();
@@ -90,20 +90,38 @@ Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>
   System stored(config);  // the state the search stored: its choices are the ones the path counts
   EnvBook book;
   Schedule schedule;
-  std::vector<std::uint64_t> key(codec.words());
-  SystemSnapshot snap;
+  std::vector<std::uint64_t> key(codec.words()), last(codec.words());
+  SystemSnapshot snap, stored_snap;
   EnvBook stored_book;
-  std::vector<Choice> choices;
+  StateCodec::Changed changed;
   std::array<int, kMaxSearchClients> order{};
   for (int j = 0; j < kMaxSearchClients; ++j) order[static_cast<std::size_t>(j)] = j;
+  // As the search goes (SearchModel::expand, enter): after the first step, each key is packed from the last
+  // one and `stored` read back from it, unless the clients are put in canonical order (their key is not the
+  // last one's with the step's instances rewritten).
+  const bool step_by_step = !whole && !model.symmetric();
+  auto store = [&](bool first) {
+    if (first || !step_by_step) {
+      real.snapshot(snap);
+      codec.pack(snap, book, key.data());
+      if (model.symmetric()) model.canonicalize(key.data(), &order);
+      codec.unpack(key.data(), stored_snap, stored_book);
+      stored.restore(stored_snap);
+    } else {
+      real.snapshot_changes(snap);
+      codec.pack_step(last.data(), snap, book, SearchModel::touched(real), key.data());
+      codec.unpack_step(last.data(), key.data(), stored_snap, stored_book, changed);
+      stored.restore_changes(stored_snap, changed);
+    }
+    real.forget_changes();
+    std::swap(key, last);  // `last` is the key of the state `stored` holds
+  };
+  std::vector<Choice> choices;
   const int clients = config.model.site.clients;
   std::vector<std::vector<bool>> planned(static_cast<std::size_t>(clients));  // each start-up's outcome
-  for (std::uint16_t code : path) {
-    real.snapshot(snap);
-    codec.pack(snap, book, key.data());
-    if (model.symmetric()) model.canonicalize(key.data(), &order);
-    codec.unpack(key.data(), snap, stored_book);
-    stored.restore(snap);
+  for (std::size_t step = 0; step < path.size(); ++step) {
+    const std::uint16_t code = path[step];
+    store(step == 0);
     env.choices(stored, stored_book, choices);
     if (code >= choices.size()) throw std::logic_error("model bug: a path's choice the state does not offer");
     std::vector<int> start_ups;

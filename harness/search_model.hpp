@@ -80,13 +80,15 @@ class SearchModel {
   void canonicalize(std::uint64_t* key, std::array<int, kMaxSearchClients>* order = nullptr);
   bool symmetric() const { return symmetry_ && config_->model.site.clients > 1; }
   const StateCodec& codec() const { return codec_; }
+  /// The instances given an event since the System was last restored, reverted or told to forget them.
+  static StateCodec::Touched touched(const System& system);
   std::uint32_t depth_bound() const { return static_cast<std::uint32_t>(env_.horizon() / env_.quantum()); }
 
  private:
   /// `before_`, the System and `after_` made the state `key` stands for: from the last state entered, only
   /// what its key changed (StateCodec::unpack_step), else whole.
   void enter(const std::uint64_t* key);
-  StateCodec::Touched touched() const;
+  StateCodec::Touched touched() const { return touched(*system_); }
   void check_key(const EnvBook& book);
 
   const Config* config_;
@@ -111,9 +113,11 @@ class SearchModel {
 
 /// A counterexample path (each step the index of a choice in the choices of the state the search stored)
 /// as a Schedule a fresh System can replay: the same key and symmetry as the search that found it. With the
-/// clients in canonical order each step's choice is mapped back to the real clients.
+/// clients in canonical order each step's choice is mapped back to the real clients. `whole`: each step's key
+/// packed and read back whole rather than from the last one's, as tests/harness/incremental_key_test.cpp
+/// compares.
 Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>& path, bool exact,
-                          bool symmetry);
+                          bool symmetry, bool whole = false);
 
 /// Refuses an envelope in which an environment choice the exhaustive explorer must make has no point on the
 /// `environment.quantum` grid (the search would then cover an empty environment and prove anything): throws

@@ -5,7 +5,8 @@
 // machines. That rests on declarations: every rule that reads the clock says so (key::kept_against_clock, a
 // NotStored's reads_clock), and every rule is idempotent. Here, on every preset, with the abstract key and
 // the exact one, every successor of a bounded search is packed both ways and every state read back both ways,
-// and compared (SearchModel::check_incremental_keys throws on a difference).
+// and compared (SearchModel::check_incremental_keys throws on a difference); each counterexample's schedule
+// is made both ways too (schedule_of_path).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -37,6 +38,14 @@ TEST_P(incremental_key, agrees_with_whole_keys_on_every_state_and_successor) {
   EXPECT_TRUE(r.outcome == checker::Outcome::complete || r.stats.transitions > 10'000)
       << r.stats.transitions << " successors compared";
   EXPECT_GT(r.stats.transitions, 20u);
+  // Each counterexample's path as a schedule, its keys packed and read back step by step as the search did:
+  // the schedule of whole keys.
+  for (int p = 0; p < checker::kMaxProperties; ++p) {
+    if (!(r.violated >> p & 1)) continue;
+    const auto& path = r.paths[static_cast<std::size_t>(p)];
+    EXPECT_EQ(schedule_of_path(config, path, exact, true), schedule_of_path(config, path, exact, true, true))
+        << "property " << p;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(every, incremental_key,
