@@ -50,6 +50,31 @@ inline constexpr double kFirstBranching = 16;
 inline constexpr double kMinRoundStates = 256;
 // The store makes room for this many successors at a time: each growth is checked against the cap.
 inline constexpr std::size_t kInsertGroup = 4096;
+// The least a round's last chunks shrink to (with two threads or more).
+inline constexpr std::uint32_t kMinChunk = 64;
+
+/// A round's states [begin, end) cut into the chunks the threads take one at a time: chunk c is [bounds[c],
+/// bounds[c + 1]). One chunk on one thread. Otherwise several a thread, which even out uneven costs, and a
+/// chunk expanded is inserted while the next are expanded; not many, for a chunk is what a successor is
+/// deduplicated against. 8 a thread, at least 256 states: the most states/s on bench/spin/big.toml, two
+/// threads, of 4, 8 and 16 (with the inserts overlapped; 4 before them). The last chunks shrink with what is
+/// left of the round, to a quarter of it a thread and at least kMinChunk, so that the threads run out of work
+/// together rather than up to a chunk apart (fix-reconnect at quantum 5, two threads: layers of about 1 900
+/// states, 1.85 cores busy with equal chunks, 1.91 with these).
+inline void cut_into_chunks(std::uint32_t begin, std::uint32_t end, int threads,
+                            std::vector<std::uint32_t>& bounds) {
+  bounds.assign(1, begin);
+  if (threads <= 1) {
+    bounds.push_back(end);
+    return;
+  }
+  const auto n = static_cast<std::uint32_t>(threads);
+  const std::uint32_t most = std::max<std::uint32_t>(256, (end - begin + n * 8 - 1) / (n * 8));
+  while (bounds.back() < end) {
+    const std::uint32_t left = end - bounds.back();
+    bounds.push_back(bounds.back() + std::min(left, std::clamp(left / (4 * n), kMinChunk, most)));
+  }
+}
 }  // namespace detail
 
 struct BfsResult {
@@ -190,7 +215,8 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
 
   // --max-memory bounds what the process holds: what it held before the search (measured), the successor
   // buffers and the store, whose every growth is checked before it is made (doc/hardening.md).
-  std::vector<Chunk> out;  // kept across rounds: its buffers are reused, not faulted in afresh
+  std::vector<Chunk> out;             // kept across rounds: its buffers are reused, not faulted in afresh
+  std::vector<std::uint32_t> bounds;  // a round's chunk c: states [bounds[c], bounds[c + 1])
   const std::uint64_t held_before = limits.max_memory_bytes ? resident_bytes() : 0;
   auto buffer_bytes = [&] {
     std::uint64_t b = 0;
@@ -230,13 +256,9 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
       const std::uint32_t round_end = round_begin + round_states;
       const std::uint32_t width = round_end - round_begin;
       // Chunks are consecutive slices of the round, expanded completely and concatenated in order, so how the
-      // layer is cut (and so the thread count) changes nothing in the result. Several chunks per thread even
-      // out uneven costs, and a chunk expanded is inserted while the next are expanded (below); not many, for
-      // a chunk is what a successor is deduplicated against. 8 a thread: the most states/s on
-      // bench/spin/big.toml, two threads, of 4, 8 and 16 (with the inserts overlapped; 4 before them).
-      const std::uint32_t per_chunk =
-          threads <= 1 ? width : std::max<std::uint32_t>(256, (width + threads * 8 - 1) / (threads * 8));
-      const std::uint32_t chunks = (width + per_chunk - 1) / per_chunk;
+      // layer is cut (and so the thread count) changes nothing in the result.
+      detail::cut_into_chunks(round_begin, round_end, threads, bounds);
+      const auto chunks = static_cast<std::uint32_t>(bounds.size() - 1);
       if (out.size() < chunks) out.resize(chunks);
       for (std::uint32_t c = 0; c < chunks; ++c) out[c].clear();
       // Where the inserts have got to: chunk `at_chunk`, successor `at` of it. Chunks go in in order, whoever
@@ -315,8 +337,7 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
         }
       };
       auto slice = [&](std::uint32_t c, Model& m) {
-        expand_range(m, round_begin + c * per_chunk, std::min(round_end, round_begin + (c + 1) * per_chunk),
-                     out[c]);
+        expand_range(m, bounds[c], bounds[c + 1], out[c]);
         if (overlap) {
           expanded_chunk[c].store(true, std::memory_order_release);
           insert_expanded();

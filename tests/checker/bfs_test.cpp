@@ -196,6 +196,36 @@ TYPED_TEST(bfs_with, interruption_stops_the_search) {
 
 // Issue 10, item 9: the explorer checks each growth of the store against --max-memory before making it, so
 // growth_for() must say exactly what reserve_for() will hold, and the inserts it made room for add nothing.
+// A round is cut into chunks that cover it in order, none larger than 8 a thread (or 256 states), the last
+// ones shrinking with what is left down to detail::kMinChunk; one chunk on one thread.
+TEST(bfs_chunks, cover_the_round_in_order_and_shrink_at_its_end) {
+  std::vector<std::uint32_t> bounds;
+  detail::cut_into_chunks(7, 5007, 1, bounds);
+  EXPECT_EQ(bounds, (std::vector<std::uint32_t>{7, 5007}));
+  for (int threads : {2, 3, 4}) {
+    for (std::uint32_t width : {1u, 5u, 63u, 64u, 65u, 255u, 256u, 1000u, 1870u, 5000u, 100'000u, 1u << 20}) {
+      const std::uint32_t begin = 1000;
+      detail::cut_into_chunks(begin, begin + width, threads, bounds);
+      const auto n = static_cast<std::uint32_t>(threads);
+      const std::uint32_t most = std::max<std::uint32_t>(256, (width + n * 8 - 1) / (n * 8));
+      ASSERT_GE(bounds.size(), 2u);
+      EXPECT_EQ(bounds.front(), begin);
+      EXPECT_EQ(bounds.back(), begin + width);
+      std::uint32_t last = most;
+      for (std::size_t c = 0; c + 1 < bounds.size(); ++c) {
+        const std::uint32_t size = bounds[c + 1] - bounds[c];
+        EXPECT_GT(size, 0u) << width << " states, chunk " << c;
+        EXPECT_LE(size, last) << width << " states, chunk " << c << ": chunks only shrink";
+        last = size;
+      }
+      EXPECT_LE(last, detail::kMinChunk) << width << " states: the last chunk";
+      if (width >= 16 * most) {
+        EXPECT_EQ(bounds[1] - bounds[0], most) << width << " states: a wide round starts at the largest";
+      }
+    }
+  }
+}
+
 TEST(state_store, growth_for_predicts_reserve_for) {
   StateStore store(3);
   std::uint64_t key[3] = {0, 0, 0};
