@@ -50,11 +50,14 @@ inline constexpr double kFirstBranching = 16;
 inline constexpr double kMinRoundStates = 256;
 // The store makes room for this many successors at a time: each growth is checked against the cap.
 inline constexpr std::size_t kInsertGroup = 4096;
-// The least a round's last chunks shrink to (with two threads or more).
+// The least a round's last chunks shrink to (with two threads or more), and the most states a round expanded
+// on one thread has.
 inline constexpr std::uint32_t kMinChunk = 64;
+inline constexpr std::uint32_t kSmallRound = 256;
 
 /// A round's states [begin, end) cut into the chunks the threads take one at a time: chunk c is [bounds[c],
-/// bounds[c + 1]). One chunk on one thread. Otherwise several a thread, which even out uneven costs, and a
+/// bounds[c + 1]). One chunk on one thread, or for a round of at most kSmallRound states (another thread
+/// would cost more to start than it saves). Otherwise several a thread, which even out uneven costs, and a
 /// chunk expanded is inserted while the next are expanded; not many, for a chunk is what a successor is
 /// deduplicated against. 8 a thread, at least 256 states: the most states/s on bench/spin/big.toml, two
 /// threads, of 4, 8 and 16 (with the inserts overlapped; 4 before them). The last chunks shrink with what is
@@ -64,7 +67,7 @@ inline constexpr std::uint32_t kMinChunk = 64;
 inline void cut_into_chunks(std::uint32_t begin, std::uint32_t end, int threads,
                             std::vector<std::uint32_t>& bounds) {
   bounds.assign(1, begin);
-  if (threads <= 1) {
+  if (threads <= 1 || end - begin <= kSmallRound) {
     bounds.push_back(end);
     return;
   }

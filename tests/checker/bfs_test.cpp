@@ -197,13 +197,17 @@ TYPED_TEST(bfs_with, interruption_stops_the_search) {
 // Issue 10, item 9: the explorer checks each growth of the store against --max-memory before making it, so
 // growth_for() must say exactly what reserve_for() will hold, and the inserts it made room for add nothing.
 // A round is cut into chunks that cover it in order, none larger than 8 a thread (or 256 states), the last
-// ones shrinking with what is left down to detail::kMinChunk; one chunk on one thread.
+// ones shrinking with what is left down to detail::kMinChunk; one chunk on one thread, and for a small round.
 TEST(bfs_chunks, cover_the_round_in_order_and_shrink_at_its_end) {
   std::vector<std::uint32_t> bounds;
   detail::cut_into_chunks(7, 5007, 1, bounds);
   EXPECT_EQ(bounds, (std::vector<std::uint32_t>{7, 5007}));
+  for (std::uint32_t width : {1u, 64u, 65u, detail::kSmallRound}) {
+    detail::cut_into_chunks(7, 7 + width, 2, bounds);
+    EXPECT_EQ(bounds, (std::vector<std::uint32_t>{7, 7 + width})) << width << " states";
+  }
   for (int threads : {2, 3, 4}) {
-    for (std::uint32_t width : {1u, 5u, 63u, 64u, 65u, 255u, 256u, 1000u, 1870u, 5000u, 100'000u, 1u << 20}) {
+    for (std::uint32_t width : {257u, 300u, 1000u, 1870u, 5000u, 100'000u, 1u << 20}) {
       const std::uint32_t begin = 1000;
       detail::cut_into_chunks(begin, begin + width, threads, bounds);
       const auto n = static_cast<std::uint32_t>(threads);
