@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "writers/json_text.hpp"
+
 namespace cqm {
 
 class JsonStream {
@@ -73,7 +75,7 @@ class JsonStream {
   template <std::floating_point T>
   JsonStream& value(T x) {
     before_value();
-    put(nlohmann::ordered_json(x).dump());
+    put(json_dump(nlohmann::ordered_json(x), -1));
     return *this;
   }
   JsonStream& null() {
@@ -84,7 +86,7 @@ class JsonStream {
   /// A tree, printed here as json_text would print it in place.
   JsonStream& value(const nlohmann::ordered_json& tree) {
     before_value();
-    const std::string text = tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    const std::string text = json_dump(tree, 2);
     // A printed tree's line breaks are all between its members (a string's are escaped): each gets this
     // level's indent.
     for (char c : text) {
@@ -134,8 +136,7 @@ class JsonStream {
     for (const char c : s) {
       const auto u = static_cast<unsigned char>(c);
       if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\') {
-        put(nlohmann::ordered_json(std::string(s))
-                .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        put(json_dump(nlohmann::ordered_json(std::string(s)), -1));
         return;
       }
       *to++ = c;

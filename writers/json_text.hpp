@@ -7,8 +7,11 @@
 
 namespace cqm {
 
-inline std::string json_text(const nlohmann::ordered_json& j) {
-  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+/// `j` printed with `indent` spaces a level (-1: on one line), bytes that are not UTF-8 as U+FFFD.
+inline std::string json_dump(const nlohmann::ordered_json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
+
+inline std::string json_text(const nlohmann::ordered_json& j) { return json_dump(j, 2) + "\n"; }
 
 }  // namespace cqm
