@@ -50,8 +50,8 @@ inline constexpr double kFirstBranching = 16;
 inline constexpr double kMinRoundStates = 256;
 // The store makes room for this many successors at a time: each growth is checked against the cap.
 inline constexpr std::size_t kInsertGroup = 4096;
-// The least a round's last chunks shrink to (with two threads or more), and the most states a round expanded
-// on one thread has.
+// The least a round's last chunks shrink to (with two threads or more); the most states a round expanded on
+// one thread has, which is also the least a round's largest chunks have.
 inline constexpr std::uint32_t kMinChunk = 64;
 inline constexpr std::uint32_t kSmallRound = 256;
 
@@ -72,7 +72,7 @@ inline void cut_into_chunks(std::uint32_t begin, std::uint32_t end, int threads,
     return;
   }
   const auto n = static_cast<std::uint32_t>(threads);
-  const std::uint32_t most = std::max<std::uint32_t>(256, (end - begin + n * 8 - 1) / (n * 8));
+  const std::uint32_t most = std::max<std::uint32_t>(kSmallRound, (end - begin + n * 8 - 1) / (n * 8));
   while (bounds.back() < end) {
     const std::uint32_t left = end - bounds.back();
     bounds.push_back(bounds.back() + std::min(left, std::clamp(left / (4 * n), kMinChunk, most)));
