@@ -105,7 +105,7 @@ class RenderThread {
 
   void hold() {
     mutex_.lock();
-    while (busy_) {
+    while (busy_ || !started_) {
       mutex_.unlock();
       std::this_thread::yield();
       mutex_.lock();
@@ -119,6 +119,11 @@ class RenderThread {
     ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kNice);
     // Loaded in the first job, not before it: a fork waits for a job under way (hold), and so for dlopen too.
     std::optional<Graphviz> graphviz;
+    {
+      // A fork also waits for this thread's start (the C library's and a sanitizer's bookkeeping) to be over.
+      std::lock_guard lock(mutex_);
+      started_ = true;
+    }
     for (;;) {
       std::function<void(Graphviz&)> job;
       {
@@ -131,6 +136,7 @@ class RenderThread {
       }
       if (!graphviz) graphviz.emplace();
       job(*graphviz);
+      job = nullptr;  // what it holds is freed before a fork may go on (tests/writers/render_fork_test.cpp)
       std::lock_guard lock(mutex_);
       busy_ = false;
     }
@@ -140,8 +146,9 @@ class RenderThread {
   std::condition_variable wake_;
   std::deque<std::function<void(Graphviz&)>> jobs_;
   bool stopping_ = false;
-  bool busy_ = false;   ///< a job is running (the thread may hold Graphviz's and the libraries' locks)
-  std::thread thread_;  // last: it starts once the rest is built
+  bool started_ = false;  ///< the thread is in its loop
+  bool busy_ = false;     ///< a job is running (the thread may hold Graphviz's and the libraries' locks)
+  std::thread thread_;    // last: it starts once the rest is built
 };
 
 }  // namespace
