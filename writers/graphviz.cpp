@@ -104,12 +104,9 @@ class RenderThread {
   }
 
   void hold() {
-    mutex_.lock();
-    while (busy_ || !started_) {
-      mutex_.unlock();
-      std::this_thread::yield();
-      mutex_.lock();
-    }
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [&] { return started_ && !busy_; });
+    lock.release();  // unlocked by release() in the parent and in the child
   }
   void release() { mutex_.unlock(); }
 
@@ -123,6 +120,7 @@ class RenderThread {
       // A fork also waits for this thread's start (the C library's and a sanitizer's bookkeeping) to be over.
       std::lock_guard lock(mutex_);
       started_ = true;
+      idle_.notify_all();
     }
     for (;;) {
       std::function<void(Graphviz&)> job;
@@ -139,11 +137,13 @@ class RenderThread {
       job = nullptr;  // what it holds is freed before a fork may go on (tests/writers/render_fork_test.cpp)
       std::lock_guard lock(mutex_);
       busy_ = false;
+      idle_.notify_all();
     }
   }
 
   std::mutex mutex_;
-  std::condition_variable wake_;
+  std::condition_variable wake_;  ///< a job is queued, or the thread is to stop
+  std::condition_variable idle_;  ///< the thread has started, or finished a job (a fork may be waiting)
   std::deque<std::function<void(Graphviz&)>> jobs_;
   bool stopping_ = false;
   bool started_ = false;  ///< the thread is in its loop
