@@ -27,11 +27,13 @@
 #include <cstring>
 #include <functional>
 #include <memory>
-#include <thread>
+#include <mutex>
+#include <optional>
 #include <vector>
 
 #include "checker/fingerprint_store.hpp"
 #include "checker/memory.hpp"
+#include "checker/round_pool.hpp"
 #include "checker/search.hpp"
 #include "checker/state_store.hpp"
 #include "checker/tree_store.hpp"
@@ -168,13 +170,21 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
     }
   };
 
-  // Each worker's model is made on a thread of its own, so that the allocator puts it (the object and every
-  // buffer of its System) in another arena than this thread's: interleaved in one heap, the two threads'
-  // models could share cache lines that both write on every event. Two threads were about 5 % faster for it
-  // in alternated runs (doc/performance.md, the fifth stop).
-  std::vector<std::unique_ptr<Model>> workers;
-  for (int i = 1; i < threads; ++i)
-    std::thread([&] { workers.push_back(std::make_unique<Model>(model.fork())); }).join();
+  // Each helper's model is made on the helper's own thread, so that the allocator puts it (the object and
+  // every buffer of its System) in another arena than this thread's: interleaved in one heap, the two
+  // threads' models could share cache lines that both write on every event. Two threads were about 5 %
+  // faster for it in alternated runs (doc/performance.md, the fifth stop).
+  std::vector<std::unique_ptr<Model>> workers(static_cast<std::size_t>(std::max(threads, 1) - 1));
+  std::optional<RoundPool> pool;  // after the models: its threads stop before the models go
+  if (!workers.empty()) {
+    pool.emplace(static_cast<int>(workers.size()));
+    std::mutex forking;  // Model::fork is not promised to be safe from two threads at once
+    pool->run([&](int t) {
+      if (t == 0) return;
+      std::lock_guard lock(forking);
+      workers[static_cast<std::size_t>(t - 1)] = std::make_unique<Model>(model.fork());
+    });
+  }
 
   // Signals and the time limit are looked at within a chunk, so a search stops within milliseconds of either.
   auto stop_requested = [&] {
@@ -353,11 +363,7 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
         auto work = [&](Model& m) {
           for (std::uint32_t c = next++; c < chunks; c = next++) slice(c, m);
         };
-        std::vector<std::thread> pool;
-        for (int t = 1; t < threads; ++t)
-          pool.emplace_back(work, std::ref(*workers[static_cast<std::size_t>(t - 1)]));
-        work(model);
-        for (auto& th : pool) th.join();
+        pool->run([&](int t) { work(t == 0 ? model : *workers[static_cast<std::size_t>(t - 1)]); });
       }
       expanded += width;
       // A violation found in this round is a shortest one for its property, even if the round was cut short
