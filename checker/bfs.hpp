@@ -58,14 +58,15 @@ inline constexpr std::uint32_t kMinChunk = 64;
 inline constexpr std::uint32_t kSmallRound = 256;
 
 /// A round's states [begin, end) cut into the chunks the threads take one at a time: chunk c is [bounds[c],
-/// bounds[c + 1]). One chunk on one thread, or for a round of at most kSmallRound states (another thread
-/// would cost more to start than it saves). Otherwise several a thread, which even out uneven costs, and a
-/// chunk expanded is inserted while the next are expanded; not many, for a chunk is what a successor is
-/// deduplicated against. 8 a thread, at least 256 states: the most states/s on bench/spin/big.toml, two
-/// threads, of 4, 8 and 16 (with the inserts overlapped; 4 before them). The last chunks shrink with what is
-/// left of the round, to a quarter of it a thread and at least kMinChunk, so that the threads run out of work
-/// together rather than up to a chunk apart (fix-reconnect at quantum 5, two threads: layers of about 1 900
-/// states, 1.85 cores busy with equal chunks, 1.91 with these).
+/// bounds[c + 1]). One chunk on one thread, or for a round of at most kSmallRound states (handing a few
+/// states to the other thread saves nothing measurable: 128 was tried, doc/performance.md's eleventh stop).
+/// Otherwise several a thread, which even out uneven costs, and a chunk expanded is inserted while the next
+/// are expanded; not many, for a chunk is what a successor is deduplicated against. 8 a thread, at least 256
+/// states: the most states/s on bench/spin/big.toml, two threads, of 4, 8 and 16 (with the inserts
+/// overlapped; 4 before them). The last chunks shrink with what is left of the round, to a quarter of it a
+/// thread and at least kMinChunk, so that the threads run out of work together rather than up to a chunk
+/// apart (fix-reconnect at quantum 5, two threads: layers of about 1 900 states, 1.85 cores busy with equal
+/// chunks, 1.91 with these).
 inline void cut_into_chunks(std::uint32_t begin, std::uint32_t end, int threads,
                             std::vector<std::uint32_t>& bounds) {
   bounds.assign(1, begin);
