@@ -170,6 +170,8 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   if (o.coverage) system.record_coverage(&coverage);
   std::uint64_t steps = 0;
   const auto gen = habits_gen(config);
+  // A run ends where nothing can change a verdict any more, as an exhaustive path does.
+  const EnvironmentModel env(config);
   std::uint32_t looking = checked_mask(o);
   ExplorerReport rep;
   rep.kind = ExplorerKind::random;
@@ -189,7 +191,7 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
         gen,
         [&](const Habits& h) {
           steps += system.events();
-          return violations_of(system, schedule_of(config, h), looking) == 0;
+          return violations_of(system, schedule_of(config, h), looking, &env) == 0;
         },
         params, limits, *o.random_shard);
     rep.random_states = steps + system.events();
@@ -212,7 +214,7 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
         gen,
         [&](const Habits& h) {
           steps += system.events();  // the reset below zeroes the System's count
-          return violations_of(system, schedule_of(config, h), looking) == 0;
+          return violations_of(system, schedule_of(config, h), looking, &env) == 0;
         },
         params, limits);
     rep.runs += r.runs;

@@ -47,7 +47,8 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
   return cex;
 }
 
-std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask) {
+std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask,
+                            const EnvironmentModel* env) {
   // Two snapshots per thread, reused from run to run (the random explorer calls this for every schedule). A
   // step changes a few instances: both snapshots take only those (System::snapshot_changes), `after` before
   // the step is judged and `before` after, so that it is the next step's state before.
@@ -56,14 +57,17 @@ std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint3
   system.snapshot(before);
   after = before;
   std::uint32_t found = 0;
+  bool settled = false;
   run_schedule(system, schedule, [&](const StepInfo&) {
     system.snapshot_changes(after);
     found |= check_step(system.config(), before, after, mask & ~found);
     system.snapshot_changes(before);
     system.forget_changes();
-    return (mask & ~found) != 0;
+    if ((mask & ~found) == 0) return false;
+    settled = env && env->settled(system);
+    return !settled;
   });
-  if (system.now() > before.now) {  // the horizon, as replay judges it
+  if (!settled && system.now() > before.now) {  // the horizon, as replay judges it
     system.snapshot_changes(after);
     found |= check_step(system.config(), before, after, mask & ~found);
   }

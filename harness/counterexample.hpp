@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/environment.hpp"
 #include "model/schedule.hpp"
 #include "properties/property.hpp"
 
@@ -39,8 +40,11 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
                                      std::uint32_t mask = ~0u);
 
 /// The properties of `mask` the schedule violates somewhere (the random explorer's fast path: no log, no
-/// trace). The run stops once each of them has been found violated.
-std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask);
+/// trace). The run stops once each of them has been found violated, and, with `env` given, at the first step
+/// after which the System is settled (EnvironmentModel::settled): the rest of the schedule can change no
+/// verdict.
+std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask,
+                            const EnvironmentModel* env = nullptr);
 
 /// "program[1], mif: none" for a program_finishes step, after "client 2, " on a site of several clients;
 /// empty for other events of a site of one client.

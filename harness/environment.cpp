@@ -161,8 +161,9 @@ void EnvironmentModel::apply(System& s, EnvBook& book, const Choice& c, std::vec
   }
 }
 
-bool EnvironmentModel::is_terminal(const System& s) const {
-  if (s.now() >= horizon_) return true;
+bool EnvironmentModel::is_terminal(const System& s) const { return s.now() >= horizon_ || settled(s); }
+
+bool EnvironmentModel::settled(const System& s) const {
   const int focused = s.focused();
   bool terminal = true;
   for (int client = 0; client < s.clients() && terminal; ++client) {

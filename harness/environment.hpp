@@ -64,8 +64,13 @@ class EnvironmentModel {
   /// `client_of[j]` is the client the choice's part j is for (the identity when null).
   void apply(System& system, EnvBook& book, const Choice& choice, std::vector<ScheduleEvent>* events,
              const int* client_of = nullptr) const;
-  /// Nothing further can change a verdict: past the horizon, or every program is done and the queue is empty.
+  /// Nothing further can change a verdict: past the horizon, or settled.
   bool is_terminal(const System& system) const;
+  /// Nothing the environment does from here on can change a verdict, whatever the clock: every client is
+  /// done (its programs done and its queue empty, or with inventory agents its registry full) and no status
+  /// is on its way through the site. The random explorer ends a run here, as the exhaustive explorer ends a
+  /// path (tests/harness/settled_test.cpp holds the two to the same verdicts on every preset).
+  bool settled(const System& system) const;
   /// The end of exploration: every status the programs can submit has had its full lifetime.
   Minutes horizon() const { return horizon_; }
   Minutes quantum() const { return config_->env.quantum; }
