@@ -1,6 +1,7 @@
 #include "harness/generators.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "harness/environment.hpp"
 
@@ -12,50 +13,210 @@ int habit_days(const Config& c) {
   return static_cast<int>((last + c.model.item_lifetime) / kMinutesPerDay + 2);
 }
 
-rc::Gen<Habits> habits_gen(const Config& c) {
+namespace {
+
+// A Habits value is drawn as a row of numbers, in the order RapidCheck's combinators would draw and shrink
+// them (gen::build's fields in order, a container's elements in order): the site's client's days (on_offset,
+// session, away), its program delays and init outcomes, the CAP's outages (start, length), then each further
+// client's days, delays and init outcomes. One generator draws the whole row from one stream: the
+// combinators split the stream for every number and keep a shrink tree for each, which made generation
+// 40 % of a random run of kb-q292030 (doc/performance.md). The shrinks are theirs, in their order:
+// each number toward the least of its range (rc::shrink::towards, as gen::inRange; true to false, as
+// gen::arbitrary<bool>), the outages' runs removed before their numbers shrink (rc::shrink::removeChunks, as
+// gen::container).
+
+struct Range {
+  Minutes lo = 0, hi = 0;  ///< inclusive
+  bool boolean = false;    ///< an even coin, whatever the size (gen::arbitrary<bool>)
+};
+
+struct Shape {
+  int days = 0, programs = 0, start_ups = 0, more_clients = 0, max_outages = 0;
+  Range on_offset, session, away, delay, outage_start, outage_length;
+  int per_client() const { return 3 * days + programs + start_ups; }
+  /// Number k of a client's part of the row.
+  Range of_client(int k) const {
+    if (k < 3 * days) return k % 3 == 0 ? on_offset : k % 3 == 1 ? session : away;
+    return k - 3 * days < programs ? delay : Range{0, 1, true};
+  }
+  /// Number p of a row with `outages` outages.
+  Range at(std::size_t p, int outages) const {
+    const auto own = static_cast<std::size_t>(per_client());
+    if (p < own) return of_client(static_cast<int>(p));
+    if (p < own + 2 * static_cast<std::size_t>(outages))
+      return (p - own) % 2 == 0 ? outage_start : outage_length;
+    return of_client(static_cast<int>((p - own - 2 * static_cast<std::size_t>(outages)) % own));
+  }
+};
+
+Shape shape_of(const Config& c) {
   const auto& e = c.env;
-  const Minutes on_span = e.on_until - e.on_from;
+  Shape s;
   // With no upper limit the user may keep the PC on into the night; a day's session never runs past the next
   // on.
-  const Minutes session_span = (e.max_session > 0 ? e.max_session : kMinutesPerDay) - e.min_session;
-  const int days = e.user_powers_off ? habit_days(c) : 1;
-  const int start_ups = habit_days(c) + 4 + 2 * c.programs();
-  auto away = e.max_days_off > 0 ? rc::gen::arbitrary<bool>() : rc::gen::just(false);
-  auto day = rc::gen::build<DayHabit>(
-      rc::gen::set(&DayHabit::on_offset, rc::gen::inRange<Minutes>(0, on_span + 1)),
-      rc::gen::set(&DayHabit::session, rc::gen::inRange<Minutes>(0, std::max(session_span, 0) + 1)),
-      rc::gen::set(&DayHabit::away, away));
-  auto outage = rc::gen::build<Outage>(
-      rc::gen::set(&Outage::start, rc::gen::inRange<Minutes>(0, habit_days(c) * kMinutesPerDay)),
-      rc::gen::set(&Outage::length, rc::gen::inRange<Minutes>(1, std::max<Minutes>(e.max_outage, 1) + 1)));
-  const auto delay = rc::gen::inRange<Minutes>(0, e.min_session + std::max(session_span, 0) + 1);
-  auto one_client = rc::gen::build<Habits>(
-      rc::gen::set(&Habits::days,
-                   rc::gen::container<std::vector<DayHabit>>(static_cast<std::size_t>(days), day)),
-      rc::gen::set(&Habits::program_delays,
-                   rc::gen::container<std::vector<Minutes>>(static_cast<std::size_t>(c.programs()), delay)),
-      rc::gen::set(&Habits::init_fails,
-                   rc::gen::container<std::vector<bool>>(static_cast<std::size_t>(start_ups),
-                                                         rc::gen::arbitrary<bool>())));
-  auto site_client = rc::gen::build<Habits>(
-      rc::gen::set(&Habits::days,
-                   rc::gen::container<std::vector<DayHabit>>(static_cast<std::size_t>(days), day)),
-      rc::gen::set(&Habits::program_delays,
-                   rc::gen::container<std::vector<Minutes>>(static_cast<std::size_t>(c.programs()), delay)),
-      rc::gen::set(&Habits::init_fails, rc::gen::container<std::vector<bool>>(
-                                            static_cast<std::size_t>(start_ups), rc::gen::arbitrary<bool>())),
-      rc::gen::set(&Habits::outages,
-                   rc::gen::resize(e.max_cap_outages, rc::gen::container<std::vector<Outage>>(outage))));
-  // A site of one client draws exactly what it drew before sites had several.
-  if (c.model.site.clients == 1) return site_client;
-  return rc::gen::apply(
-      [](Habits h, std::vector<Habits> more) {
-        h.more_clients = std::move(more);
-        return h;
-      },
-      site_client,
-      rc::gen::container<std::vector<Habits>>(static_cast<std::size_t>(c.model.site.clients - 1),
-                                              one_client));
+  const Minutes session_span =
+      std::max<Minutes>((e.max_session > 0 ? e.max_session : kMinutesPerDay) - e.min_session, 0);
+  s.days = e.user_powers_off ? habit_days(c) : 1;
+  s.programs = c.programs();
+  s.start_ups = habit_days(c) + 4 + 2 * c.programs();
+  s.more_clients = c.model.site.clients - 1;
+  s.max_outages = e.max_cap_outages;
+  s.on_offset = {0, e.on_until - e.on_from};
+  s.session = {0, session_span};
+  s.away = {0, e.max_days_off > 0 ? 1 : 0, true};
+  s.delay = {0, e.min_session + session_span};
+  s.outage_start = {0, habit_days(c) * kMinutesPerDay - 1};
+  s.outage_length = {1, std::max<Minutes>(e.max_outage, 1)};
+  return s;
+}
+
+void put_client(const Shape& s, const std::vector<Minutes>& row, std::size_t& p, Habits& h) {
+  h.days.resize(static_cast<std::size_t>(s.days));
+  for (auto& d : h.days) {
+    d.on_offset = row[p++];
+    d.session = row[p++];
+    d.away = row[p++] != 0;
+  }
+  h.program_delays.assign(row.begin() + static_cast<std::ptrdiff_t>(p),
+                          row.begin() + static_cast<std::ptrdiff_t>(p) + s.programs);
+  p += static_cast<std::size_t>(s.programs);
+  h.init_fails.resize(static_cast<std::size_t>(s.start_ups));
+  for (std::size_t k = 0; k < h.init_fails.size(); ++k) h.init_fails[k] = row[p++] != 0;
+}
+
+Habits habits_of(const Shape& s, const std::vector<Minutes>& row, int outages) {
+  Habits h;
+  std::size_t p = 0;
+  put_client(s, row, p, h);
+  h.outages.resize(static_cast<std::size_t>(outages));
+  for (auto& o : h.outages) {
+    o.start = row[p++];
+    o.length = row[p++];
+  }
+  h.more_clients.resize(static_cast<std::size_t>(s.more_clients));
+  for (auto& more : h.more_clients) put_client(s, row, p, more);
+  return h;
+}
+
+void take_client(const Habits& h, std::vector<Minutes>& row) {
+  for (const auto& d : h.days) row.insert(row.end(), {d.on_offset, d.session, Minutes{d.away}});
+  row.insert(row.end(), h.program_delays.begin(), h.program_delays.end());
+  for (const bool f : h.init_fails) row.push_back(f);
+}
+
+std::vector<Minutes> row_of(const Habits& h) {
+  std::vector<Minutes> row;
+  take_client(h, row);
+  for (const auto& o : h.outages) row.insert(row.end(), {o.start, o.length});
+  for (const auto& more : h.more_clients) take_client(more, row);
+  return row;
+}
+
+/// The shrinks of one value, lazily, in the combinators' order (rc::Seq's implementation class).
+class Shrinks {
+ public:
+  Shrinks(std::shared_ptr<const Shape> shape, const Habits& h)
+      : shape_(std::move(shape)), row_(row_of(h)), outages_(static_cast<int>(h.outages.size())) {}
+
+  rc::Maybe<Habits> operator()() {
+    const auto outages_at = static_cast<std::size_t>(shape_->per_client());
+    while (true) {
+      if (removing_) {
+        if (auto fewer = removals_.next()) return without(*fewer);
+        removing_ = false;
+      } else if (auto smaller = candidates_.next()) {
+        auto row = row_;
+        row[at_ - 1] = *smaller;
+        return habits_of(*shape_, row, outages_);
+      }
+      if (at_ == outages_at && !removed_ && outages_ > 0) {
+        // Before the outages' numbers: the outages themselves, a run at a time.
+        removed_ = removing_ = true;
+        std::vector<int> which(static_cast<std::size_t>(outages_));
+        for (int k = 0; k < outages_; ++k) which[static_cast<std::size_t>(k)] = k;
+        removals_ = rc::shrink::removeChunks(std::move(which));
+        continue;
+      }
+      if (at_ == row_.size()) return rc::Nothing;
+      const Range r = shape_->at(at_, outages_);
+      candidates_ = rc::shrink::towards(row_[at_], r.lo);
+      ++at_;
+    }
+  }
+
+ private:
+  /// The value with only the outages `kept`.
+  Habits without(const std::vector<int>& kept) const {
+    const auto own = static_cast<std::size_t>(shape_->per_client());
+    std::vector<Minutes> row(row_.begin(), row_.begin() + static_cast<std::ptrdiff_t>(own));
+    for (const int k : kept)
+      row.insert(row.end(), {row_[own + 2 * static_cast<std::size_t>(k)],
+                             row_[own + 2 * static_cast<std::size_t>(k) + 1]});
+    row.insert(row.end(),
+               row_.begin() + static_cast<std::ptrdiff_t>(own + 2 * static_cast<std::size_t>(outages_)),
+               row_.end());
+    return habits_of(*shape_, row, static_cast<int>(kept.size()));
+  }
+
+  std::shared_ptr<const Shape> shape_;
+  std::vector<Minutes> row_;
+  int outages_;
+  std::size_t at_ = 0;  ///< the next number whose shrinks to take; candidates_ are number at_ - 1's
+  rc::Seq<Minutes> candidates_;
+  bool removing_ = false, removed_ = false;
+  rc::Seq<std::vector<int>> removals_;
+};
+
+/// Numbers from one stream: a coin is a bit of a 64-bit draw; an integer is uniform in its range scaled by
+/// the size, as gen::inRange draws it (at size 0 the least of the range, the whole range from kNominalSize).
+class Draws {
+ public:
+  Draws(const rc::Random& random, int size) : random_(random), size_(std::clamp(size, 0, rc::kNominalSize)) {}
+  Minutes operator()(const Range& r) {
+    if (r.hi == r.lo) return r.lo;
+    if (r.boolean) {
+      if (bits_left_ == 0) {
+        bits_ = random_.next();
+        bits_left_ = 64;
+      }
+      --bits_left_;
+      return static_cast<Minutes>((bits_ >> bits_left_) & 1u);
+    }
+    const auto span = static_cast<std::uint64_t>(r.hi - r.lo);
+    const std::uint64_t scaled =
+        (span * static_cast<std::uint64_t>(size_) + rc::kNominalSize / 2) / rc::kNominalSize;
+    return r.lo + static_cast<Minutes>(random_.next() % (scaled + 1));
+  }
+  std::uint64_t next() { return random_.next(); }
+
+ private:
+  rc::Random random_;
+  int size_;
+  std::uint64_t bits_ = 0;
+  int bits_left_ = 0;
+};
+
+}  // namespace
+
+rc::Gen<Habits> habits_gen(const Config& c) {
+  auto shape = std::make_shared<const Shape>(shape_of(c));
+  return rc::Gen<Habits>([shape](const rc::Random& random, int size) {
+    Draws draw(random, size);
+    std::vector<Minutes> row;
+    const auto own = static_cast<std::size_t>(shape->per_client());
+    for (std::size_t p = 0; p < own; ++p) row.push_back(draw(shape->of_client(static_cast<int>(p))));
+    // As many outages as the envelope allows, each number of them as likely.
+    const int outages =
+        shape->max_outages > 0
+            ? static_cast<int>(draw.next() % static_cast<std::uint64_t>(shape->max_outages + 1))
+            : 0;
+    for (int k = 0; k < outages; ++k)
+      row.insert(row.end(), {draw(shape->outage_start), draw(shape->outage_length)});
+    for (int m = 0; m < shape->more_clients; ++m)
+      for (std::size_t p = 0; p < own; ++p) row.push_back(draw(shape->of_client(static_cast<int>(p))));
+    return rc::shrinkable::shrinkRecur(habits_of(*shape, row, outages),
+                                       [shape](const Habits& h) { return rc::makeSeq<Shrinks>(shape, h); });
+  });
 }
 
 namespace {
