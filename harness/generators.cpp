@@ -29,6 +29,7 @@ struct Range {
   Minutes lo = 0, hi = 0;  ///< inclusive
   bool boolean = false;    ///< an even coin, whatever the size (gen::arbitrary<bool>)
 };
+constexpr Range kCoin{0, 1, true};
 
 struct Shape {
   int days = 0, programs = 0, start_ups = 0, more_clients = 0, max_outages = 0;
@@ -37,7 +38,7 @@ struct Shape {
   /// Number k of a client's part of the row.
   Range of_client(int k) const {
     if (k < 3 * days) return k % 3 == 0 ? on_offset : k % 3 == 1 ? session : away;
-    return k - 3 * days < programs ? delay : Range{0, 1, true};
+    return k - 3 * days < programs ? delay : kCoin;
   }
   /// Number p of a row with `outages` outages.
   Range at(std::size_t p, int outages) const {
@@ -206,26 +207,41 @@ class Draws {
 
 }  // namespace
 
+namespace {
+
+/// One client's numbers, in the row's order, straight into its habits.
+void draw_client(const Shape& s, Draws& draw, Habits& h) {
+  h.days.resize(static_cast<std::size_t>(s.days));
+  for (auto& d : h.days) {
+    d.on_offset = draw(s.on_offset);
+    d.session = draw(s.session);
+    d.away = draw(s.away) != 0;
+  }
+  h.program_delays.resize(static_cast<std::size_t>(s.programs));
+  for (auto& delay : h.program_delays) delay = draw(s.delay);
+  h.init_fails.resize(static_cast<std::size_t>(s.start_ups));
+  for (std::size_t k = 0; k < h.init_fails.size(); ++k) h.init_fails[k] = draw(kCoin) != 0;
+}
+
+}  // namespace
+
 rc::Gen<Habits> habits_gen(const Config& c) {
   auto shape = std::make_shared<const Shape>(shape_of(c));
   return rc::Gen<Habits>([shape](const rc::Random& random, int size) {
     Draws draw(random, size);
-    const auto own = static_cast<std::size_t>(shape->per_client());
-    std::vector<Minutes> row;
-    row.reserve(own * static_cast<std::size_t>(1 + shape->more_clients) +
-                2 * static_cast<std::size_t>(shape->max_outages));
-    for (std::size_t p = 0; p < own; ++p) row.push_back(draw(shape->of_client(static_cast<int>(p))));
+    Habits h;
+    draw_client(*shape, draw, h);
     // As many outages as the envelope allows, each number of them as likely.
-    const int outages =
-        shape->max_outages > 0
-            ? static_cast<int>(draw.next() % static_cast<std::uint64_t>(shape->max_outages + 1))
-            : 0;
-    for (int k = 0; k < outages; ++k)
-      row.insert(row.end(), {draw(shape->outage_start), draw(shape->outage_length)});
-    for (int m = 0; m < shape->more_clients; ++m)
-      for (std::size_t p = 0; p < own; ++p) row.push_back(draw(shape->of_client(static_cast<int>(p))));
-    return rc::shrinkable::shrinkRecur(habits_of(*shape, row, outages),
-                                       [shape](const Habits& h) { return rc::makeSeq<Shrinks>(shape, h); });
+    if (shape->max_outages > 0)
+      h.outages.resize(draw.next() % static_cast<std::uint64_t>(shape->max_outages + 1));
+    for (auto& o : h.outages) {
+      o.start = draw(shape->outage_start);
+      o.length = draw(shape->outage_length);
+    }
+    h.more_clients.resize(static_cast<std::size_t>(shape->more_clients));
+    for (auto& more : h.more_clients) draw_client(*shape, draw, more);
+    return rc::shrinkable::shrinkRecur(std::move(h),
+                                       [shape](const Habits& v) { return rc::makeSeq<Shrinks>(shape, v); });
   });
 }
 
