@@ -50,28 +50,35 @@ std::optional<Counterexample> replay(const Config& config, const Schedule& sched
 std::uint32_t violations_of(System& system, const Schedule& schedule, std::uint32_t mask,
                             const EnvironmentModel* env) {
   // Two snapshots per thread, reused from run to run (the random explorer calls this for every schedule). A
-  // step changes a few instances: both snapshots take only those (System::snapshot_changes), `after` before
-  // the step is judged and `before` after, so that it is the next step's state before.
+  // step changes a few instances: `after` takes only those (System::snapshot_changes) before the step is
+  // judged, and `before` takes them from `after` once it is (System::carry_changes), for the next step.
   thread_local SystemSnapshot before, after;
   system.reset();
   system.snapshot(before);
   after = before;
-  std::uint32_t found = 0;
-  bool settled = false;
-  run_schedule(system, schedule, [&](const StepInfo&) {
+  struct Run {
+    System& system;
+    std::uint32_t mask;
+    const EnvironmentModel* env;
+    std::uint32_t found = 0;
+    bool settled = false;
+    bool step() {
+      system.snapshot_changes(after);
+      found |= check_step(system.config(), before, after, mask & ~found);
+      system.carry_changes(after, before);
+      if ((mask & ~found) == 0) return false;
+      settled = env && env->settled(system);
+      return !settled;
+    }
+  } run{system, mask, env};
+  // The hook holds one reference: std::function keeps it without an allocation.
+  run_schedule(
+      system, schedule, [&run](const StepInfo&) { return run.step(); }, false);
+  if (!run.settled && system.now() > before.now) {  // the horizon, as replay judges it
     system.snapshot_changes(after);
-    found |= check_step(system.config(), before, after, mask & ~found);
-    system.snapshot_changes(before);
-    system.forget_changes();
-    if ((mask & ~found) == 0) return false;
-    settled = env && env->settled(system);
-    return !settled;
-  });
-  if (!settled && system.now() > before.now) {  // the horizon, as replay judges it
-    system.snapshot_changes(after);
-    found |= check_step(system.config(), before, after, mask & ~found);
+    run.found |= check_step(system.config(), before, after, mask & ~run.found);
   }
-  return found;
+  return run.found;
 }
 
 }  // namespace cqm

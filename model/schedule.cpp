@@ -56,8 +56,8 @@ void apply(System& system, const ScheduleEvent& e) {
   }
 }
 
-void run_schedule(System& system, const Schedule& schedule, const StepHook& hook) {
-  system.reset();
+void run_schedule(System& system, const Schedule& schedule, const StepHook& hook, bool reset) {
+  if (reset) system.reset();
   for (int c = 0; c < system.clients(); ++c) {
     const auto k = static_cast<std::size_t>(c - 1);
     system.plan_inits(c > 0 && k < schedule.client_init.size() ? &schedule.client_init[k] : &schedule.init,

@@ -48,7 +48,8 @@ struct StepInfo {
 using StepHook = std::function<bool(const StepInfo& step)>;
 
 /// Runs the schedule on a reset System up to its horizon, calling `hook` (when given) after every step.
-void run_schedule(System& system, const Schedule& schedule, const StepHook& hook = {});
+/// `reset`: false when the caller has just reset the System itself (to snapshot its initial state).
+void run_schedule(System& system, const Schedule& schedule, const StepHook& hook = {}, bool reset = true);
 
 /// The horizon a schedule runs to under this config.
 Minutes horizon_of(const Schedule& schedule, const Config& config);

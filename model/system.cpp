@@ -483,6 +483,20 @@ void System::forget_changes() {
   for_each_machine([&]<class M>(std::type_identity<M>) { group<M>().forget_touched(); });
 }
 
+void System::carry_changes(const SystemSnapshot& after, SystemSnapshot& before) {
+  before.now = after.now;
+  before.inputs = after.inputs;
+  before.refusals = after.refusals;
+  before.queue_overflowed = after.queue_overflowed;
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    auto& g = group<M>();
+    const auto& from = after.all<M>();
+    auto& to = before.all<M>();
+    for (const int i : g.touched()) to[static_cast<std::size_t>(i)] = from[static_cast<std::size_t>(i)];
+    g.forget_touched();
+  });
+}
+
 void System::revert(const SystemSnapshot& s, SystemSnapshot* mirror) {
   set_from(s, mirror,
            [&]<class M>(std::type_identity<M>) -> const std::vector<int>& { return group<M>().touched(); });

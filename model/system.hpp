@@ -136,6 +136,9 @@ class System {
   /// From now on snapshot_changes() reports only the instances given an event after this call: for a
   /// simulation whose snapshots follow the System step by step.
   void forget_changes();
+  /// `before`, the snapshot the step started from, made equal to `after` (a snapshot_changes() of the step)
+  /// by the instances given an event, and those forgotten: forget_changes() with both snapshots following.
+  void carry_changes(const SystemSnapshot& after, SystemSnapshot& before);
 
   /// Called with every event the route table delivers (registry index, instance, event name): for observers
   /// such as the population estimate's loss paths. Null turns it off. `only` (a registry index) limits it to
