@@ -2,7 +2,8 @@
 // RapidCheck generators of environment schedules inside the config's envelope. A schedule is generated as
 // "habits" — small numbers RapidCheck knows how to shrink (toward the earliest power-on, the shortest
 // session, each program right after start-up, fewer failed inits, fewer outages, fewer days away) — and then
-// laid out as a Schedule.
+// laid out as a Schedule. One generator draws all of a value's numbers (generators.cpp says why); its shrinks
+// are those RapidCheck's combinators would give, in their order.
 #include <rapidcheck.h>
 
 #include <vector>
