@@ -165,13 +165,13 @@ bool EnvironmentModel::is_terminal(const System& s) const { return s.now() >= ho
 
 bool EnvironmentModel::settled(const System& s) const {
   const int focused = s.focused();
-  bool terminal = true;
-  for (int client = 0; client < s.clients() && terminal; ++client) {
+  bool done = true;
+  for (int client = 0; client < s.clients() && done; ++client) {
     s.focus(client);
-    terminal = client_done(s);
+    done = client_done(s);
   }
   s.focus(focused);
-  if (!terminal || config_->model.inventory_agents() > 0) return terminal;
+  if (!done || config_->model.inventory_agents() > 0) return done;
   // A status on its way through the site may still be lost or late.
   const auto& files = s.group<StatusFile>();
   for (int i = 0; i < files.size(); ++i)

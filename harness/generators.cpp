@@ -18,9 +18,10 @@ namespace {
 // A Habits value is drawn as a row of numbers, in the order RapidCheck's combinators would draw and shrink
 // them (gen::build's fields in order, a container's elements in order): the site's client's days (on_offset,
 // session, away), its program delays and init outcomes, the CAP's outages (start, length), then each further
-// client's days, delays and init outcomes. One generator draws the whole row from one stream: the
-// combinators split the stream for every number and keep a shrink tree for each, which made generation
-// 40 % of a random run of kb-q292030 (doc/performance.md). The shrinks are theirs, in their order:
+// client's days, delays and init outcomes. One generator draws them from one stream, in that order, straight
+// into the value: the combinators split the stream for every number and keep a shrink tree for each, which
+// made generation 40 % of a random run of kb-q292030 (doc/performance.md). The shrinks, made from the row
+// when RapidCheck asks for them, are the combinators', in their order:
 // each number toward the least of its range (rc::shrink::towards, as gen::inRange; true to false, as
 // gen::arbitrary<bool>), the outages' runs removed before their numbers shrink (rc::shrink::removeChunks, as
 // gen::container).
@@ -204,10 +205,6 @@ class Draws {
   std::uint64_t bits_ = 0;
   int bits_left_ = 0;
 };
-
-}  // namespace
-
-namespace {
 
 /// One client's numbers, in the row's order, straight into its habits.
 void draw_client(const Shape& s, Draws& draw, Habits& h) {
