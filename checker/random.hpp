@@ -22,6 +22,7 @@
 #include "checker/memory.hpp"
 #include "checker/random_workers.hpp"
 #include "checker/search.hpp"
+#include "checker/splitmix.hpp"
 
 namespace cqm::checker {
 
@@ -117,10 +118,8 @@ class StopCheck {
 };
 
 inline std::uint64_t batch_seed(std::uint64_t seed, std::uint64_t batch) {
-  std::uint64_t z = seed + 0x9E3779B97F4A7C15ull * (batch + 1);  // splitmix64
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
+  std::uint64_t state = seed + 0x9E3779B97F4A7C15ull * batch;  // the batch-th number of seed's stream
+  return splitmix64(state);
 }
 }  // namespace detail
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "checker/splitmix.hpp"
 #include "harness/environment.hpp"
 
 namespace cqm {
@@ -192,12 +193,7 @@ class Draws {
         (span * static_cast<std::uint64_t>(size_) + rc::kNominalSize / 2) / rc::kNominalSize;
     return r.lo + static_cast<Minutes>(next() % (scaled + 1));
   }
-  std::uint64_t next() {
-    std::uint64_t z = state_ += 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return checker::splitmix64(state_); }
 
  private:
   std::uint64_t state_;

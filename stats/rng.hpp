@@ -4,15 +4,11 @@
 // many threads there are. Both generators are Vigna's published reference algorithms (prng.di.unimi.it).
 #include <cstdint>
 
+#include "checker/splitmix.hpp"
+
 namespace cqm::stats {
 
-/// splitmix64: a good 64-bit mixer, used here only to expand seeds.
-constexpr std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
+using checker::splitmix64;  // used here only to expand seeds
 
 /// xoshiro256**: fast (about 1 ns a draw), 256 bits of state, no heap.
 class Xoshiro256 {
