@@ -172,6 +172,7 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   const auto gen = habits_gen(config);
   // A run ends where nothing can change a verdict any more, as an exhaustive path does.
   const EnvironmentModel env(config);
+  Schedule scratch;  // each run's schedule, laid out in the room of the one before
   std::uint32_t looking = checked_mask(o);
   ExplorerReport rep;
   rep.kind = ExplorerKind::random;
@@ -191,7 +192,8 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
         gen,
         [&](const Habits& h) {
           steps += system.events();
-          return violations_of(system, schedule_of(config, h), looking, &env) == 0;
+          schedule_of(config, h, scratch);
+          return violations_of(system, scratch, looking, &env) == 0;
         },
         params, limits, *o.random_shard);
     rep.random_states = steps + system.events();
@@ -214,7 +216,8 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
         gen,
         [&](const Habits& h) {
           steps += system.events();  // the reset below zeroes the System's count
-          return violations_of(system, schedule_of(config, h), looking, &env) == 0;
+          schedule_of(config, h, scratch);
+          return violations_of(system, scratch, looking, &env) == 0;
         },
         params, limits);
     rep.runs += r.runs;

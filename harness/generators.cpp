@@ -280,26 +280,31 @@ void client_days(const Config& c, const Habits& h, int client, std::vector<Sched
   }
 }
 
-std::vector<InitOutcome> outcomes(const std::vector<bool>& fails) {
-  std::vector<InitOutcome> out;
-  out.reserve(fails.size());
+void outcomes(const InPlace<bool, 32>& fails, std::vector<InitOutcome>& out) {
+  out.clear();
   for (bool f : fails) out.push_back(f ? InitOutcome::failed : InitOutcome::ok);
-  return out;
 }
 
 }  // namespace
 
 Schedule schedule_of(const Config& c, const Habits& h) {
-  const auto& e = c.env;
   Schedule s;
-  // A power-on and a power-off a day, every program, two events an outage: one allocation.
+  schedule_of(c, h, s);
+  return s;
+}
+
+void schedule_of(const Config& c, const Habits& h, Schedule& s) {
+  const auto& e = c.env;
+  // A power-on and a power-off a day, every program, two events an outage: at most one allocation.
   std::size_t events = 2 * h.days.size() + h.program_delays.size();
   for (const auto& more : h.more_clients) events += 2 * more.days.size() + more.program_delays.size();
+  s.events.clear();
   s.events.reserve(events + 2 * h.outages.size());
   client_days(c, h, 0, s.events);
+  s.client_init.resize(h.more_clients.size());
   for (std::size_t k = 0; k < h.more_clients.size(); ++k) {
     client_days(c, h.more_clients[k], static_cast<int>(k + 1), s.events);
-    s.client_init.push_back(outcomes(h.more_clients[k].init_fails));
+    outcomes(h.more_clients[k].init_fails, s.client_init[k]);
   }
   for (const auto& o : h.outages) {
     s.events.push_back({o.start, EnvAction::cap_outage_started});
@@ -310,11 +315,10 @@ Schedule schedule_of(const Config& c, const Habits& h) {
   const auto by_time = [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at < b.at; };
   if (!std::is_sorted(s.events.begin(), s.events.end(), by_time))
     std::stable_sort(s.events.begin(), s.events.end(), by_time);
-  s.init = outcomes(h.init_fails);
+  outcomes(h.init_fails, s.init);
   s.init_otherwise = InitOutcome::ok;
   s.horizon =
       static_cast<Minutes>(h.days.size() + (e.user_powers_off ? 0 : habit_days(c) - 1)) * kMinutesPerDay;
-  return s;
 }
 
 }  // namespace cqm

@@ -6,6 +6,7 @@
 // are those RapidCheck's combinators would give, in their order.
 #include <rapidcheck.h>
 
+#include <boost/container/small_vector.hpp>
 #include <vector>
 
 #include "model/schedule.hpp"
@@ -23,11 +24,16 @@ struct Outage {
   Minutes length = 1;  ///< minutes, at most environment.max_outage
 };
 
+/// A vector held in the value up to N elements. RapidCheck copies a value about three times a run (its
+/// shrinkable's value(), the case's recipe); held in place, a kb-q292030 value's copy allocates nothing.
+template <class T, std::size_t N>
+using InPlace = boost::container::small_vector<T, N>;
+
 struct Habits {
-  std::vector<DayHabit> days;           ///< one per day of the horizon
-  std::vector<Minutes> program_delays;  ///< per program: after day 0's start-up, within its session
-  std::vector<bool> init_fails;         ///< per start-up (true: failed); past the end: ok
-  std::vector<Outage> outages;
+  InPlace<DayHabit, 16> days;          ///< one per day of the horizon
+  InPlace<Minutes, 4> program_delays;  ///< per program: after day 0's start-up, within its session
+  InPlace<bool, 32> init_fails;        ///< per start-up (true: failed); past the end: ok
+  InPlace<Outage, 4> outages;
   /// The other clients of the site (site.clients > 1), each on its own days; the CAP's outages are the
   /// first client's, the site's.
   std::vector<Habits> more_clients;
@@ -42,5 +48,7 @@ rc::Gen<Habits> habits_gen(const Config& config);
 /// at most max_days_off days in a row), off after at least min_session after any start-up (including a
 /// program's restart) and at most max_session.
 Schedule schedule_of(const Config& config, const Habits& habits);
+/// The same into `out`, whose vectors keep their room (a random search lays out a schedule a run).
+void schedule_of(const Config& config, const Habits& habits, Schedule& out);
 
 }  // namespace cqm
