@@ -39,6 +39,53 @@ TEST(random_search, same_seed_same_counterexample_and_counts) {
   EXPECT_EQ(a.counterexample, b.counterexample);
 }
 
+// The explorer makes its property itself (check_batch) rather than through rc::detail::toProperty: on the
+// same seed it checks the values toProperty's one draw gives, in the same order, and shrinks them as
+// RapidCheck does, to the same counterexample with the same steps and tries.
+TEST(random_search, checks_and_shrinks_as_rapidchecks_own_property) {
+  const auto gen = rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100));
+  for (const std::uint64_t seed : {1u, 7u, 42u, 1234u}) {
+    RandomParams p;
+    p.seed = seed;
+    p.runs = 2000;
+    p.batch = 2000;  // one batch: one RapidCheck check of the batch's seed
+    std::vector<std::vector<int>> ours;
+    const auto r = random_search(gen,
+                                 [&](const std::vector<int>& v) {
+                                   ours.push_back(v);
+                                   return big_list_fails(v);
+                                 },
+                                 p, {});
+    ASSERT_EQ(r.outcome, Outcome::violation) << seed;
+
+    std::vector<std::vector<int>> theirs;
+    rc::detail::TestParams tp;
+    tp.seed = detail::batch_seed(seed, 0);
+    tp.maxSuccess = 2000;
+    tp.maxSize = p.max_size;
+    tp.maxDiscardRatio = 0;
+    detail::ShrinkCounter counter;
+    rc::detail::TestMetadata meta;
+    const auto result = rc::detail::checkProperty(rc::detail::toProperty([&] {
+                                                    const auto v = *gen;
+                                                    theirs.push_back(v);
+                                                    return big_list_fails(v);
+                                                  }),
+                                                  meta, tp, counter);
+    ASSERT_TRUE(result.template is<rc::detail::FailureResult>()) << seed;
+    EXPECT_EQ(r.runs, static_cast<std::uint64_t>(result.get<rc::detail::FailureResult>().numSuccess) + 1);
+    EXPECT_EQ(r.shrink_steps, counter.steps) << seed;
+    EXPECT_EQ(r.shrink_tries, counter.tries) << seed;
+    ASSERT_TRUE(r.counterexample);
+    EXPECT_EQ(*r.counterexample, theirs.back()) << seed;
+    // toProperty runs an accepted shrink once more (for its recipe's shrinks): the values we check are
+    // theirs, in order, without the repeats.
+    theirs.erase(std::unique(theirs.begin(), theirs.end()), theirs.end());
+    ours.erase(std::unique(ours.begin(), ours.end()), ours.end());
+    EXPECT_EQ(ours, theirs) << seed;
+  }
+}
+
 TEST(random_search, counts_every_run_of_a_pass) {
   RandomParams p;
   p.runs = 1234;
