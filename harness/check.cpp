@@ -170,8 +170,10 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
   if (o.coverage) system.record_coverage(&coverage);
   std::uint64_t steps = 0;
   const auto gen = habits_gen(config);
-  // A run ends where nothing can change a verdict any more, as an exhaustive path does.
+  // A run ends where nothing can change a verdict any more, as an exhaustive path does; but when recording
+  // coverage it plays its whole schedule: what fires after that point is coverage too.
   const EnvironmentModel env(config);
+  const EnvironmentModel* const settled_at = o.coverage ? nullptr : &env;
   Schedule scratch;  // each run's schedule, laid out in the room of the one before
   std::uint32_t looking = checked_mask(o);
   ExplorerReport rep;
@@ -193,7 +195,7 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
         [&](const Habits& h) {
           steps += system.events();
           schedule_of(config, h, scratch);
-          return violations_of(system, scratch, looking, &env) == 0;
+          return violations_of(system, scratch, looking, settled_at) == 0;
         },
         params, limits, *o.random_shard);
     rep.random_states = steps + system.events();
@@ -217,7 +219,7 @@ ExplorerReport check_random(const Config& config, const CheckOptions& o) {
         [&](const Habits& h) {
           steps += system.events();  // the reset below zeroes the System's count
           schedule_of(config, h, scratch);
-          return violations_of(system, scratch, looking, &env) == 0;
+          return violations_of(system, scratch, looking, settled_at) == 0;
         },
         params, limits);
     rep.runs += r.runs;

@@ -113,6 +113,23 @@ TEST(coverage, the_random_explorer_records_in_one_process) {
   EXPECT_GT(rows.fired(), 30);
 }
 
+// A random run ends once nothing can change a verdict (EnvironmentModel::settled), but not when recording
+// coverage: what fires after that point is coverage too. With workaround-sms-restarts every run is settled
+// before its first evening; cut there, no run would ever shut the PC down.
+TEST(coverage, the_random_explorer_records_whole_schedules) {
+  CheckOptions o;
+  o.explorers = {ExplorerKind::random};
+  o.runs = 500;
+  o.coverage = true;
+  const auto report = check(*find_preset("workaround-sms-restarts"), o);
+  ASSERT_TRUE(report.coverage());
+  const auto rows = coverage_report(*report.coverage());
+  const auto* off =
+      find_row(rows, "Client: Up + shutdown_requested / announce_stopping, start_shutdown -> ShuttingDown");
+  ASSERT_NE(off, nullptr);
+  EXPECT_TRUE(off->fired);
+}
+
 TEST(coverage, the_suite_lists_the_rows_no_preset_fires) {
   SuiteResult suite;
   for (const char* preset : {"kb-q292030", "fix-reconnect"}) {
