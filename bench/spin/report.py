@@ -12,6 +12,8 @@ from pathlib import Path
 
 logs, reps, target = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
 arch, cores, ram, spin_version = sys.argv[4:8]
+# The processor (lscpu's model name): the machine type of a VM can change between runs, and with it the figures.
+cpu = sys.argv[8] if len(sys.argv) > 8 and sys.argv[8] else "processor unknown"
 BEGIN, END = "<!-- vs_spin begin -->", "<!-- vs_spin end -->"
 MIB = 1 << 20
 
@@ -98,7 +100,7 @@ def count(n):
 
 
 out = [BEGIN, "## Side by side with SPIN", "",
-       f"Made by `bench/vs_spin` ({arch}, {cores} cores, {ram} GiB; {spin_version}, pan built with gcc -O2 as in "
+       f"Made by `bench/vs_spin` ({arch}, {cpu}, {cores} cores, {ram} GiB; {spin_version}, pan built with gcc -O2 as in "
        "`../shared/anchors/spin/run.sh`). Each configuration ran "
        f"{reps} times, alternating SPIN's and ours; the figures are medians. SPIN's states/s and bytes/state are "
        "pan's own (states stored over pan's elapsed time; its \"actual memory usage for states\", hash table "
