@@ -70,7 +70,13 @@ Prefix passing_prefix(int workers, std::uint64_t first, std::uint64_t count, Run
         BatchReport report;
         report.batch = b;
         const std::uint64_t before = states();
-        report.passed = run_batch(b) ? 1 : 0;
+        try {
+          report.passed = run_batch(b) ? 1 : 0;
+        } catch (...) {
+          // Never past here with the parent's stack: unreported, the batch is run again by the parent, where
+          // the exception is the caller's.
+          ::_exit(1);
+        }
         report.states = states() - before;
         if (::write(fds[1], &report, sizeof report) != sizeof report || !report.passed) break;
       }

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
 
 namespace cqm::checker {
 namespace {
@@ -244,6 +247,35 @@ TEST(random_search, a_worker_that_dies_changes_nothing) {
   EXPECT_EQ(c.result.counterexample, one.result.counterexample);
   EXPECT_EQ(c.result.shrink_steps, one.result.shrink_steps);
   EXPECT_EQ(c.states, one.states);
+}
+
+// The property throws (a model bug, say) in a worker process: the worker ends without a report, and the batch
+// runs again here, where the exception reaches the caller. No worker goes on with this process's code.
+TEST(random_search, an_exception_in_a_worker_reaches_the_caller_here_only) {
+  const pid_t parent = ::getpid();
+  char marker[] = "/tmp/cqm-random-test-XXXXXX";
+  const int fd = ::mkstemp(marker);
+  ASSERT_GE(fd, 0);
+  ::close(fd);
+  ::unlink(marker);
+  RandomParams p;
+  p.seed = 11;
+  p.runs = 200'000;
+  p.batch = 200;
+  p.workers = 2;
+  EXPECT_THROW(random_search(rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 100)),
+                             [](const std::vector<int>& v) {
+                               if (!rare_failure(v)) throw std::runtime_error("a model bug");
+                               return true;
+                             },
+                             p, {}),
+               std::runtime_error);
+  if (::getpid() != parent) {  // a worker that unwound into this test: say so, and end
+    if (std::FILE* f = std::fopen(marker, "w")) std::fclose(f);
+    ::_exit(0);
+  }
+  EXPECT_NE(::access(marker, F_OK), 0) << "a worker process went on past its batch with this process's code";
+  ::unlink(marker);
 }
 
 TEST(random_search, workers_count_every_run_and_state_of_a_pass) {
