@@ -7,21 +7,43 @@
 #include "model/routes.hpp"
 
 namespace cqm {
+
+/// A route as dispatch reads it: its maker, target and selection beside each other, and the route.
+struct Hop {
+  void (*deliver)(System&, const Notice&, int instance);
+  const Route* route;
+  std::uint8_t to;
+  Select select;
+};
+static_assert(kMachines <= UINT8_MAX, "a Hop names its target in a byte");
+
 namespace {
 
 inline constexpr std::size_t kTimerRoles = static_cast<std::size_t>(TimerRole::executive_restart) + 1;
 
 /// The routes of each notice kind and timer role, in table order: a route for one role is listed under it
 /// only, a route for any role under each (a notice that is not a timer's is looked up under `power`). The
-/// System looks a notice's routes up once instead of testing every timer route's role.
-using RouteIndex = std::array<std::array<std::vector<const Route*>, kTimerRoles>, kNoticeKinds>;
+/// System looks a notice's routes up once instead of testing every timer route's role. The routes of one
+/// (notice, role) are side by side in one array, each with what dispatch reads of it: a notice's routes are
+/// one load from its span, not a list per notice and a pointer per route (dispatch was a chain of dependent
+/// loads).
+struct RouteIndex {
+  std::vector<Hop> hops;
+  std::array<std::array<std::pair<std::uint16_t, std::uint16_t>, kTimerRoles>, kNoticeKinds> span{};
+};
 const RouteIndex& routes_by_notice() {
   static const auto index = [] {
     RouteIndex out;
-    for (const Route& r : route_table())
-      for (std::size_t role = 0; role < kTimerRoles; ++role)
-        if (!r.role || static_cast<std::size_t>(*r.role) == role)
-          out[static_cast<std::size_t>(r.notice)][role].push_back(&r);
+    for (std::size_t kind = 0; kind < kNoticeKinds; ++kind)
+      for (std::size_t role = 0; role < kTimerRoles; ++role) {
+        const auto first = static_cast<std::uint16_t>(out.hops.size());
+        for (const Route& r : route_table())
+          if (static_cast<std::size_t>(r.notice) == kind &&
+              (!r.role || static_cast<std::size_t>(*r.role) == role))
+            out.hops.push_back({r.deliver, &r, static_cast<std::uint8_t>(r.to), r.select});
+        if (out.hops.size() > UINT16_MAX) throw std::logic_error("model bug: too many routes for the index");
+        out.span[kind][role] = {first, static_cast<std::uint16_t>(out.hops.size())};
+      }
     return out;
   }();
   return index;
@@ -285,7 +307,9 @@ void System::dispatch(const Notice& notice) {
   const TimerRole role = !timer                      ? TimerRole::power
                          : notice.client == clients_ ? TimerRole::executive_restart
                                                      : timer_role(timers(), notice.index);
-  for (const Route* r : by_notice[static_cast<std::size_t>(notice.kind)][static_cast<std::size_t>(role)]) {
+  const auto [first, last] =
+      by_notice.span[static_cast<std::size_t>(notice.kind)][static_cast<std::size_t>(role)];
+  for (const Hop *r = by_notice.hops.data() + first, *end = by_notice.hops.data() + last; r != end; ++r) {
     Env& env = env_of(r->to);
     auto deliver = [&](int i) { deliver_to(*r, env, notice, i); };
     // Most routes name their one instance: delivered at once (the common case, and no list on the stack).
@@ -316,7 +340,7 @@ void System::dispatch(const Notice& notice) {
     const int items = count<QueueItem>();
     switch (r->select) {
       case Select::every:
-        for (int i = 0, n = r->instances(*this); i < n; ++i) targets.push_back(i);
+        for (int i = 0, n = r->route->instances(*this); i < n; ++i) targets.push_back(i);
         break;
       case Select::free_slot:
         for (int i = 0; i < items; ++i)
@@ -357,9 +381,9 @@ void System::dispatch(const Notice& notice) {
 
 // Delivers the route's event to instance i, then routes what the event made the machine announce, in order,
 // each with everything it leads to. Most events announce nothing: no loop then.
-void System::deliver_to(const Route& r, Env& env, const Notice& notice, int i) {
+void System::deliver_to(const Hop& r, Env& env, const Notice& notice, int i) {
   if (observer_ && (observe_only_ == kMachines || observe_only_ == r.to)) [[unlikely]]
-    observer_(observer_context_, r.to, per_client_[r.to] * current_ + i, r.event);
+    observer_(observer_context_, r.to, per_client_[r.to] * current_ + i, r.route->event);
   const std::size_t mark = env.outbox.size();
   r.deliver(*this, notice, i);
   const std::size_t end = env.outbox.size();

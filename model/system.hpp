@@ -16,6 +16,7 @@
 namespace cqm {
 
 struct Route;
+struct Hop;  // a route as System::dispatch reads it (system.cpp)
 
 class System {
  public:
@@ -161,7 +162,7 @@ class System {
 
  private:
   /// One event of a route delivered, and what it makes the machine announce dispatched (dispatch's step).
-  void deliver_to(const Route& r, Env& env, const Notice& notice, int i);
+  void deliver_to(const Hop& r, Env& env, const Notice& notice, int i);
   template <std::size_t... I>
   System(const Config& config, LogRecords* log, std::vector<Refusal>* refusals, std::index_sequence<I...>);
   template <class M>
