@@ -280,7 +280,7 @@ void client_days(const Config& c, const Habits& h, int client, std::vector<Sched
   }
 }
 
-void outcomes(const InPlace<bool, 32>& fails, std::vector<InitOutcome>& out) {
+void outcomes(const decltype(Habits::init_fails)& fails, std::vector<InitOutcome>& out) {
   out.clear();
   for (bool f : fails) out.push_back(f ? InitOutcome::failed : InitOutcome::ok);
 }

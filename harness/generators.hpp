@@ -24,8 +24,8 @@ struct Outage {
   Minutes length = 1;  ///< minutes, at most environment.max_outage
 };
 
-/// A vector held in the value up to N elements. RapidCheck copies a value about three times a run (its
-/// shrinkable's value(), the case's recipe); held in place, a kb-q292030 value's copy allocates nothing.
+/// A vector held in the value up to N elements. RapidCheck's shrinkable hands out a copy of the value for
+/// each run and each shrink candidate; held in place, a kb-q292030 value's copy allocates nothing.
 template <class T, std::size_t N>
 using InPlace = boost::container::small_vector<T, N>;
 
