@@ -303,8 +303,16 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
                 return false;
               }
             }
-            if (at + kAhead < succ.size()) store.prefetch(succ[at + kAhead].hash);
-            store.insert(&out[c].keys[at * words], succ[at].hash, succ[at].parent, succ[at].choice);
+            if constexpr (requires { store.insert_run(out[c].keys.data(), succ.data(), std::size_t{1}); }) {
+              // The rest of the group in one pipelined run, where the store has one (TreeStore).
+              const std::size_t end =
+                  std::min(succ.size(), at + detail::kInsertGroup - at % detail::kInsertGroup);
+              store.insert_run(&out[c].keys[at * words], succ.data() + at, end - at);
+              at = end - 1;  // the loop's ++at ends the group
+            } else {
+              if (at + kAhead < succ.size()) store.prefetch(succ[at + kAhead].hash);
+              store.insert(&out[c].keys[at * words], succ[at].hash, succ[at].parent, succ[at].choice);
+            }
           }
           at = 0;
           at_chunk.store(c + 1, std::memory_order_release);

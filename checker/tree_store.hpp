@@ -33,6 +33,7 @@
 // kDoublingBytes at least doubles, so a small search does not rehash at every round. Every size is on a fixed
 // grid (detail::on_grid), so where a large table ends does not depend on where its doubling stopped.
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <memory>
@@ -72,8 +73,10 @@ class TreeStore {
       shape(0, 1);
     else
       shape_root(split);
-    value_.resize(shape_.size());
-    changed_.resize(shape_.size());
+    for (Staged& st : staged_) {
+      st.value.resize(shape_.size());
+      st.changed.resize(shape_.size());
+    }
     word_home_.resize(words);
     roots_.rehash(detail::ValueSet::slots_for(0));
     if (inner_) nodes_.rehash(kFirstBuckets, node_home);
@@ -90,7 +93,27 @@ class TreeStore {
     return insert(k, hash_key(k, words_), parent, choice);
   }
   /// The same with the key's hash_key() already computed (it places the root).
-  bool insert(const std::uint64_t* k, std::uint64_t hash, std::uint32_t parent, std::uint16_t choice);
+  bool insert(const std::uint64_t* k, std::uint64_t hash, std::uint32_t parent, std::uint16_t choice) {
+    if (room_ == 0) reserve_for(1);  // only when called beyond what was reserved
+    static_cast<void>(hash);         // a root is placed by itself
+    stage(k, parent, staged_[0]);
+    return commit(k, parent, choice, staged_[0]);
+  }
+  /// insert() of n successors in order, keys k, k + words(), ..., parents and choices succ[i].parent and
+  /// .choice, in a pipeline: the next one's nodes are interned while the root slot of the one before is
+  /// being fetched (the root table's cache miss was 42 % of insert's time; nothing else reads that slot
+  /// first). The same states, nodes and numbers as n inserts: a node is interned in the same order, and
+  /// interning is all a state's staging does. Room for n inserts is made first (reserve_for).
+  template <class Successor>
+  void insert_run(const std::uint64_t* k, const Successor* succ, std::size_t n) {
+    if (n == 0) return;
+    if (room_ < n) reserve_for(n);
+    stage(k, succ[0].parent, staged_[0]);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + 1 < n) stage(k + (i + 1) * words_, succ[i + 1].parent, staged_[(i + 1) & 1]);
+      commit(k + i * words_, succ[i].parent, succ[i].choice, staged_[i & 1]);
+    }
+  }
 
   /// The explorer has expanded every state before `first`: their keys and node indices are dropped.
   void release_before(std::uint32_t first) {
@@ -184,9 +207,15 @@ class TreeStore {
     const std::uint32_t right = shape(split, words_);
     shape_.push_back({left, right, false});
   }
-  std::uint64_t pair(const Position& s) const {
-    return std::uint64_t{value_[s.left]} << 32 | value_[s.right];
-  }
+  /// One insert's work up to its root: each position's node index (value) and whether it differs from the
+  /// parent's (changed).
+  struct Staged {
+    std::vector<std::uint32_t> value;
+    std::vector<char> changed;
+    std::uint64_t root = 0;
+  };
+  void stage(const std::uint64_t* k, std::uint32_t parent, Staged& st);
+  bool commit(const std::uint64_t* k, std::uint32_t parent, std::uint16_t choice, const Staged& st);
 
   // A node is placed by its pair, mixed by Murmur3's finalizer (every bit of the pair moves the high bits).
   static std::size_t node_home(std::uint64_t x, std::uint32_t, std::size_t buckets) {
@@ -273,17 +302,15 @@ class TreeStore {
   detail::ValueSet roots_;                     ///< the roots
   std::vector<std::uint64_t> keys_;            ///< the frontier's keys, from first_kept_
   std::vector<std::uint32_t> frontier_nodes_;  ///< and their inner node indices, inner_ each
-  // Scratch of one insert, by position (value_, changed_) or word (word_home_).
-  std::vector<std::uint32_t> value_;
-  std::vector<char> changed_;
+  // Scratch: two inserts' positions (insert_run stages one while the one before is committed), and one's
+  // words' homes.
+  std::array<Staged, 2> staged_;
   std::vector<std::size_t> word_home_;
 };
 
-inline bool TreeStore::insert(const std::uint64_t* k, std::uint64_t /*hash: a root is placed by itself*/,
-                              std::uint32_t parent, std::uint16_t choice) {
-  if (room_ == 0) reserve_for(1);  // only when called beyond what was reserved
-  // With the parent in the frontier, only the positions above a changed word are looked up. Those words'
-  // lookups are independent: they are fetched together, ahead of the chains of lookups above them.
+// With the parent in the frontier, only the positions above a changed word are looked up. Those words'
+// lookups are independent: they are fetched together, ahead of the chains of lookups above them.
+inline void TreeStore::stage(const std::uint64_t* k, std::uint32_t parent, Staged& st) {
   const bool near = parent != kNoParent && parent >= first_kept_ && parent < size_;
   const std::uint64_t* pk = near ? key(parent) : nullptr;
   const std::uint32_t* pn =
@@ -291,26 +318,35 @@ inline bool TreeStore::insert(const std::uint64_t* k, std::uint64_t /*hash: a ro
   if (inner_)
     for (std::size_t w = 0; w < words_; ++w)
       if (!near || k[w] != pk[w]) nodes_.prefetch(word_home_[w] = node_home(k[w], 0, nodes_.buckets()));
+  const auto pair = [&st](const Position& s) {
+    return std::uint64_t{st.value[s.left]} << 32 | st.value[s.right];
+  };
   const std::size_t top = shape_.size() - 1;
   for (std::size_t p = 0; p <= top; ++p) {
     const Position& s = shape_[p];
-    changed_[p] = s.word ? !near || k[s.left] != pk[s.left] : changed_[s.left] || changed_[s.right];
+    st.changed[p] = s.word ? !near || k[s.left] != pk[s.left] : st.changed[s.left] || st.changed[s.right];
     if (p == top) break;
-    if (!changed_[p])
-      value_[p] = pn[p];
+    if (!st.changed[p])
+      st.value[p] = pn[p];
     else if (s.word)
-      value_[p] = intern(k[s.left], word_home_[s.left]);
+      st.value[p] = intern(k[s.left], word_home_[s.left]);
     else
-      value_[p] = intern(pair(s), node_home(pair(s), 0, nodes_.buckets()));
+      st.value[p] = intern(pair(s), node_home(pair(s), 0, nodes_.buckets()));
   }
-  if (!changed_[top]) return false;  // the parent's own key
-  if (!add_root(shape_[top].word ? k[0] : pair(shape_[top]))) return false;
+  st.root = shape_[top].word ? k[0] : pair(shape_[top]);
+  if (st.changed[top]) roots_.prefetch(st.root);
+}
+
+inline bool TreeStore::commit(const std::uint64_t* k, std::uint32_t parent, std::uint16_t choice,
+                              const Staged& st) {
+  if (!st.changed[shape_.size() - 1]) return false;  // the parent's own key
+  if (!add_root(st.root)) return false;
   --room_;
   parents_.push_back(parent);
   choices_.push_back(choice);
   keys_.insert(keys_.end(), k, k + words_);  // k is not a kept key(j): those are all stored
-  frontier_nodes_.insert(frontier_nodes_.end(), value_.begin(),
-                         value_.begin() + static_cast<std::ptrdiff_t>(inner_));
+  frontier_nodes_.insert(frontier_nodes_.end(), st.value.begin(),
+                         st.value.begin() + static_cast<std::ptrdiff_t>(inner_));
   ++size_;
   return true;
 }

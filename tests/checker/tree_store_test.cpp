@@ -72,6 +72,61 @@ TEST(tree_store, agrees_with_the_state_store_for_any_key_width) {
   for (std::size_t words : {1u, 2u, 3u, 9u, 17u}) agree_with_state_store(words, 1000 + words);
 }
 
+// insert_run stages each key while the one before it is committed: it must store what inserts one by one
+// store, node for node, including a key repeated right after itself and parents outside the frontier.
+TEST(tree_store, a_pipelined_run_stores_what_single_inserts_store) {
+  struct Successor {
+    std::uint32_t parent;
+    std::uint16_t choice;
+  };
+  for (std::size_t words : {1u, 2u, 9u}) {
+    SCOPED_TRACE(testing::Message() << words << " words");
+    std::mt19937_64 rng(77 + words);
+    TreeStore one(words), run(words);
+    Key k(words);
+    for (std::size_t i = 0; i < 2 * words; ++i) set_leaf(k, i, leaf(rng));
+    ASSERT_TRUE(one.insert(k.data(), TreeStore::kNoParent, 0));
+    ASSERT_TRUE(run.insert(k.data(), TreeStore::kNoParent, 0));
+    std::vector<std::uint64_t> keys;
+    std::vector<Successor> succ;
+    for (std::uint32_t begin = 0, end = 1; begin < end && one.size() < 20000;) {
+      keys.clear();
+      succ.clear();
+      for (std::uint32_t s = begin; s < end; ++s)
+        for (std::uint16_t c = 0; c < 4; ++c) {
+          k.assign(one.key(s), one.key(s) + words);
+          for (auto n = 1 + rng() % 3; n > 0; --n) set_leaf(k, rng() % (2 * words), leaf(rng));
+          const std::uint32_t parent = rng() % 50 == 0 ? TreeStore::kNoParent : s;
+          for (int twice = rng() % 10 == 0 ? 2 : 1; twice > 0; --twice) {
+            keys.insert(keys.end(), k.begin(), k.end());
+            succ.push_back({parent, c});
+          }
+        }
+      for (std::size_t at = 0; at < succ.size();) {  // runs of 1 to 64, with the room bfs makes for a group
+        const std::size_t n = std::min<std::size_t>(succ.size() - at, 1 + rng() % 64);
+        one.reserve_for(n);
+        run.reserve_for(n);
+        for (std::size_t i = at; i < at + n; ++i)
+          one.insert(&keys[i * words], succ[i].parent, succ[i].choice);
+        run.insert_run(&keys[at * words], &succ[at], n);
+        at += n;
+      }
+      ASSERT_EQ(run.size(), one.size());
+      ASSERT_EQ(run.nodes(), one.nodes());
+      ASSERT_EQ(run.table_sizes(), one.table_sizes());
+      begin = end;
+      end = static_cast<std::uint32_t>(one.size());
+      for (std::uint32_t s = begin; s < end; ++s)
+        ASSERT_EQ(Key(run.key(s), run.key(s) + words), Key(one.key(s), one.key(s) + words)) << "state " << s;
+      one.release_before(begin);
+      run.release_before(begin);
+    }
+    EXPECT_GT(one.size(), 1000u);
+    for (std::uint32_t i = 0; i < one.size(); i += 1 + static_cast<std::uint32_t>(rng() % 97))
+      ASSERT_EQ(run.path_to(i), one.path_to(i)) << "state " << i;
+  }
+}
+
 TEST(tree_store, keys_one_leaf_apart_are_distinct) {
   for (std::size_t words : {1u, 2u, 3u, 9u, 17u}) {
     SCOPED_TRACE(testing::Message() << words << " words");
