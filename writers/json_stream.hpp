@@ -83,18 +83,6 @@ class JsonStream {
     put("null");
     return *this;
   }
-  /// A tree, printed here as json_text would print it in place.
-  JsonStream& value(const nlohmann::ordered_json& tree) {
-    before_value();
-    const std::string text = json_dump(tree, 2);
-    // A printed tree's line breaks are all between its members (a string's are escaped): each gets this
-    // level's indent.
-    for (char c : text) {
-      put(c);
-      if (c == '\n') indent();
-    }
-    return *this;
-  }
 
  private:
   struct Level {
