@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Turns bench/vs_spin's logs into the "Side by side with SPIN" section of doc/performance.md.
 
-Usage: report.py LOGS REPS PERFORMANCE_MD ARCH CORES RAM_GIB SPIN_VERSION. Medians over the REPS runs; the
-section between the markers is replaced (appended the first time), the rest of the file is kept.
+Usage: report.py LOGS REPS PERFORMANCE_MD ARCH CORES RAM_GIB SPIN_VERSION [CPU [BIG]]. Medians over the REPS
+runs; the section between the markers is replaced (appended the first time), the rest of the file is kept; the
+file is replaced whole, never left half-written. BIG names the large configuration the logs ran (default
+bench/spin/big.toml). Exits 1 when a verdict disagrees (after writing the table that shows it).
 """
 import json
 import re
@@ -14,6 +16,7 @@ logs, reps, target = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
 arch, cores, ram, spin_version = sys.argv[4:8]
 # The processor (lscpu's model name): the machine type of a VM can change between runs, and with it the figures.
 cpu = sys.argv[8] if len(sys.argv) > 8 and sys.argv[8] else "processor unknown"
+big = sys.argv[9] if len(sys.argv) > 9 and sys.argv[9] else "bench/spin/big.toml"
 BEGIN, END = "<!-- vs_spin begin -->", "<!-- vs_spin end -->"
 MIB = 1 << 20
 
@@ -102,7 +105,7 @@ def count(n):
 out = [BEGIN, "## Side by side with SPIN", "",
        f"Made by `bench/vs_spin` ({arch}, {cpu}, {cores} cores, {ram} GiB; {spin_version}, pan built with gcc -O2 as in "
        "`../shared/anchors/spin/run.sh`). Each configuration ran "
-       f"{reps} times, alternating SPIN's and ours; the figures are medians. SPIN's states/s and bytes/state are "
+       f"{'once' if reps == 1 else f'{reps} times'}, alternating SPIN's and ours; the figures are medians. SPIN's states/s and bytes/state are "
        "pan's own (states stored over pan's elapsed time; its \"actual memory usage for states\", hash table "
        "not included); ours are the explorer's (its store: tree-compressed keys, parent links and hash slots, as "
        "below); resident memory "
@@ -119,8 +122,8 @@ for name in spin_big:
     best_bytes = b if best_bytes is None or (b is not None and b < best_bytes) else best_bytes
     out.append(f"| SPIN `{name}` | {count(rs[0]['states'])} | {fmt_rate(rate)} | {fmt(b)} | "
                f"{fmt(median(rs, 'rss'), 0)} MiB | {fmt(median(rs, 'wall'), 2)} s |")
-for name, label in [("big-1-thread", "ours, `bench/spin/big.toml`, 1 thread"),
-                    ("big-2-threads", "ours, `bench/spin/big.toml`, 2 threads")]:
+for name, label in [("big-1-thread", f"ours, `{big}`, 1 thread"),
+                    ("big-2-threads", f"ours, `{big}`, 2 threads")]:
     rs = runs("ours", name)
     rate = median(rs, "rate")
     out.append(f"| {label} | {count(rs[0]['states'])} | {fmt_rate(rate)} ({rate / best_rate:.2f}× SPIN's best) | "
@@ -129,7 +132,7 @@ for name, label in [("big-1-thread", "ours, `bench/spin/big.toml`, 1 thread"),
 one, two = median(runs("ours", "big-1-thread"), "rate"), median(runs("ours", "big-2-threads"), "rate")
 out += ["", f"From one thread to two: {two / one:.2f}×.", "",
         "### The exhaustive explorer's stores", "",
-        "The same search (`bench/spin/big.toml`, two threads) with each store: tree-compressed keys (the "
+        f"The same search (`{big}`, two threads) with each store: tree-compressed keys (the "
         "default, exact), whole keys (`--uncompressed`, exact) and 64-bit fingerprints (`--fingerprints`, HOLDS "
         "up to collisions). Bytes/state is the store's: everything a state keeps (compressed key or key or "
         "fingerprint, parent link, hash slots); the frontier's keys come and go with the layers and are in the "
@@ -149,6 +152,10 @@ if (logs / "ours.huge.1.json").exists():
             "| --- | --- | --- | --- | --- | --- | --- |",
             f"| {count(h['states'])} | {h['outcome']} | {h['verdict']} | {fmt_rate(h['rate'])} | {fmt(h['bytes'])} | "
             f"{fmt(h['rss'] / 1024, 2)} GiB | {fmt(h['wall'], 0)} s |"]
+else:
+    out += ["", "### 10^8 states", "",
+            "Not run this time (`VS_SPIN_QUICK=1`): `bench/vs_spin` without it runs `bench/spin/huge.toml` once, "
+            "two threads, `--max-memory 4G` (about 5 minutes)."]
 e2e = json.loads((logs / "e2e.json").read_text())
 out += ["",
         "### The KB's counterexample, end to end", "",
@@ -225,6 +232,9 @@ if BEGIN in text:
     text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1:]
 else:
     text = text.rstrip("\n") + "\n\n" + section
-target.write_text(text)
+partial = target.with_name(target.name + ".partial")
+partial.write_text(text)
+partial.replace(target)
 if disagree:
     print(f"vs_spin: {disagree} verdict(s) disagree", file=sys.stderr)
+    sys.exit(1)
