@@ -2,7 +2,9 @@
 // What every machine sees of the world: the config, the clock, the log, an outbox for the facts it announces,
 // and the refusal record. Machines never see each other: the System routes what they announce
 // (model/routes.cpp) as events to the others, filling each event from the world as the route table says.
+#include <boost/container/static_vector.hpp>
 #include <cstdint>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -116,6 +118,9 @@ struct TimerLayout {
   int agent_of(int timer) const { return timer - inventory(0); }
 };
 
+/// The most notices one cascade of events may hold at once (Env::outbox): a few an event, times the depth.
+inline constexpr std::size_t kOutbox = 256;
+
 /// Which timer elapsed, for the routes of timer_elapsed.
 enum class TimerRole : std::uint8_t {
   power,
@@ -136,7 +141,10 @@ struct Env {
   std::vector<Refusal>* refusal_log = nullptr;  ///< null: only count
   std::uint32_t refusals = 0;
   Coverage* coverage = nullptr;  ///< null: record nothing (model/coverage.hpp)
-  std::vector<Notice> outbox;  ///< what the machine being run announced; the System takes it after each event
+  /// What the machines of a cascade of events announced, the latest last; the System routes each and drops
+  /// it. A fixed capacity: the System routes a notice where it lies while the machines it reaches announce
+  /// more, which a vector would move.
+  boost::container::static_vector<Notice, kOutbox> outbox;
 
   void write(LogKind kind, std::int32_t arg = 0, Inbox inbox = Inbox::statmsgs, std::int16_t instance = 0) {
     if (log) log->push_back({now, kind, arg, inbox, instance, static_cast<std::int16_t>(client)});
@@ -145,10 +153,14 @@ struct Env {
     ++refusals;
     if (refusal_log) refusal_log->push_back({now, machine, instance, state, event});
   }
-  /// A notice about this Env's client's machines; a site machine names the client it is about.
-  void post(Notice notice, int about = -1) {
-    notice.client = static_cast<std::int16_t>(about < 0 ? client : about);
-    outbox.push_back(notice);
+  /// A notice about this Env's client's machines; a site machine names the client it is about. Written field
+  /// by field where it will lie, as the System reads it: a notice built aside and copied whole was read back
+  /// before its parts' stores had landed (a store-forwarding stall on every notice).
+  void post(NoticeKind kind, int index, std::int32_t arg, std::int32_t arg2, int about = -1) {
+    if (outbox.size() == kOutbox) [[unlikely]]
+      throw std::logic_error("model bug: a cascade of events announced more than 256 notices");
+    outbox.emplace_back(kind, static_cast<std::int16_t>(index), arg, arg2,
+                        static_cast<std::int16_t>(about < 0 ? client : about));
   }
 };
 

@@ -32,11 +32,11 @@ struct machine_def : msmf::state_machine_def<Derived> {
   const Config& config() const { return *env->config; }
   Minutes now() const { return env->now; }
   void announce(NoticeKind kind, std::int32_t arg = 0, std::int32_t arg2 = 0) {
-    env->post({kind, static_cast<std::int16_t>(index), arg, arg2});
+    env->post(kind, index, arg, arg2);
   }
   /// A site machine's notice about one client's machines (Status Manager's verdict on a client's file).
   void announce_for(int client, NoticeKind kind, std::int32_t arg = 0, std::int32_t arg2 = 0) {
-    env->post({kind, static_cast<std::int16_t>(index), arg, arg2}, client);
+    env->post(kind, index, arg, arg2, client);
   }
   void arm_timer(int timer, Minutes due) { announce(NoticeKind::timer_armed, timer, due); }
   void cancel_timer(int timer) { announce(NoticeKind::timer_cancelled, timer); }

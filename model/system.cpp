@@ -109,7 +109,6 @@ void System::make_envs() {
     e.log = log_;
     e.refusal_log = refusal_log_;
     e.coverage = coverage_;
-    e.outbox.reserve(64);
     env_ptrs_.push_back(&e);
   }
   init_plans_.assign(static_cast<std::size_t>(clients_), {});
@@ -389,8 +388,7 @@ void System::deliver_to(const Hop& r, Env& env, const Notice& notice, int i) {
   const std::size_t end = env.outbox.size();
   if (end == mark) return;
   for (std::size_t k = mark; k < end; ++k) {
-    const Notice next = env.outbox[k];  // a copy: the nested dispatch may grow the outbox
-    dispatch(next);
+    dispatch(env.outbox[k]);  // where it lies: the outbox only grows past it, and never moves (Env::outbox)
     current_ = notice.client;
   }
   env.outbox.resize(mark);

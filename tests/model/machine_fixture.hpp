@@ -51,7 +51,11 @@ struct MachineFixture : ::testing::Test {
   }
 
   /// What the machine announced since the last call, in order.
-  std::vector<Notice> notices() { return std::exchange(env.outbox, {}); }
+  std::vector<Notice> notices() {
+    std::vector<Notice> out(env.outbox.begin(), env.outbox.end());
+    env.outbox.clear();
+    return out;
+  }
   std::vector<NoticeKind> notice_kinds() {
     std::vector<NoticeKind> out;
     for (const Notice& n : notices()) out.push_back(n.kind);

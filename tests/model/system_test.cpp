@@ -41,6 +41,28 @@ struct system_fixture : ::testing::Test {
   const QueueItemData& item(int i) const { return system.data<QueueItem>(i); }
 };
 
+// The System routes a notice where it lies in the outbox, so the outbox has a fixed capacity: one notice
+// more is a model bug, thrown, not a move of the notices being routed.
+TEST(env_outbox, a_notice_past_its_capacity_is_a_model_bug) {
+  Env env;
+  env.client = 3;
+  for (std::size_t k = 0; k < kOutbox; ++k)
+    env.post(NoticeKind::timer_armed, 1, static_cast<std::int32_t>(k), 7);
+  const Notice* first = env.outbox.data();
+  EXPECT_THROW(env.post(NoticeKind::timer_armed, 1, 0, 0), std::logic_error);
+  ASSERT_EQ(env.outbox.size(), kOutbox);
+  EXPECT_EQ(env.outbox.data(), first);
+  const Notice& last = env.outbox.back();
+  EXPECT_EQ(last.kind, NoticeKind::timer_armed);
+  EXPECT_EQ(last.index, 1);
+  EXPECT_EQ(last.arg, static_cast<std::int32_t>(kOutbox - 1));
+  EXPECT_EQ(last.arg2, 7);
+  EXPECT_EQ(last.client, 3);
+  env.outbox.pop_back();
+  env.post(NoticeKind::timer_armed, 1, 0, 0, 5);  // a site machine's notice names its client
+  EXPECT_EQ(env.outbox.back().client, 5);
+}
+
 TEST_F(system_fixture, boot_completes_by_the_clock_and_starts_cqm) {
   system.plan_next_init(InitOutcome::ok);
   system.power_on();
