@@ -119,7 +119,9 @@ struct TimerLayout {
 };
 
 /// The most notices one cascade of events may hold at once (Env::outbox): a few an event, times the depth.
+/// The most one event announces is Status Manager's restart, one notice per client.
 inline constexpr std::size_t kOutbox = 256;
+static_assert(kOutbox >= 8 * kMaxClients, "room for a restart's notices, and a cascade below each");
 
 /// Which timer elapsed, for the routes of timer_elapsed.
 enum class TimerRole : std::uint8_t {
