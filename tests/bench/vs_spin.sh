@@ -53,7 +53,9 @@ need "| \`fixReinit\` | pass | \`fix-reconnect\` | HOLDS | yes |"
 # The small configuration's states, as the checker counts them, in its throughput and store rows.
 states=$("$cqm" check --config "$work/small.toml" --explorer exhaustive --format json --quiet |
   python3 -c 'import json, sys; n = json.load(sys.stdin)["explorers"][0]["states"]; print(f"{n:,}".replace(",", " "))')
-for row in "| ours, \`$work/small.toml\`, 1 thread | $states |" "| ours, \`$work/small.toml\`, 2 threads | $states |" \
+# Named as bench/vs_spin names it: from the repository when it lies inside it (a build folder there), else whole.
+shown=$(realpath --relative-base="$here" "$work/small.toml")
+for row in "| ours, \`$shown\`, 1 thread | $states |" "| ours, \`$shown\`, 2 threads | $states |" \
   "| tree (default) | $states |" "| whole keys | $states |" "| fingerprints | $states |"; do
   need "$row"
 done
