@@ -90,14 +90,13 @@ class TreeStore {
   const std::uint64_t* key(std::uint32_t i) const { return &keys_[(std::size_t{i} - first_kept_) * words_]; }
 
   bool insert(const std::uint64_t* k, std::uint32_t parent, std::uint16_t choice) {
-    return insert(k, hash_key(k, words_), parent, choice);
-  }
-  /// The same with the key's hash_key() already computed (it places the root).
-  bool insert(const std::uint64_t* k, std::uint64_t hash, std::uint32_t parent, std::uint16_t choice) {
     if (room_ == 0) reserve_for(1);  // only when called beyond what was reserved
-    static_cast<void>(hash);         // a root is placed by itself
     stage(k, parent, staged_[0]);
     return commit(k, parent, choice, staged_[0]);
+  }
+  /// The same, as the other stores take it: a root is placed by itself, not by the key's hash.
+  bool insert(const std::uint64_t* k, std::uint64_t /*hash*/, std::uint32_t parent, std::uint16_t choice) {
+    return insert(k, parent, choice);
   }
   /// insert() of n successors in order, keys k, k + words(), ..., parents and choices succ[i].parent and
   /// .choice, in a pipeline: the next one's nodes are interned while the root slot of the one before is
@@ -160,9 +159,6 @@ class TreeStore {
     keys_.reserve(frontier_capacity(keys_.capacity(), words_, more));
     room_ = room();
   }
-
-  /// Nothing: a root's slot is known only once the nodes below it are (the explorer calls it for any store).
-  void prefetch(std::uint64_t) const {}
 
   /// The choices from the initial state to state i.
   std::vector<std::uint16_t> path_to(std::uint32_t i) const {

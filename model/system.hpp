@@ -15,7 +15,6 @@
 
 namespace cqm {
 
-struct Route;
 struct Hop;  // a route as System::dispatch reads it (system.cpp)
 
 class System {
