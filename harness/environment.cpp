@@ -23,7 +23,7 @@ bool EnvironmentModel::init_can_fail() const {
          config_->env.max_init_failures_in_a_row != 0;
 }
 
-void EnvironmentModel::client_choices(const System& s, std::vector<Choice::OfClient>& out) const {
+void EnvironmentModel::client_choices(const System& s, ClientChoices& out) const {
   out.clear();
   const auto& e = config_->env;
   const Minutes t = s.now();
@@ -91,7 +91,7 @@ void EnvironmentModel::choices(const System& s, const EnvBook& book, std::vector
     throw std::logic_error("model bug: a site of more clients than the exhaustive explorer takes");
 
   // Each client's own options, then every combination (client 0's varying slowest), the CAP's last.
-  std::array<std::vector<Choice::OfClient>, kMaxSearchClients> of;
+  std::array<ClientChoices, kMaxSearchClients> of;
   const int focused = s.focused();
   for (int c = 0; c < clients; ++c) {
     s.focus(c);

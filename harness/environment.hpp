@@ -4,6 +4,7 @@
 // path is turned back into a Schedule through the same code, so what is replayed is exactly what was
 // explored.
 #include <array>
+#include <boost/container/static_vector.hpp>
 #include <boost/describe/class.hpp>
 #include <cstdint>
 #include <vector>
@@ -43,6 +44,7 @@ struct Choice {
   struct OfClient {
     Power power = Power::none;
     std::uint8_t programs = 0;  ///< bit p: program p finishes now
+    static_assert(kMaxPrograms <= 8, "a bit of `programs` for each program");
     bool init_fails = false;    ///< the outcome the environment picks for the next start-up
   };
   std::array<OfClient, kMaxSearchClients> clients{};
@@ -56,6 +58,12 @@ struct Choice {
 
 class EnvironmentModel {
  public:
+  /// The most options one client has at once: power (none, or on or off), every subset of its programs,
+  /// and the next start-up's outcome.
+  static constexpr std::size_t kMaxClientChoices = 2 * (std::size_t{1} << kMaxPrograms) * 2;
+  /// One client's options, on the stack: choices() is called for every state a search expands.
+  using ClientChoices = boost::container::static_vector<Choice::OfClient, kMaxClientChoices>;
+
   explicit EnvironmentModel(const Config& config);
 
   /// The choices the envelope allows at system.now(), in a fixed order: a path stores each as its index.
@@ -77,7 +85,7 @@ class EnvironmentModel {
 
  private:
   bool init_can_fail() const;
-  void client_choices(const System& s, std::vector<Choice::OfClient>& out) const;
+  void client_choices(const System& s, ClientChoices& out) const;
   /// The focused client can change no verdict any more (the inventory agents' registry full, or its
   /// programs done and its queue empty).
   bool client_done(const System& s) const;

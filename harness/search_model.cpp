@@ -109,7 +109,7 @@ Schedule schedule_of_path(const Config& config, const std::vector<std::uint16_t>
       stored.restore(stored_snap);
     } else {
       real.snapshot_changes(snap);
-      codec.pack_step(last.data(), snap, book, SearchModel::touched(real), key.data());
+      codec.pack_step(last.data(), snap, book, SearchModel::touched(real), key.data(), &stored_snap);
       codec.unpack_step(last.data(), key.data(), stored_snap, stored_book, changed);
       stored.restore_changes(stored_snap, changed);
     }

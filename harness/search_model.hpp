@@ -66,7 +66,7 @@ class SearchModel {
         emit(code, nullptr, violated);
         continue;
       }
-      codec_.pack_step(key, after_, book, touched(), successor_.data());
+      codec_.pack_step(key, after_, book, touched(), successor_.data(), &before_);
       if (check_keys_) check_key(book);
       if (symmetric()) canonicalize(successor_.data());
       emit(code, successor_.data(), violated);

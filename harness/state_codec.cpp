@@ -312,7 +312,7 @@ void StateCodec::pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_
 }
 
 void StateCodec::pack_step(const std::uint64_t* parent, const SystemSnapshot& s, const EnvBook& book,
-                           const Touched& touched, std::uint64_t* key) const {
+                           const Touched& touched, std::uint64_t* key, const SystemSnapshot* parent_state) const {
   std::memcpy(key, parent, words_ * sizeof(std::uint64_t));
   Walker<Pass::pack> w{config_, exact_, int_bits_, int_max_, BitStream{key}};
   w.totals = totals_.data();
@@ -327,6 +327,9 @@ void StateCodec::pack_step(const std::uint64_t* parent, const SystemSnapshot& s,
       return;
     }
     for (const int i : touched[m]) {
+      if (parent_state && instances[static_cast<std::size_t>(i)] ==
+                              parent_state->all<M>()[static_cast<std::size_t>(i)])
+        continue;
       const std::size_t at = offsets_[m] + widths_[m] * static_cast<std::size_t>(i);
       w.stream.pos = at;
       w.template instance<M>(instances[static_cast<std::size_t>(i)], i);
@@ -345,9 +348,11 @@ void StateCodec::unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& bo
 void StateCodec::unpack_step(const std::uint64_t* previous, const std::uint64_t* key, SystemSnapshot& s,
                              EnvBook& book, Changed& changed) const {
   for (auto& list : changed) list.clear();
+  // Instances lie in key order, so an instance across two changed words comes twice in a row: listed once.
   for (std::size_t w = 0; w < words_; ++w)
     if (previous[w] != key[w])
-      for (const auto& [m, i] : in_word_[w]) changed[m].push_back(i);
+      for (const auto& [m, i] : in_word_[w])
+        if (auto& list = changed[m]; list.empty() || list.back() != i) list.push_back(i);
   Walker<Pass::unpack> w{config_, exact_, int_bits_, int_max_, BitStream{const_cast<std::uint64_t*>(key)}};
   w.totals = totals_.data();
   s.refusals = 0;  // as unpack()
@@ -364,8 +369,6 @@ void StateCodec::unpack_step(const std::uint64_t* previous, const std::uint64_t*
       for (int i = 0; i < totals_[m]; ++i) list[static_cast<std::size_t>(i)] = i;
       return;
     }
-    // An instance across two changed words is listed twice, in order.
-    list.erase(std::unique(list.begin(), list.end()), list.end());
     for (const int i : list) {
       w.stream.pos = offsets_[m] + widths_[m] * static_cast<std::size_t>(i);
       w.template instance<M>(instances[static_cast<std::size_t>(i)], i);

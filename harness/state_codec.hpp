@@ -42,8 +42,11 @@ class StateCodec {
   /// Every instance of a machine takes the same bits, so instance i lies at a fixed place. A step touches a
   /// few of a key's hundreds of fields; tests/harness/incremental_key_test.cpp holds the result equal to
   /// pack() on every successor of every preset's search.
+  /// `parent_state`, when given, is the state `parent` is the key of, as unpack() reads it back: a touched
+  /// instance equal to its own there keeps its bits, which are what packing it would write (every rule is
+  /// idempotent). A step gives many an event that changes nothing: a timer cancelled that was not armed.
   void pack_step(const std::uint64_t* parent, const SystemSnapshot& s, const EnvBook& book,
-                 const Touched& touched, std::uint64_t* key) const;
+                 const Touched& touched, std::uint64_t* key, const SystemSnapshot* parent_state = nullptr) const;
   void unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const;
   /// For each machine (registry index), the instances an unpack_step read back, in order.
   using Changed = std::array<std::vector<int>, kMachines>;

@@ -73,8 +73,8 @@ Problem validate(const Config& c) {
     if (v < 0) return problem(key, "must not be negative");
     if (v > kMaxMinutes) return problem(key, "must be at most " + std::to_string(kMaxMinutes) + " minutes");
   }
-  if (m.programs.empty() || m.programs.size() > 8)
-    return problem("program", "give 1 to 8 [[program]] tables");
+  if (m.programs.empty() || m.programs.size() > static_cast<std::size_t>(kMaxPrograms))
+    return problem("program", "give 1 to " + std::to_string(kMaxPrograms) + " [[program]] tables");
   if (m.programs.size() != e.programs.size())
     return problem("program", "every program needs its window (a model bug if the reader let this through)");
   for (int i = 0; i < static_cast<int>(e.programs.size()); ++i) {

@@ -32,6 +32,9 @@ inline constexpr int kMaxClients = 16;
 /// The most runs of one job the model holds (its statuses need queue slots): past it a search is
 /// INCONCLUSIVE.
 inline constexpr int kMaxRuns = 8;
+/// The most advertised programs a config holds (the environment names the programs finishing at once in a
+/// byte).
+inline constexpr int kMaxPrograms = 8;
 
 /// The system under study: the client, its advertised programs and CQM.
 struct ModelSettings {

@@ -79,6 +79,13 @@ TEST(incremental_key_codec, keeps_what_is_not_listed_and_rewrites_what_is) {
   listed[machine_index<Destination>] = std::span<const int>(&first, 1);
   codec.pack_step(parent.data(), s, EnvBook{}, listed, step.data());
   EXPECT_EQ(step, whole);
+
+  // Given the parent's state, a listed instance is rewritten only where it differs from its own there.
+  const SystemSnapshot before = system.snapshot();
+  codec.pack_step(parent.data(), s, EnvBook{}, listed, step.data(), &before);
+  EXPECT_EQ(step, whole);
+  codec.pack_step(parent.data(), s, EnvBook{}, listed, step.data(), &s);
+  EXPECT_EQ(step, parent) << "an instance equal to the parent's was rewritten";
 }
 
 // Reading back: the instances whose bits differ from the last key's are read and listed, the others left.
