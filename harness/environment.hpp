@@ -45,7 +45,7 @@ struct Choice {
     Power power = Power::none;
     std::uint8_t programs = 0;  ///< bit p: program p finishes now
     static_assert(kMaxPrograms <= 8, "a bit of `programs` for each program");
-    bool init_fails = false;    ///< the outcome the environment picks for the next start-up
+    bool init_fails = false;  ///< the outcome the environment picks for the next start-up
   };
   std::array<OfClient, kMaxSearchClients> clients{};
   Outage outage = Outage::none;

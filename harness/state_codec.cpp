@@ -312,7 +312,8 @@ void StateCodec::pack(const SystemSnapshot& s, const EnvBook& book, std::uint64_
 }
 
 void StateCodec::pack_step(const std::uint64_t* parent, const SystemSnapshot& s, const EnvBook& book,
-                           const Touched& touched, std::uint64_t* key, const SystemSnapshot* parent_state) const {
+                           const Touched& touched, std::uint64_t* key,
+                           const SystemSnapshot* parent_state) const {
   std::memcpy(key, parent, words_ * sizeof(std::uint64_t));
   Walker<Pass::pack> w{config_, exact_, int_bits_, int_max_, BitStream{key}};
   w.totals = totals_.data();
@@ -327,8 +328,8 @@ void StateCodec::pack_step(const std::uint64_t* parent, const SystemSnapshot& s,
       return;
     }
     for (const int i : touched[m]) {
-      if (parent_state && instances[static_cast<std::size_t>(i)] ==
-                              parent_state->all<M>()[static_cast<std::size_t>(i)])
+      if (parent_state &&
+          instances[static_cast<std::size_t>(i)] == parent_state->all<M>()[static_cast<std::size_t>(i)])
         continue;
       const std::size_t at = offsets_[m] + widths_[m] * static_cast<std::size_t>(i);
       w.stream.pos = at;

@@ -46,7 +46,8 @@ class StateCodec {
   /// instance equal to its own there keeps its bits, which are what packing it would write (every rule is
   /// idempotent). A step gives many an event that changes nothing: a timer cancelled that was not armed.
   void pack_step(const std::uint64_t* parent, const SystemSnapshot& s, const EnvBook& book,
-                 const Touched& touched, std::uint64_t* key, const SystemSnapshot* parent_state = nullptr) const;
+                 const Touched& touched, std::uint64_t* key,
+                 const SystemSnapshot* parent_state = nullptr) const;
   void unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const;
   /// For each machine (registry index), the instances an unpack_step read back, in order.
   using Changed = std::array<std::vector<int>, kMachines>;
