@@ -2,18 +2,25 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <stdexcept>
 
 #include "model/routes.hpp"
 
 namespace cqm {
 
-/// A route as dispatch reads it: its maker, target and selection beside each other, and the route.
+/// A route as dispatch reads it: its maker, target and selection beside each other, and the route. A route
+/// to one instance named by the notice says where the instance comes from (`pick`, less the offset
+/// System::pick_offsets_[offset]: a timer's index among its owners'), so that dispatch computes it rather
+/// than jumping on the selection; `many` routes choose theirs from the System's states.
 struct Hop {
   void (*deliver)(System&, const Notice&, int instance);
   const Route* route;
   std::uint8_t to;
   Select select;
+  bool many;
+  PickFrom pick;
+  PickOffset offset;
 };
 static_assert(kMachines <= UINT8_MAX, "a Hop names its target in a byte");
 
@@ -31,6 +38,26 @@ struct RouteIndex {
   std::vector<Hop> hops;
   std::array<std::array<std::pair<std::uint16_t, std::uint16_t>, kTimerRoles>, kNoticeKinds> span{};
 };
+/// Where a selection of one instance takes it from; std::nullopt for those that choose from the states.
+std::optional<std::pair<PickFrom, PickOffset>> pick_of(Select select) {
+  switch (select) {
+    case Select::one:
+      return std::pair{PickFrom::zero, PickOffset::none};
+    case Select::announcer:
+      return std::pair{PickFrom::index, PickOffset::none};
+    case Select::arg:
+      return std::pair{PickFrom::arg, PickOffset::none};
+    case Select::timer_item:
+      return std::pair{PickFrom::index, PickOffset::lifetime};
+    case Select::timer_agent:
+      return std::pair{PickFrom::index, PickOffset::inventory};
+    case Select::timer_file:
+      return std::pair{PickFrom::index, PickOffset::file};
+    default:
+      return std::nullopt;
+  }
+}
+
 const RouteIndex& routes_by_notice() {
   static const auto index = [] {
     RouteIndex out;
@@ -39,8 +66,11 @@ const RouteIndex& routes_by_notice() {
         const auto first = static_cast<std::uint16_t>(out.hops.size());
         for (const Route& r : route_table())
           if (static_cast<std::size_t>(r.notice) == kind &&
-              (!r.role || static_cast<std::size_t>(*r.role) == role))
-            out.hops.push_back({r.deliver, &r, static_cast<std::uint8_t>(r.to), r.select});
+              (!r.role || static_cast<std::size_t>(*r.role) == role)) {
+            const auto pick = pick_of(r.select);
+            out.hops.push_back({r.deliver, &r, static_cast<std::uint8_t>(r.to), r.select, !pick,
+                                pick ? pick->first : PickFrom::zero, pick ? pick->second : PickOffset::none});
+          }
         if (out.hops.size() > UINT16_MAX) throw std::logic_error("model bug: too many routes for the index");
         out.span[kind][role] = {first, static_cast<std::uint16_t>(out.hops.size())};
       }
@@ -133,6 +163,8 @@ void System::reset() {
     e.outbox.clear();
     e.timers = timer_layout(*config_);
   }
+  const TimerLayout& t = timers();
+  pick_offsets_ = {0, t.lifetime(0), t.inventory(0), t.file(0)};
   current_ = 0;
   for_each_machine([&]<class M>(std::type_identity<M>) {
     auto& g = group<M>();
@@ -310,30 +342,14 @@ void System::dispatch(const Notice& notice) {
       by_notice.span[static_cast<std::size_t>(notice.kind)][static_cast<std::size_t>(role)];
   for (const Hop *r = by_notice.hops.data() + first, *end = by_notice.hops.data() + last; r != end; ++r) {
     Env& env = env_of(r->to);
-    auto deliver = [&](int i) { deliver_to(*r, env, notice, i); };
-    // Most routes name their one instance: delivered at once (the common case, and no list on the stack).
-    switch (r->select) {
-      case Select::one:
-        deliver(0);
-        continue;
-      case Select::announcer:
-        deliver(notice.index);
-        continue;
-      case Select::arg:
-        deliver(notice.arg);
-        continue;
-      case Select::timer_item:
-        deliver(timers().item_of(notice.index));
-        continue;
-      case Select::timer_agent:
-        deliver(timers().agent_of(notice.index));
-        continue;
-      case Select::timer_file:
-        deliver(timers().file_of(notice.index));
-        continue;
-      default:
-        break;
+    // Most routes name their one instance: computed and delivered at once (the common case, with no jump on
+    // the selection and no list on the stack).
+    if (!r->many) [[likely]] {
+      const int from = r->pick == PickFrom::index ? notice.index : r->pick == PickFrom::arg ? notice.arg : 0;
+      deliver_to(*r, env, notice, from - pick_offsets_[static_cast<std::size_t>(r->offset)]);
+      continue;
     }
+    auto deliver = [&](int i) { deliver_to(*r, env, notice, i); };
     // The others are chosen before any is delivered to: delivering changes states a selection reads.
     Targets targets;
     const int items = count<QueueItem>();

@@ -16,6 +16,11 @@
 namespace cqm {
 
 struct Hop;  // a route as System::dispatch reads it (system.cpp)
+/// Where a route to one instance takes its instance from: none (instance 0), the notice's announcer or its
+/// argument; less which offset (System::pick_offsets_): the queue items' lifetime timers, the inventory
+/// agents' or the status files' first, for the owner of a timer that elapsed.
+enum class PickFrom : std::uint8_t { zero, index, arg };
+enum class PickOffset : std::uint8_t { none, lifetime, inventory, file };
 
 class System {
  public:
@@ -189,6 +194,7 @@ class System {
   // them on every event (QueueItem's count walks the programs' runs).
   std::array<int, kMachines> per_client_{};
   std::array<int, kMachines> per_site_{};
+  std::array<int, 4> pick_offsets_{};  ///< by PickOffset: 0 and the timers' (TimerLayout) set at reset
   Groups groups_;
   LogRecords* log_;
   std::vector<Refusal>* refusal_log_;
