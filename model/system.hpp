@@ -167,6 +167,8 @@ class System {
  private:
   /// One event of a route delivered, and what it makes the machine announce dispatched (dispatch's step).
   void deliver_to(const Hop& r, Env& env, const Notice& notice, int i);
+  /// deliver_to for each instance a route chooses from the states (Select::every, in_queue, ...).
+  void deliver_each(const Hop& r, Env& env, const Notice& notice);
   template <std::size_t... I>
   System(const Config& config, LogRecords* log, std::vector<Refusal>* refusals, std::index_sequence<I...>);
   template <class M>
