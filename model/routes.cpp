@@ -11,21 +11,12 @@ namespace {
 
 using N = NoticeKind;
 
-template <class M>
-int instances_of(const System& s) {
-  return s.count<M>();
-}
-
 template <class M, class Event>
 Route to(N notice, std::string_view from, Select select, std::optional<TimerRole> role = {}) {
-  return {notice,
-          from,
-          role,
-          machine_index<M>,
-          select,
-          event_name<Event>(),
-          [](System& s, const Notice&, int i) { s.group<M>().on(s.global<M>(i), Event{}); },
-          &instances_of<M>};
+  return {
+      notice, from, role, machine_index<M>, select, event_name<Event>(), [](System& s, const Notice&, int i) {
+        s.group<M>().on(s.global<M>(i), Event{});
+      }};
 }
 
 /// The event is made from the notice and the world: what the target's guards need to decide. A maker that
@@ -50,8 +41,7 @@ Route to(N notice, std::string_view from, Select select, Make, std::optional<Tim
       machine_index<M>,
       select,
       event_name<Event>(),
-      [](System& s, const Notice& n, int i) { s.group<M>().on(s.global<M>(i), make_event<Make>(s, n, i)); },
-      &instances_of<M>};
+      [](System& s, const Notice& n, int i) { s.group<M>().on(s.global<M>(i), make_event<Make>(s, n, i)); }};
 }
 
 /// CQM cannot copy to the destination now: it waits for a retry, or its connection or the CAP is down. The

@@ -43,7 +43,6 @@ struct Route {
   std::string_view event;  ///< the event delivered
   /// A plain function: the makers are captureless, and dispatch calls one per delivered event.
   void (*deliver)(System&, const Notice&, int instance);
-  int (*instances)(const System&);  ///< how many instances the target has
 };
 
 /// Every route; the routes of one notice in the order their events are delivered.

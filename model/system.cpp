@@ -12,7 +12,7 @@ namespace cqm {
 /// A route as dispatch reads it: its maker, target and selection beside each other, and the route. A route
 /// to one instance named by the notice says where the instance comes from (`pick`, less the offset
 /// System::pick_offsets_[offset]: a timer's index among its owners'), so that dispatch computes it rather
-/// than jumping on the selection; `many` routes choose theirs from the System's states.
+/// than jumping on the selection; `many` routes choose theirs (every instance, or by the System's states).
 struct Hop {
   void (*deliver)(System&, const Notice&, int instance);
   const Route* route;
@@ -347,15 +347,17 @@ bool System::any_in_queue() const {
   env.outbox.resize(mark);
 }
 
-// The instances are chosen before any is delivered to: delivering changes states a selection reads. Out of
-// dispatch's frame: its list of targets is room on the stack that most routes never use.
+// Every instance of the target, or those a selection chooses from the states: chosen before any is delivered
+// to, since delivering changes states a selection reads. Out of dispatch's frame: its list of targets is room
+// on the stack that most routes never use.
 [[gnu::noinline]] void System::deliver_each(const Hop& r, Env& env, const Notice& notice) {
+  if (r.select == Select::every) {  // a number no delivery changes: no list
+    for (int i = 0, n = count_of(r.to); i < n; ++i) deliver_to(r, env, notice, i);
+    return;
+  }
   Targets targets;
   const int items = count<QueueItem>();
   switch (r.select) {
-    case Select::every:
-      for (int i = 0, n = r.route->instances(*this); i < n; ++i) targets.push_back(i);
-      break;
     case Select::free_slot:
       for (int i = 0; i < items; ++i)
         if (state<QueueItem>(i) == QueueItem::State::Empty) {

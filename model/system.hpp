@@ -84,8 +84,12 @@ class System {
   // the focused client's block (a site machine's: the site's instances).
   template <class M>
   int count() const {
-    const int n = per_client_[machine_index<M>];
-    return n > 0 && current_ < clients_ ? n : per_site_[machine_index<M>];
+    return count_of(machine_index<M>);
+  }
+  /// count<M>() by the machine's registry index.
+  int count_of(std::size_t machine) const {
+    const int n = per_client_[machine];
+    return n > 0 && current_ < clients_ ? n : per_site_[machine];
   }
   /// The index in group<M>() of the focused client's instance i.
   template <class M>
