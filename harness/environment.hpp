@@ -44,9 +44,9 @@ struct Choice {
   struct OfClient {
     Power power = Power::none;
     std::uint8_t programs = 0;  ///< bit p: program p finishes now
-    static_assert(kMaxPrograms <= 8, "a bit of `programs` for each program");
-    bool init_fails = false;  ///< the outcome the environment picks for the next start-up
+    bool init_fails = false;    ///< the outcome the environment picks for the next start-up
   };
+  static_assert(kMaxPrograms <= 8, "OfClient::programs has a bit for each program");
   std::array<OfClient, kMaxSearchClients> clients{};
   Outage outage = Outage::none;
   /// Client 0's parts (a site of one client).

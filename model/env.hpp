@@ -103,7 +103,6 @@ struct TimerLayout {
   /// The site's timer: its index among the site's timers (they follow every client's).
   int executive_restart() const { return 0; }
   bool is_file(int timer) const { return timer >= file(0) && timer < count(); }
-  int file_of(int timer) const { return timer - file(0); }
   int power() const { return 0; }
   int lifetime(int item) const { return 1 + item; }
   int reconnect() const { return items + 1; }
@@ -115,7 +114,6 @@ struct TimerLayout {
   int item_of(int timer) const { return timer - 1; }
   bool is_retry(int timer) const { return timer >= retry(0) && timer < wake_up(); }
   bool is_inventory(int timer) const { return timer >= inventory(0) && timer < file(0); }
-  int agent_of(int timer) const { return timer - inventory(0); }
 };
 
 /// The most notices one cascade of events may hold at once (Env::outbox): a few an event, times the depth.
