@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <stdexcept>
 
 #include "model/routes.hpp"
@@ -38,24 +37,25 @@ struct RouteIndex {
   std::vector<Hop> hops;
   std::array<std::array<std::pair<std::uint16_t, std::uint16_t>, kTimerRoles>, kNoticeKinds> span{};
 };
-/// Where a selection of one instance takes it from; std::nullopt for those that choose from the states.
-std::optional<std::pair<PickFrom, PickOffset>> pick_of(Select select) {
-  switch (select) {
-    case Select::one:
-      return std::pair{PickFrom::zero, PickOffset::none};
-    case Select::announcer:
-      return std::pair{PickFrom::index, PickOffset::none};
-    case Select::arg:
-      return std::pair{PickFrom::arg, PickOffset::none};
-    case Select::timer_item:
-      return std::pair{PickFrom::index, PickOffset::lifetime};
-    case Select::timer_agent:
-      return std::pair{PickFrom::index, PickOffset::inventory};
-    case Select::timer_file:
-      return std::pair{PickFrom::index, PickOffset::file};
-    default:
-      return std::nullopt;
-  }
+/// The selections of one instance, each with where it takes the instance from; the others choose from the
+/// states (System::deliver_each).
+struct Pick {
+  Select select;
+  PickFrom from;
+  PickOffset offset;
+};
+constexpr std::array kPicks{
+    Pick{Select::one, PickFrom::zero, PickOffset::none},
+    Pick{Select::announcer, PickFrom::index, PickOffset::none},
+    Pick{Select::arg, PickFrom::arg, PickOffset::none},
+    Pick{Select::timer_item, PickFrom::index, PickOffset::lifetime},
+    Pick{Select::timer_agent, PickFrom::index, PickOffset::inventory},
+    Pick{Select::timer_file, PickFrom::index, PickOffset::file},
+};
+const Pick* pick_of(Select select) {
+  const auto* p =
+      std::find_if(kPicks.begin(), kPicks.end(), [&](const Pick& k) { return k.select == select; });
+  return p == kPicks.end() ? nullptr : p;
 }
 
 const RouteIndex& routes_by_notice() {
@@ -69,7 +69,7 @@ const RouteIndex& routes_by_notice() {
               (!r.role || static_cast<std::size_t>(*r.role) == role)) {
             const auto pick = pick_of(r.select);
             out.hops.push_back({r.deliver, &r, static_cast<std::uint8_t>(r.to), r.select, !pick,
-                                pick ? pick->first : PickFrom::zero, pick ? pick->second : PickOffset::none});
+                                pick ? pick->from : PickFrom::zero, pick ? pick->offset : PickOffset::none});
           }
         if (out.hops.size() > UINT16_MAX) throw std::logic_error("model bug: too many routes for the index");
         out.span[kind][role] = {first, static_cast<std::uint16_t>(out.hops.size())};
