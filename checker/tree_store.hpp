@@ -76,8 +76,9 @@ class TreeStore {
     for (Staged& st : staged_) {
       st.value.resize(shape_.size());
       st.changed.resize(shape_.size());
+      st.pair.resize(shape_.size());
+      st.home.resize(shape_.size());
     }
-    word_home_.resize(words);
     roots_.rehash(detail::ValueSet::slots_for(0));
     if (inner_) nodes_.rehash(kFirstBuckets, node_home);
   }
@@ -91,7 +92,7 @@ class TreeStore {
 
   bool insert(const std::uint64_t* k, std::uint32_t parent, std::uint16_t choice) {
     if (room_ == 0) reserve_for(1);  // only when called beyond what was reserved
-    stage(k, parent, staged_[0]);
+    stage(k, &parent, 1);
     return commit(k, parent, choice, staged_[0]);
   }
   /// The same, as the other stores take it: a root is placed by itself, not by the key's hash.
@@ -99,18 +100,23 @@ class TreeStore {
     return insert(k, parent, choice);
   }
   /// insert() of n successors in order, keys k, k + words(), ..., parents and choices succ[i].parent and
-  /// .choice, in a pipeline: the next one's nodes are interned while the root slot of the one before is
-  /// being fetched (the root table's cache miss was 42 % of insert's time; nothing else reads that slot
-  /// first). The same states, nodes and numbers as n inserts: a node is interned in the same order, and
-  /// interning is all a state's staging does. Room for n inserts is made first (reserve_for).
+  /// .choice, kBatch at a time: a batch's nodes are interned position by position, every key's lookup at a
+  /// position fetched before any is made, so that the batch's cache misses overlap instead of following one
+  /// another up each key's tree (a lookup waits for its children's; on the 10^8-state search, staging was
+  /// 38 % of the inserting thread's time). Then their roots are fetched together and committed in order.
+  /// The same states, numbers, parents and node count as n inserts: a node gets an index once whichever key
+  /// brings it first, so only which index it gets can differ, and nothing is numbered by node indices. Room
+  /// for n inserts is made first (reserve_for).
   template <class Successor>
   void insert_run(const std::uint64_t* k, const Successor* succ, std::size_t n) {
-    if (n == 0) return;
     if (room_ < n) reserve_for(n);
-    stage(k, succ[0].parent, staged_[0]);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i + 1 < n) stage(k + (i + 1) * words_, succ[i + 1].parent, staged_[(i + 1) & 1]);
-      commit(k + i * words_, succ[i].parent, succ[i].choice, staged_[i & 1]);
+    std::array<std::uint32_t, kBatch> parents;
+    for (std::size_t at = 0; at < n; at += kBatch) {
+      const std::size_t m = std::min(kBatch, n - at);
+      for (std::size_t b = 0; b < m; ++b) parents[b] = succ[at + b].parent;
+      stage(k + at * words_, parents.data(), m);
+      for (std::size_t b = 0; b < m; ++b)
+        commit(k + (at + b) * words_, succ[at + b].parent, succ[at + b].choice, staged_[b]);
     }
   }
 
@@ -203,14 +209,21 @@ class TreeStore {
     const std::uint32_t right = shape(split, words_);
     shape_.push_back({left, right, false});
   }
-  /// One insert's work up to its root: each position's node index (value) and whether it differs from the
-  /// parent's (changed).
+  /// One insert's work up to its root: each position's node index (value), whether it differs from the
+  /// parent's (changed), and for a changed one the pair looked up and its bucket.
   struct Staged {
     std::vector<std::uint32_t> value;
     std::vector<char> changed;
+    std::vector<std::uint64_t> pair;
+    std::vector<std::size_t> home;
+    const std::uint64_t* parent_key = nullptr;    ///< null: no parent in the frontier
+    const std::uint32_t* parent_nodes = nullptr;  ///< its node indices
     std::uint64_t root = 0;
   };
-  void stage(const std::uint64_t* k, std::uint32_t parent, Staged& st);
+  /// Keys staged together by insert_run (a batch's lookups at one position are in flight at once).
+  static constexpr std::size_t kBatch = 16;
+  /// Stages the m (≤ kBatch) keys k, k + words(), ... with those parents into staged_[0, m).
+  void stage(const std::uint64_t* k, const std::uint32_t* parents, std::size_t m);
   bool commit(const std::uint64_t* k, std::uint32_t parent, std::uint16_t choice, const Staged& st);
 
   // A node is placed by its pair, mixed by Murmur3's finalizer (every bit of the pair moves the high bits).
@@ -298,39 +311,56 @@ class TreeStore {
   detail::ValueSet roots_;                     ///< the roots
   std::vector<std::uint64_t> keys_;            ///< the frontier's keys, from first_kept_
   std::vector<std::uint32_t> frontier_nodes_;  ///< and their inner node indices, inner_ each
-  // Scratch: two inserts' positions (insert_run stages one while the one before is committed), and one's
-  // words' homes.
-  std::array<Staged, 2> staged_;
-  std::vector<std::size_t> word_home_;
+  std::array<Staged, kBatch> staged_;  ///< scratch: a batch's positions
 };
 
-// With the parent in the frontier, only the positions above a changed word are looked up. Those words'
-// lookups are independent: they are fetched together, ahead of the chains of lookups above them.
-inline void TreeStore::stage(const std::uint64_t* k, std::uint32_t parent, Staged& st) {
-  const bool near = parent != kNoParent && parent >= first_kept_ && parent < size_;
-  const std::uint64_t* pk = near ? key(parent) : nullptr;
-  const std::uint32_t* pn =
-      near ? frontier_nodes_.data() + (std::size_t{parent} - first_kept_) * inner_ : nullptr;
-  if (inner_)
-    for (std::size_t w = 0; w < words_; ++w)
-      if (!near || k[w] != pk[w]) nodes_.prefetch(word_home_[w] = node_home(k[w], 0, nodes_.buckets()));
-  const auto pair = [&st](const Position& s) {
+// With the parent in the frontier, only the positions above a changed word are looked up. The words' lookups
+// are independent: all are fetched first. Then, position by position, every key's lookup there is fetched
+// before any is made: a position's pair needs its children's indices, but the keys' chains are independent.
+inline void TreeStore::stage(const std::uint64_t* k, const std::uint32_t* parents, std::size_t m) {
+  const std::size_t top = shape_.size() - 1;
+  const std::size_t buckets = nodes_.buckets();
+  const auto pair = [](const Staged& st, const Position& s) {
     return std::uint64_t{st.value[s.left]} << 32 | st.value[s.right];
   };
-  const std::size_t top = shape_.size() - 1;
-  for (std::size_t p = 0; p <= top; ++p) {
-    const Position& s = shape_[p];
-    st.changed[p] = s.word ? !near || k[s.left] != pk[s.left] : st.changed[s.left] || st.changed[s.right];
-    if (p == top) break;
-    if (!st.changed[p])
-      st.value[p] = pn[p];
-    else if (s.word)
-      st.value[p] = intern(k[s.left], word_home_[s.left]);
-    else
-      st.value[p] = intern(pair(s), node_home(pair(s), 0, nodes_.buckets()));
+  for (std::size_t b = 0; b < m; ++b) {
+    Staged& st = staged_[b];
+    const std::uint32_t parent = parents[b];
+    const bool near = parent != kNoParent && parent >= first_kept_ && parent < size_;
+    st.parent_key = near ? key(parent) : nullptr;
+    st.parent_nodes = near ? frontier_nodes_.data() + (std::size_t{parent} - first_kept_) * inner_ : nullptr;
+    const std::uint64_t* key_b = k + b * words_;
+    for (std::size_t p = 0; p <= top; ++p) {
+      const Position& s = shape_[p];
+      if (!s.word) continue;
+      st.changed[p] = !near || key_b[s.left] != st.parent_key[s.left];
+      if (!st.changed[p] || p == top) continue;  // a key of one word is its own root
+      st.pair[p] = key_b[s.left];
+      nodes_.prefetch(st.home[p] = node_home(st.pair[p], 0, buckets));
+    }
   }
-  st.root = shape_[top].word ? k[0] : pair(shape_[top]);
-  if (st.changed[top]) roots_.prefetch(st.root);
+  for (std::size_t p = 0; p < top; ++p) {
+    const Position& s = shape_[p];
+    if (!s.word)
+      for (std::size_t b = 0; b < m; ++b) {
+        Staged& st = staged_[b];
+        st.changed[p] = st.changed[s.left] || st.changed[s.right];
+        if (!st.changed[p]) continue;
+        st.pair[p] = pair(st, s);
+        nodes_.prefetch(st.home[p] = node_home(st.pair[p], 0, buckets));
+      }
+    for (std::size_t b = 0; b < m; ++b) {
+      Staged& st = staged_[b];
+      st.value[p] = st.changed[p] ? intern(st.pair[p], st.home[p]) : st.parent_nodes[p];
+    }
+  }
+  const Position& root = shape_[top];
+  for (std::size_t b = 0; b < m; ++b) {
+    Staged& st = staged_[b];
+    if (!root.word) st.changed[top] = st.changed[root.left] || st.changed[root.right];
+    st.root = root.word ? k[b * words_] : pair(st, root);
+    if (st.changed[top]) roots_.prefetch(st.root);
+  }
 }
 
 inline bool TreeStore::commit(const std::uint64_t* k, std::uint32_t parent, std::uint16_t choice,
