@@ -311,7 +311,7 @@ class TreeStore {
   detail::ValueSet roots_;                     ///< the roots
   std::vector<std::uint64_t> keys_;            ///< the frontier's keys, from first_kept_
   std::vector<std::uint32_t> frontier_nodes_;  ///< and their inner node indices, inner_ each
-  std::array<Staged, kBatch> staged_;  ///< scratch: a batch's positions
+  std::array<Staged, kBatch> staged_;          ///< scratch: a batch's positions
 };
 
 // With the parent in the frontier, only the positions above a changed word are looked up. The words' lookups
