@@ -32,7 +32,6 @@
 #include <vector>
 
 #include "checker/fingerprint_store.hpp"
-#include "checker/huge_pages.hpp"
 #include "checker/memory.hpp"
 #include "checker/round_pool.hpp"
 #include "checker/search.hpp"
@@ -135,9 +134,7 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
   struct Chunk {
     std::vector<std::uint64_t> keys;  ///< the successors' keys, `words` each
     std::vector<Successor> successors;
-    /// An open-addressing index over `successors` (position + 1; 0 free); tens of MiB in a large round, read
-    /// at random: on huge pages (checker/huge_pages.hpp).
-    detail::HugeVector<std::uint32_t> seen;
+    std::vector<std::uint32_t> seen;  ///< an open-addressing index over `successors` (position + 1; 0 free)
     std::array<Found, kMaxProperties> found{};
     std::uint32_t found_mask = 0;
     std::uint64_t transitions = 0;
@@ -238,8 +235,7 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
   auto buffer_bytes = [&] {
     std::uint64_t b = 0;
     for (const auto& c : out)
-      b += c.keys.capacity() * 8 + c.successors.capacity() * sizeof(Successor) +
-           detail::allocated_bytes(c.seen.capacity() * 4);
+      b += c.keys.capacity() * 8 + c.successors.capacity() * sizeof(Successor) + c.seen.capacity() * 4;
     return b;
   };
   auto room_for = [&](std::size_t more) {

@@ -7,7 +7,6 @@
 #include <utility>
 #include <vector>
 
-#include "checker/huge_pages.hpp"
 #include "checker/state_store.hpp"
 
 namespace cqm::checker {
@@ -70,8 +69,8 @@ class BucketTable {
 
   std::size_t buckets() const { return buckets_.size(); }
   std::size_t slots() const { return buckets() * kWays; }
-  std::uint64_t bytes() const { return allocated_bytes(buckets_.capacity() * sizeof(Bucket)); }
-  static std::uint64_t bytes_for(std::size_t buckets) { return allocated_bytes(buckets * sizeof(Bucket)); }
+  std::uint64_t bytes() const { return buckets_.capacity() * sizeof(Bucket); }
+  static std::uint64_t bytes_for(std::size_t buckets) { return buckets * sizeof(Bucket); }
   void prefetch(std::size_t b) const { __builtin_prefetch(&buckets_[b]); }
 
   /// The value kept with `key` (nonzero), looked for from bucket `home`, else fresh() kept with it; and
@@ -95,7 +94,7 @@ class BucketTable {
   /// Rebuilt with n buckets; home(key, value, n) places a key.
   template <class Home>
   void rehash(std::size_t n, Home home) {
-    HugeVector<Bucket> old(n);
+    std::vector<Bucket> old(n);
     old.swap(buckets_);
     for (const Bucket& bucket : old)
       for (std::size_t j = 0; j < kWays && bucket.key[j] != 0; ++j)
@@ -121,7 +120,7 @@ class BucketTable {
     }
   }
 
-  HugeVector<Bucket> buckets_;
+  std::vector<Bucket> buckets_;
 };
 
 /// A set of nonzero 64-bit values by linear probing over 8-byte slots (8 to a cache line), placed by a mix of
@@ -130,8 +129,8 @@ class BucketTable {
 class ValueSet {
  public:
   std::size_t slots() const { return slots_.size(); }
-  std::uint64_t bytes() const { return allocated_bytes(slots_.capacity() * 8); }
-  static std::uint64_t bytes_for(std::size_t slots) { return allocated_bytes(std::uint64_t{slots} * 8); }
+  std::uint64_t bytes() const { return slots_.capacity() * 8; }
+  static std::uint64_t bytes_for(std::size_t slots) { return std::uint64_t{slots} * 8; }
   /// Grown when fuller than this, to kRefill: past 85 %, probes of a linear table grow fast.
   static std::size_t limit(std::size_t slots) { return slots / 20 * 17; }
   static std::size_t slots_for(std::size_t count) { return std::max<std::size_t>(64, count / 7 * 10 + 10); }
@@ -150,7 +149,7 @@ class ValueSet {
   void prefetch(std::uint64_t v) const { __builtin_prefetch(&slots_[home(v, slots_.size())]); }
   /// Rebuilt with n slots (the old and the new table side by side meanwhile).
   void rehash(std::size_t n) {
-    HugeVector<std::uint64_t> old(n, 0);
+    std::vector<std::uint64_t> old(n, 0);
     old.swap(slots_);
     for (const std::uint64_t v : old) {
       if (v == 0) continue;
@@ -168,7 +167,7 @@ class ValueSet {
     x ^= x >> 33;
     return static_cast<std::size_t>((static_cast<unsigned __int128>(x) * n) >> 64);
   }
-  HugeVector<std::uint64_t> slots_;
+  std::vector<std::uint64_t> slots_;
 };
 
 }  // namespace detail

@@ -13,7 +13,6 @@
 #include <stdexcept>
 #include <vector>
 
-#include "checker/huge_pages.hpp"
 #include "checker/state_store.hpp"
 
 namespace cqm::checker {
@@ -68,8 +67,7 @@ class FingerprintStore {
   Growth growth_for(std::size_t more) const {
     Growth g{bytes(), bytes()};
     const auto grow = [&g](std::uint64_t now, std::uint64_t then) { g.replace(now, then); };
-    grow(detail::allocated_bytes(table_.size() * 8),
-         detail::allocated_bytes((needs_rehash(more) ? slots_for(size_ + more) : table_.size()) * 8));
+    grow(table_.size() * 8, (needs_rehash(more) ? slots_for(size_ + more) : table_.size()) * 8);
     grow(keys_.capacity() * 8, key_capacity_for(more) * 8);
     return g;
   }
@@ -92,9 +90,9 @@ class FingerprintStore {
 
   /// In memory per state: the fingerprint table (the frontier's keys come and go with the layers; the parent
   /// links are on disk).
-  std::uint64_t bytes_used() const { return detail::allocated_bytes(table_.size() * 8); }
+  std::uint64_t bytes_used() const { return table_.size() * 8; }
   /// Held: the table and the frontier's keys.
-  std::uint64_t bytes() const { return detail::allocated_bytes(table_.size() * 8) + keys_capacity(); }
+  std::uint64_t bytes() const { return table_.size() * 8 + keys_capacity(); }
 
   /// TLC's "calculated (optimistic)" estimate of the probability that two distinct states of the search had
   /// one fingerprint: n (g - n) / 2^64, n the distinct states, g the states generated (transitions).
@@ -129,7 +127,7 @@ class FingerprintStore {
   std::uint64_t keys_capacity() const { return keys_.capacity() * 8; }
 
   void rehash(std::size_t slots) {
-    detail::HugeVector<std::uint64_t> bigger(slots, 0);
+    std::vector<std::uint64_t> bigger(slots, 0);
     for (const std::uint64_t fp : table_) {
       if (fp == 0) continue;
       std::size_t i = slot_of(fp, slots);
@@ -152,7 +150,7 @@ class FingerprintStore {
   std::size_t words_;
   std::size_t size_ = 0;
   std::uint32_t first_kept_ = 0;
-  detail::HugeVector<std::uint64_t> table_;  ///< on huge pages when large (checker/huge_pages.hpp)
+  std::vector<std::uint64_t> table_;
   std::vector<std::uint64_t> keys_;
   std::unique_ptr<std::FILE, decltype(&std::fclose)> links_;
 };

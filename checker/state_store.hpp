@@ -10,8 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "checker/huge_pages.hpp"
-
 namespace cqm::checker {
 
 /// 64-bit mix of a key (word-wise multiply-xorshift).
@@ -75,9 +73,9 @@ class StateStore {
     Growth g{bytes(), bytes()};
     // In reserve_for's order: keys, parents, choices, slots.
     for (auto [now, then] :
-         {std::pair{keys_bytes(), detail::allocated_bytes(states * words_ * 8)},
+         {std::pair{keys_.capacity() * 8, states * words_ * 8},
           std::pair{parents_.capacity() * 4, states * 4}, std::pair{choices_.capacity() * 2, states * 2},
-          std::pair{slots_bytes(), detail::allocated_bytes(slots * 4)}}) {
+          std::pair{slots_.size() * 4, slots * 4}}) {
       if (then == now) continue;
       g.peak = std::max(g.peak, g.bytes + then);
       g.bytes = g.bytes - now + then;
@@ -110,11 +108,11 @@ class StateStore {
   }
 
   /// Bytes per stored state, SPIN-style: key, parent link, choice, and the hash slots.
-  std::uint64_t bytes_used() const { return size() * (words_ * 8 + 4 + 2) + slots_bytes(); }
+  std::uint64_t bytes_used() const { return size() * (words_ * 8 + 4 + 2) + slots_.size() * 4; }
 
   /// Bytes held (capacity, not size: what the process really pays; --max-memory compares this).
   std::uint64_t bytes() const {
-    return keys_bytes() + parents_.capacity() * 4 + choices_.capacity() * 2 + slots_bytes();
+    return keys_.capacity() * 8 + parents_.capacity() * 4 + choices_.capacity() * 2 + slots_.capacity() * 4;
   }
 
  private:
@@ -127,7 +125,7 @@ class StateStore {
   static constexpr std::size_t kFirstCapacity = 1024;
 
   void rehash(std::size_t slots) {
-    detail::HugeVector<std::uint32_t> bigger(slots, 0);
+    std::vector<std::uint32_t> bigger(slots, 0);
     const std::size_t mask = bigger.size() - 1;
     for (std::uint32_t idx = 0; idx < size(); ++idx) {
       std::size_t i = hash_key(key(idx), words_) & mask;
@@ -137,14 +135,11 @@ class StateStore {
     slots_.swap(bigger);
   }
 
-  std::uint64_t keys_bytes() const { return detail::allocated_bytes(keys_.capacity() * 8); }
-  std::uint64_t slots_bytes() const { return detail::allocated_bytes(slots_.capacity() * 4); }
-
   std::size_t words_;
-  detail::HugeVector<std::uint64_t> keys_;  ///< a state's key, found through slots_: random reads
+  std::vector<std::uint64_t> keys_;
   std::vector<std::uint32_t> parents_;
   std::vector<std::uint16_t> choices_;
-  detail::HugeVector<std::uint32_t> slots_;  ///< on huge pages when large (checker/huge_pages.hpp)
+  std::vector<std::uint32_t> slots_;
 };
 
 }  // namespace cqm::checker
