@@ -72,8 +72,9 @@ TEST(tree_store, agrees_with_the_state_store_for_any_key_width) {
   for (std::size_t words : {1u, 2u, 3u, 9u, 17u}) agree_with_state_store(words, 1000 + words);
 }
 
-// insert_run stages each key while the one before it is committed: it must store what inserts one by one
-// store, node for node, including a key repeated right after itself and parents outside the frontier.
+// insert_run stages up to 16 keys together before committing them in order: it must store what inserts one by
+// one store (the same states, numbers, parents, node count and table sizes), including a key repeated right
+// after itself in one batch, and parents outside the frontier.
 TEST(tree_store, a_pipelined_run_stores_what_single_inserts_store) {
   struct Successor {
     std::uint32_t parent;
