@@ -304,7 +304,8 @@ BfsResult bfs(Model& model, std::uint32_t look_for, const Limits& limits, int th
               }
             }
             if constexpr (requires { store.insert_run(out[c].keys.data(), succ.data(), std::size_t{1}); }) {
-              // The rest of the group in one pipelined run, where the store has one (TreeStore).
+              // The rest of the group in one run, where the store has one (TreeStore: staged in batches whose
+              // lookups overlap).
               const std::size_t end =
                   std::min(succ.size(), at + detail::kInsertGroup - at % detail::kInsertGroup);
               store.insert_run(&out[c].keys[at * words], succ.data() + at, end - at);
