@@ -17,6 +17,8 @@ arch, cores, ram, spin_version = sys.argv[4:8]
 # The processor (lscpu's model name): the machine type of a VM can change between runs, and with it the figures.
 cpu = sys.argv[8] if len(sys.argv) > 8 and sys.argv[8] else "processor unknown"
 big = sys.argv[9] if len(sys.argv) > 9 and sys.argv[9] else "bench/spin/big.toml"
+# How the cqmcheck measured was built (bench/vs_spin reads its CMake cache).
+build = sys.argv[10] if len(sys.argv) > 10 and sys.argv[10] else "a build of unknown options"
 BEGIN, END = "<!-- vs_spin begin -->", "<!-- vs_spin end -->"
 MIB = 1 << 20
 
@@ -104,7 +106,7 @@ def count(n):
 
 out = [BEGIN, "## Side by side with SPIN", "",
        f"Made by `bench/vs_spin` ({arch}, {cpu}, {cores} cores, {ram} GiB; {spin_version}, pan built with gcc -O2 as in "
-       "`../shared/anchors/spin/run.sh`). Each configuration ran "
+       f"`../shared/anchors/spin/run.sh`; cqmcheck: {build}). Each configuration ran "
        f"{'once' if reps == 1 else f'{reps} times'}, alternating SPIN's and ours; the figures are medians. SPIN's states/s and bytes/state are "
        "pan's own (states stored over pan's elapsed time; its \"actual memory usage for states\", hash table "
        "not included); ours are the explorer's (its store: tree-compressed keys, parent links and hash slots, as "

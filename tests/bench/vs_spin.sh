@@ -46,6 +46,11 @@ outside "$doc" | cmp -s - "$work/outside.before" || fail "the text outside the s
 section=$(sed -n '/<!-- vs_spin begin -->/,/<!-- vs_spin end -->/p' "$doc")
 need() { grep -qF -- "$1" <<<"$section" || fail "the section lacks: $1"; }
 need "Each configuration ran once, alternating"
+# The build measured, as its CMake cache says (cmake/pgo.cmake): the normal pass's is profile-guided.
+case "$(sed -n 's/^CQM_PGO_MODE:INTERNAL=//p' "$(dirname "$cqm")/CMakeCache.txt")" in
+  use) need "cqmcheck: Release, profile-guided (cmake/pgo.cmake))" ;;
+  *) need ", without a profile)" ;;
+esac
 need "11 of 11 agree."
 need "| SPIN \`S2bug_all\` | 10 621 806 |"
 need "| \`bug_bfs\` | violated | \`kb-q292030\` | VIOLATED | yes |"
