@@ -52,6 +52,7 @@ case "$(sed -n 's/^CQM_PGO_MODE:INTERNAL=//p' "$(dirname "$cqm")/CMakeCache.txt"
   *) need ", without a profile)" ;;
 esac
 need "11 of 11 agree."
+need "between the fastest run of each (the one the host disturbed least)."
 need "| SPIN \`S2bug_all\` | 10 621 806 |"
 need "| \`bug_bfs\` | violated | \`kb-q292030\` | VIOLATED | yes |"
 need "| \`fixReinit\` | pass | \`fix-reconnect\` | HOLDS | yes |"
