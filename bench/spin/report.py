@@ -131,10 +131,10 @@ for name, label in [("big-1-thread", f"ours, `{big}`, 1 thread"),
     out.append(f"| {label} | {count(rs[0]['states'])} | {fmt_rate(rate)} ({rate / best_rate:.2f}× SPIN's best) | "
                f"{fmt(median(rs, 'bytes'))} ({median(rs, 'bytes') / best_bytes:.2f}× SPIN's least) | "
                f"{fmt(median(rs, 'rss'), 0)} MiB | {fmt(median(rs, 'wall'), 2)} s |")
-one, two = median(runs("ours", "big-1-thread"), "rate"), median(runs("ours", "big-2-threads"), "rate")
+big_one, big_two = runs("ours", "big-1-thread"), runs("ours", "big-2-threads")
+one, two = median(big_one, "rate"), median(big_two, "rate")
 # Also between the fastest run of each: the one the host disturbed least (this VM's times vary by 10-40 %).
-fast_one = max(r["rate"] for r in runs("ours", "big-1-thread"))
-fast_two = max(r["rate"] for r in runs("ours", "big-2-threads"))
+fast_one, fast_two = max(r["rate"] for r in big_one), max(r["rate"] for r in big_two)
 out += ["", f"From one thread to two: {two / one:.2f}× between the medians, {fast_two / fast_one:.2f}× between the "
         "fastest run of each (the one the host disturbed least).", "",
         "### The exhaustive explorer's stores", "",
