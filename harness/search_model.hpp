@@ -68,7 +68,7 @@ class SearchModel {
       }
       codec_.pack_step(key, after_, book, touched(), successor_.data(), &before_);
       if (check_keys_) check_key(book);
-      if (symmetric()) canonicalize(successor_.data());
+      if (symmetric()) canonicalize_successor(key, successor_.data());
       emit(code, successor_.data(), violated);
     }
     // The System and `after_` hold `before_` again, for the next state's enter().
@@ -90,16 +90,24 @@ class SearchModel {
   void enter(const std::uint64_t* key);
   StateCodec::Touched touched() const { return touched(*system_); }
   void check_key(const EnvBook& book);
+  /// canonicalize() for a successor of the state entered (`parent`, whose state before_ holds): read back
+  /// from the parent's key, from which a step's key differs in a few words, rather than whole.
+  void canonicalize_successor(const std::uint64_t* parent, std::uint64_t* key);
+  /// canonical_ holds the state `key` stands for: its clients put in canonical order, and their blocks moved
+  /// in `key` if any moved.
+  void put_in_order(std::uint64_t* key, std::array<int, kMaxSearchClients>* order);
 
   const Config* config_;
   EnvironmentModel env_;
   StateCodec codec_;
   std::atomic<std::uint32_t>* ran_;
   bool symmetry_;
+  ClientBlocks blocks_;
   CoverageSink* sink_;
   std::unique_ptr<Coverage> coverage_;  ///< on the heap: the System's Envs point at it, and models move
-  SystemSnapshot canonical_;
+  SystemSnapshot canonical_;            ///< the state a key to canonicalize stands for
   EnvBook canonical_book_;
+  StateCodec::Changed canonical_changed_;
   std::unique_ptr<System> system_;
   SystemSnapshot before_, after_;
   EnvBook book_;

@@ -279,8 +279,10 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
   const std::int64_t bound = 2 * (std::int64_t{horizon} + durations_of(config)) + 16;
   int_max_ = static_cast<Minutes>(std::min<std::int64_t>(bound, kNever - 3));
   int_bits_ = bits_for(static_cast<std::uint64_t>(int_max_) + 3);
-  for_each_machine(
-      [&]<class M>(std::type_identity<M>) { totals_[machine_index<M>] = total_instances<M>(config); });
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    totals_[machine_index<M>] = total_instances<M>(config);
+    per_client_[machine_index<M>] = M::instances(config);
+  });
   SystemSnapshot s;
   EnvBook book;
   Walker<Pass::measure> w{config, exact, int_bits_, int_max_};
@@ -336,6 +338,32 @@ void StateCodec::pack_step(const std::uint64_t* parent, const SystemSnapshot& s,
       w.template instance<M>(instances[static_cast<std::size_t>(i)], i);
     }
   });
+}
+
+void StateCodec::reorder_clients(std::uint64_t* key, const SystemSnapshot& s, const EnvBook& book,
+                                 std::span<const int> order) const {
+  thread_local std::vector<std::uint64_t> was;
+  was.assign(key, key + words_);
+  BitStream from{was.data()};
+  BitStream to{key};
+  const auto clients = order.size();
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    constexpr std::size_t m = machine_index<M>;
+    const std::size_t block = widths_[m] * static_cast<std::size_t>(per_client_[m]);
+    for (std::size_t j = 0; j < clients; ++j) {
+      const auto a = static_cast<std::size_t>(order[j]);
+      if (a == j) continue;
+      from.pos = offsets_[m] + block * a;
+      to.pos = offsets_[m] + block * j;
+      for (std::size_t left = block; left > 0;) {
+        const int n = static_cast<int>(std::min<std::size_t>(left, 64));
+        to.put(from.get(n), n);
+        left -= static_cast<std::size_t>(n);
+      }
+    }
+  });
+  Walker<Pass::pack> w{config_, exact_, int_bits_, int_max_, BitStream{key}};
+  w.header(const_cast<SystemSnapshot&>(s), const_cast<EnvBook&>(book));  // packing never writes to them
 }
 
 void StateCodec::unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const {

@@ -49,6 +49,12 @@ class StateCodec {
                  const Touched& touched, std::uint64_t* key,
                  const SystemSnapshot* parent_state = nullptr) const;
   void unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const;
+  /// pack(s, book, key) for `s` the state `key` stands for with its clients moved: order[j] is the client now
+  /// at position j, as canonical_order() gives it, and `s` is the state after the move. An instance's bits do
+  /// not depend on where it lies, so each client's block of each machine is moved as it is, and only the
+  /// header (whose inputs hold each client's planned init outcome) is packed again.
+  void reorder_clients(std::uint64_t* key, const SystemSnapshot& s, const EnvBook& book,
+                       std::span<const int> order) const;
   /// For each machine (registry index), the instances an unpack_step read back, in order.
   using Changed = std::array<std::vector<int>, kMachines>;
   /// unpack(key, s, book) for `s` and `book` holding unpack(previous): reads back the clock, the inputs, the
@@ -80,6 +86,7 @@ class StateCodec {
   std::size_t environment_bits_ = 0;
   std::size_t words_ = 1;
   std::array<int, kMachines> totals_{};  ///< each machine's instances (total_instances), by registry index
+  std::array<int, kMachines> per_client_{};       ///< each machine's instances per client (M::instances)
   std::array<std::size_t, kMachines> offsets_{};  ///< where each machine's instances start, in bits
   std::array<std::size_t, kMachines> widths_{};   ///< the bits of one instance of each machine
   /// For each word of the key, the instances (registry index, instance) with bits in it: those of machines

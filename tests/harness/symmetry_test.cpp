@@ -7,6 +7,7 @@
 #include <set>
 
 #include "harness/check.hpp"
+#include "harness/state_codec.hpp"
 
 namespace cqm {
 namespace {
@@ -68,7 +69,8 @@ TEST(symmetry, canonical_order_sorts_client_blocks_and_their_init_bits) {
   system.plan_next_init(InitOutcome::failed, 2);
   SystemSnapshot s = system.snapshot();
   std::array<int, kMaxSearchClients> order{};
-  canonical_order(c, s, order);
+  EXPECT_FALSE(canonical_order(c, s, order)) << "no client moved";
+  EXPECT_EQ(s, system.snapshot());
   // Off sorts before Booting: client 2 moves last; 0 and 1 are alike and keep their order.
   EXPECT_EQ(order[0], 0);
   EXPECT_EQ(order[1], 1);
@@ -77,12 +79,32 @@ TEST(symmetry, canonical_order_sorts_client_blocks_and_their_init_bits) {
   system.power_on(0);
   system.plan_next_init(InitOutcome::failed, 0);
   s = system.snapshot();
-  canonical_order(c, s, order);
+  EXPECT_TRUE(canonical_order(c, s, order));
   EXPECT_EQ(order[0], 1);
   EXPECT_EQ(order[1], 2);
   EXPECT_EQ(order[2], 0);
   EXPECT_EQ(s.all<Client>()[2].state, int(Client::State::Booting)) << "the booting client's block moved last";
   EXPECT_EQ(s.inputs.next_init_fails, 4) << "its planned failure moved with it";
+}
+
+// The search moves the clients' blocks within the key instead of packing the reordered state: the same key,
+// down to the init plan's bits in the header.
+TEST(symmetry, a_key_with_its_clients_moved_is_the_reordered_state_packed) {
+  const Config c = site(3, 3);
+  const StateCodec codec(c, 3 * kMinutesPerDay, false);
+  System system(c);
+  system.power_on(0);
+  system.plan_next_init(InitOutcome::failed, 0);
+  system.power_on(1);
+  SystemSnapshot s = system.snapshot();
+  std::vector<std::uint64_t> key(codec.words()), whole(codec.words());
+  codec.pack(s, EnvBook{}, key.data());
+  std::array<int, kMaxSearchClients> order{};
+  ASSERT_TRUE(canonical_order(c, s, order));
+  EXPECT_EQ(order[0], 2) << "the client that is off first";
+  codec.reorder_clients(key.data(), s, EnvBook{}, std::span<const int>(order.data(), 3));
+  codec.pack(s, EnvBook{}, whole.data());
+  EXPECT_EQ(key, whole);
 }
 
 }  // namespace
