@@ -279,10 +279,8 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
   const std::int64_t bound = 2 * (std::int64_t{horizon} + durations_of(config)) + 16;
   int_max_ = static_cast<Minutes>(std::min<std::int64_t>(bound, kNever - 3));
   int_bits_ = bits_for(static_cast<std::uint64_t>(int_max_) + 3);
-  for_each_machine([&]<class M>(std::type_identity<M>) {
-    totals_[machine_index<M>] = total_instances<M>(config);
-    per_client_[machine_index<M>] = M::instances(config);
-  });
+  for_each_machine(
+      [&]<class M>(std::type_identity<M>) { totals_[machine_index<M>] = total_instances<M>(config); });
   SystemSnapshot s;
   EnvBook book;
   Walker<Pass::measure> w{config, exact, int_bits_, int_max_};
@@ -293,6 +291,11 @@ StateCodec::StateCodec(const Config& config, Minutes horizon, bool exact) : conf
   bits_ = w.bits;
   environment_bits_ = w.environment_bits;
   words_ = std::max<std::size_t>(1, (bits_ + 63) / 64);
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    constexpr std::size_t m = machine_index<M>;
+    if (const auto block = widths_[m] * static_cast<std::size_t>(M::instances(config)); block > 0)
+      client_blocks_.emplace_back(offsets_[m], block);
+  });
   in_word_.resize(words_);
   for_each_machine([&]<class M>(std::type_identity<M>) {
     constexpr std::size_t m = machine_index<M>;
@@ -346,22 +349,18 @@ void StateCodec::reorder_clients(std::uint64_t* key, const SystemSnapshot& s, co
   was.assign(key, key + words_);
   BitStream from{was.data()};
   BitStream to{key};
-  const auto clients = order.size();
-  for_each_machine([&]<class M>(std::type_identity<M>) {
-    constexpr std::size_t m = machine_index<M>;
-    const std::size_t block = widths_[m] * static_cast<std::size_t>(per_client_[m]);
-    for (std::size_t j = 0; j < clients; ++j) {
+  for (const auto& [offset, block] : client_blocks_)
+    for (std::size_t j = 0; j < order.size(); ++j) {
       const auto a = static_cast<std::size_t>(order[j]);
       if (a == j) continue;
-      from.pos = offsets_[m] + block * a;
-      to.pos = offsets_[m] + block * j;
+      from.pos = offset + block * a;
+      to.pos = offset + block * j;
       for (std::size_t left = block; left > 0;) {
         const int n = static_cast<int>(std::min<std::size_t>(left, 64));
         to.put(from.get(n), n);
         left -= static_cast<std::size_t>(n);
       }
     }
-  });
   Walker<Pass::pack> w{config_, exact_, int_bits_, int_max_, BitStream{key}};
   w.header(const_cast<SystemSnapshot&>(s), const_cast<EnvBook&>(book));  // packing never writes to them
 }

@@ -86,12 +86,13 @@ class StateCodec {
   std::size_t environment_bits_ = 0;
   std::size_t words_ = 1;
   std::array<int, kMachines> totals_{};  ///< each machine's instances (total_instances), by registry index
-  std::array<int, kMachines> per_client_{};       ///< each machine's instances per client (M::instances)
   std::array<std::size_t, kMachines> offsets_{};  ///< where each machine's instances start, in bits
   std::array<std::size_t, kMachines> widths_{};   ///< the bits of one instance of each machine
   /// For each word of the key, the instances (registry index, instance) with bits in it: those of machines
   /// whose rules read the clock left out (unpack_step reads them back whole).
   std::vector<std::vector<std::pair<std::uint8_t, int>>> in_word_;
+  /// Where each machine with instances per client starts in the key, and the bits of one client's instances.
+  std::vector<std::pair<std::size_t, std::size_t>> client_blocks_;
 };
 
 }  // namespace cqm
