@@ -187,10 +187,11 @@ bool ClientRunner::apply(int client, const Action& a) {
 void ClientRunner::plan_client(std::uint64_t seed, std::uint64_t index, ClientPlan& plan) {
   const Habits& h = *habits_;
   const Config& c = *config_;
-  Xoshiro256 rng = Xoshiro256::for_client(seed, index);
-  const int weekday0 = static_cast<int>(rng.between(0, kWorkdays - 1));
-  const auto usual_start = static_cast<Minutes>(rng.between(h.start_from, h.start_until));
-  const auto usual_hours = static_cast<Minutes>(rng.between(h.hours_min, h.hours_max));
+  Xoshiro256& rng = plan.rng;
+  rng = Xoshiro256::for_client(seed, index);
+  plan.weekday0 = static_cast<int>(rng.between(0, kWorkdays - 1));
+  plan.usual_start = static_cast<Minutes>(rng.between(h.start_from, h.start_until));
+  plan.usual_hours = static_cast<Minutes>(rng.between(h.hours_min, h.hours_max));
   // Each program its own delay; they finish in time order.
   program_times_.clear();
   for (int p = 0; p < c.programs(); ++p)
@@ -205,51 +206,64 @@ void ClientRunner::plan_client(std::uint64_t seed, std::uint64_t index, ClientPl
   plan.next = 0;
   plan.not_before = 0;
   plan.obs = {};
-  Minutes last = 0;  // the time of the latest action planned: a user's actions never go back
+  plan.last = 0;
+  plan.next_day = 0;
+  plan_day(plan);  // day 0 now: it reads program_times_, which the next client's plan overwrites
+}
+
+bool ClientRunner::plan_days(ClientPlan& plan) {
+  const std::size_t had = plan.actions.size();
+  while (plan.actions.size() == had && plan.next_day < max_days_) plan_day(plan);
+  return plan.actions.size() > had;
+}
+
+void ClientRunner::plan_day(ClientPlan& plan) {
+  const Habits& h = *habits_;
+  const Config& c = *config_;
+  Xoshiro256& rng = plan.rng;
+  const int d = plan.next_day++;
   const auto add = [&](Minutes at, Action::Kind kind, int program = 0) {
-    last = std::max(at, last);
-    plan.actions.push_back({last, kind, program});
+    plan.last = std::max(at, plan.last);
+    plan.actions.push_back({plan.last, kind, program});
   };
   // A config whose users never switch off (workaround B) overrides the habit: every evening the PC stays on.
   const bool never_off = !c.env.user_powers_off || c.env.day.always_on;
-  for (int d = 0; d < max_days_; ++d) {
-    const Minutes base = d * kMinutesPerDay;
-    const bool absent = rng.chance(h.absent);
-    const auto start_jitter = static_cast<Minutes>(rng.between(-h.jitter, h.jitter));
-    const auto end_jitter = static_cast<Minutes>(rng.between(-h.jitter, h.jitter));
-    const bool leave_on = rng.chance(h.leave_on) || never_off;
-    const bool weekend = h.weekends_off && (weekday0 + d) % kDaysPerWeek >= kWorkdays;
-    const bool logs_on_again = h.logon > 0 && rng.chance(h.logon);
-    const double logon_share = h.logon > 0 ? rng.uniform() : 0.0;
-    // Day 0 is the day the program runs: the user is in. On a day nobody comes, the PC stays as it is.
-    if (weekend || (d > 0 && absent)) continue;
-    const Minutes start = std::max<Minutes>(usual_start + start_jitter, 0);
-    Minutes off = base + std::max(usual_start + usual_hours + end_jitter, start + 1);
-    add(base + start, Action::Kind::power_on);
-    if (d == 0) {
-      // The advertisement is due after the start-up, or at the site's moment for it if that comes later.
-      const Minutes due = std::max(base + start + c.model.boot_minutes,
-                                   h.program_at == kNever ? Minutes{0} : base + h.program_at);
-      for (const auto& [delay, p] : program_times_) {
-        const ProgramSpec& spec = c.model.programs[static_cast<std::size_t>(p)];
-        const Minutes program_at = due + delay;
-        add(program_at, Action::Kind::program, p);
-        // The user stays until the program's restart is over.
-        const Minutes restart_cost =
-            restarts_computer(spec.after_running) ? c.model.shutdown_minutes + c.model.boot_minutes : 0;
-        off = std::max(off, program_at + restart_cost + 1);
-      }
+  const Minutes base = d * kMinutesPerDay;
+  const bool absent = rng.chance(h.absent);
+  const auto start_jitter = static_cast<Minutes>(rng.between(-h.jitter, h.jitter));
+  const auto end_jitter = static_cast<Minutes>(rng.between(-h.jitter, h.jitter));
+  const bool leave_on = rng.chance(h.leave_on) || never_off;
+  const bool weekend = h.weekends_off && (plan.weekday0 + d) % kDaysPerWeek >= kWorkdays;
+  const bool logs_on_again = h.logon > 0 && rng.chance(h.logon);
+  const double logon_share = h.logon > 0 ? rng.uniform() : 0.0;
+  // Day 0 is the day the program runs: the user is in. On a day nobody comes, the PC stays as it is.
+  if (weekend || (d > 0 && absent)) return;
+  const Minutes start = std::max<Minutes>(plan.usual_start + start_jitter, 0);
+  Minutes off = base + std::max(plan.usual_start + plan.usual_hours + end_jitter, start + 1);
+  add(base + start, Action::Kind::power_on);
+  if (d == 0) {
+    // The advertisement is due after the start-up, or at the site's moment for it if that comes later.
+    const Minutes due =
+        std::max(base + start + c.model.boot_minutes, h.program_at == kNever ? Minutes{0} : base + h.program_at);
+    for (const auto& [delay, p] : program_times_) {
+      const ProgramSpec& spec = c.model.programs[static_cast<std::size_t>(p)];
+      const Minutes program_at = due + delay;
+      add(program_at, Action::Kind::program, p);
+      // The user stays until the program's restart is over.
+      const Minutes restart_cost =
+          restarts_computer(spec.after_running) ? c.model.shutdown_minutes + c.model.boot_minutes : 0;
+      off = std::max(off, program_at + restart_cost + 1);
     }
-    if (logs_on_again) {
-      // Somewhere in the session, after what day 0's program did.
-      const Minutes from = std::max(last + 1, base + start + c.model.boot_minutes + 1);
-      const Minutes at =
-          from + static_cast<Minutes>(logon_share * static_cast<double>(std::max<Minutes>(off - from, 0)));
-      add(at, Action::Kind::log_on);
-      off = std::max(off, at + 1);
-    }
-    if (!leave_on) add(off, Action::Kind::power_off);
   }
+  if (logs_on_again) {
+    // Somewhere in the session, after what day 0's program did.
+    const Minutes from = std::max(plan.last + 1, base + start + c.model.boot_minutes + 1);
+    const Minutes at =
+        from + static_cast<Minutes>(logon_share * static_cast<double>(std::max<Minutes>(off - from, 0)));
+    add(at, Action::Kind::log_on);
+    off = std::max(off, at + 1);
+  }
+  if (!leave_on) add(off, Action::Kind::power_off);
 }
 
 const std::vector<ClientOutcome>& ClientRunner::run_site(std::uint64_t seed, std::uint64_t site) {
@@ -267,8 +281,8 @@ const std::vector<ClientOutcome>& ClientRunner::run_site(std::uint64_t seed, std
     int who = -1;
     Minutes when = 0;
     for (int c = 0; c < clients_; ++c) {
-      const ClientPlan& plan = plans_[static_cast<std::size_t>(c)];
-      if (plan.next == plan.actions.size()) continue;
+      ClientPlan& plan = plans_[static_cast<std::size_t>(c)];
+      if (plan.next == plan.actions.size() && !plan_days(plan)) continue;
       const Minutes t = std::max(plan.actions[plan.next].at, plan.not_before);
       if (who < 0 || t < when) {
         who = c;

@@ -91,10 +91,21 @@ class ClientRunner {
     std::vector<InitOutcome> init_plan;
     Minutes clock_offset = 0;
     Observation obs;
+    // The days after the first are planned when the run gets to them (plan_days): most runs are settled on
+    // day 0 or 1 of about ten. The client's stream, the next day, and what every day reads.
+    Xoshiro256 rng;
+    int next_day = 0;
+    Minutes last = 0;  ///< the time of the latest action planned: a user's actions never go back
+    int weekday0 = 0;
+    Minutes usual_start = 0, usual_hours = 0;
   };
 
   static void on_event(void* self, std::size_t machine, int instance, std::string_view event);
   void plan_client(std::uint64_t seed, std::uint64_t index, ClientPlan& plan);
+  /// Plans the client's next days, in order, until one has an action or none is left; false when none was
+  /// left. The draws are those an up-front plan of every day would make, in the same order.
+  bool plan_days(ClientPlan& plan);
+  void plan_day(ClientPlan& plan);
   bool step_to(Minutes t);
   bool apply(int client, const Action& action);
   void observe(int client);

@@ -95,6 +95,23 @@ TEST(estimate, is_the_same_for_one_two_or_three_threads) {
   EXPECT_NE(estimate(config, habits, options(30'001, 43, 2)).lost, one.lost);  // the seed matters
 }
 
+// A client's draws come in the order doc/estimate.md gives (its habits, its init plan, then each day's), whenever
+// its days are planned: the runner plans a day only when the run gets to it. These figures are those of the
+// planner that planned every day up front (444b7d4), with every daily draw in use (log-ons, absences, PCs left
+// on); a planner that skipped or reordered a day's draws moves them.
+TEST(estimate, plans_each_day_with_the_draws_of_an_up_front_plan) {
+  Habits habits;
+  habits.logon = 0.4;
+  habits.absent = 0.2;
+  habits.leave_on = 0.3;
+  const Estimate e = estimate(preset("kb-q292030"), habits, options(20'000, 7));
+  EXPECT_EQ(e.lost, 116u);
+  EXPECT_EQ(e.lost_by_path[static_cast<std::size_t>(LossPath::every_init_failed)], 113u);
+  EXPECT_EQ(e.lost_by_path[static_cast<std::size_t>(LossPath::no_start_up_after_submission)], 3u);
+  EXPECT_EQ(e.delay.max, 11'513);
+  EXPECT_EQ(e.events, 153'842u);
+}
+
 TEST(estimate, a_client_depends_only_on_seed_and_index) {
   const Config config = preset("kb-q292030");
   const Habits habits;
