@@ -243,8 +243,8 @@ void ClientRunner::plan_day(ClientPlan& plan) {
   add(base + start, Action::Kind::power_on);
   if (d == 0) {
     // The advertisement is due after the start-up, or at the site's moment for it if that comes later.
-    const Minutes due =
-        std::max(base + start + c.model.boot_minutes, h.program_at == kNever ? Minutes{0} : base + h.program_at);
+    const Minutes due = std::max(base + start + c.model.boot_minutes,
+                                 h.program_at == kNever ? Minutes{0} : base + h.program_at);
     for (const auto& [delay, p] : program_times_) {
       const ProgramSpec& spec = c.model.programs[static_cast<std::size_t>(p)];
       const Minutes program_at = due + delay;

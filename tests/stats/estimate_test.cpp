@@ -95,10 +95,10 @@ TEST(estimate, is_the_same_for_one_two_or_three_threads) {
   EXPECT_NE(estimate(config, habits, options(30'001, 43, 2)).lost, one.lost);  // the seed matters
 }
 
-// A client's draws come in the order doc/estimate.md gives (its habits, its init plan, then each day's), whenever
-// its days are planned: the runner plans a day only when the run gets to it. These figures are those of the
-// planner that planned every day up front (444b7d4), with every daily draw in use (log-ons, absences, PCs left
-// on); a planner that skipped or reordered a day's draws moves them.
+// A client's draws come in the order doc/estimate.md gives (its habits, its init plan, then each day's),
+// whenever its days are planned: the runner plans a day only when the run gets to it. These figures are those
+// of the planner that planned every day up front (444b7d4), with every daily draw in use (log-ons, absences,
+// PCs left on); a planner that skipped or reordered a day's draws moves them.
 TEST(estimate, plans_each_day_with_the_draws_of_an_up_front_plan) {
   Habits habits;
   habits.logon = 0.4;
