@@ -14,7 +14,6 @@ SearchModel::SearchModel(const Config& config, bool exact, std::atomic<std::uint
       codec_(config, env_.horizon(), exact),
       ran_(ran),
       symmetry_(symmetry),
-      blocks_(config),
       sink_(coverage),
       coverage_(coverage ? std::make_unique<Coverage>() : nullptr),
       system_(std::make_unique<System>(config)),
@@ -98,8 +97,8 @@ void SearchModel::put_in_order(std::uint64_t* key, std::array<int, kMaxSearchCli
   // function of the key. Most successors of a search of four clients have their clients moved (73 %).
   std::array<int, kMaxSearchClients> local{};
   auto& o = order ? *order : local;
-  if (!canonical_order(blocks_, canonical_, o)) return;
-  const auto clients = static_cast<std::size_t>(blocks_.clients);
+  if (!canonical_order(*config_, canonical_, o)) return;
+  const auto clients = static_cast<std::size_t>(config_->model.site.clients);
   codec_.reorder_clients(key, canonical_, canonical_book_, std::span<const int>(o.data(), clients));
   if (!check_keys_) return;
   whole_.assign(codec_.words(), 0);

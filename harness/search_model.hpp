@@ -102,7 +102,6 @@ class SearchModel {
   StateCodec codec_;
   std::atomic<std::uint32_t>* ran_;
   bool symmetry_;
-  ClientBlocks blocks_;
   CoverageSink* sink_;
   std::unique_ptr<Coverage> coverage_;  ///< on the heap: the System's Envs point at it, and models move
   SystemSnapshot canonical_;            ///< the state a key to canonicalize stands for

@@ -5,6 +5,8 @@
 #include <boost/mp11/algorithm.hpp>
 #include <numeric>
 
+#include "properties/property.hpp"
+
 namespace cqm {
 namespace {
 
@@ -21,11 +23,14 @@ int compare_described(const T& a, const T& b) {
   return out;
 }
 
+/// Each machine's instances per client in a site's snapshot, by registry index.
+using PerClient = std::array<int, kMachines>;
+
 /// -1, 0 or 1: client a's block against client b's.
-int compare_clients(const ClientBlocks& blocks, const SystemSnapshot& s, int a, int b) {
+int compare_clients(const PerClient& per_client, const SystemSnapshot& s, int a, int b) {
   int out = 0;
   for_each_machine([&]<class M>(std::type_identity<M>) {
-    const int n = blocks.per_client[machine_index<M>];
+    const int n = per_client[machine_index<M>];
     const auto& all = s.all<M>();
     for (int i = 0; i < n && out == 0; ++i) {
       const auto& x = all[static_cast<std::size_t>(n * a + i)];
@@ -41,29 +46,25 @@ int compare_clients(const ClientBlocks& blocks, const SystemSnapshot& s, int a, 
 
 }  // namespace
 
-ClientBlocks::ClientBlocks(const Config& config) : clients(config.model.site.clients) {
-  for_each_machine(
-      [&]<class M>(std::type_identity<M>) { per_client[machine_index<M>] = M::instances(config); });
-}
-
 bool canonical_order(const Config& config, SystemSnapshot& s, std::array<int, kMaxSearchClients>& order) {
-  return canonical_order(ClientBlocks(config), s, order);
-}
-
-bool canonical_order(const ClientBlocks& blocks, SystemSnapshot& s,
-                     std::array<int, kMaxSearchClients>& order) {
-  const int clients = blocks.clients;
+  const int clients = config.model.site.clients;
   std::iota(order.begin(), order.end(), 0);
   if (clients == 1) return false;
+  // Counted from the snapshot (properties/property.hpp's per_client), not M::instances(config), which walks
+  // the config: a search of four clients sorted its successors' clients with about 30 such walks each.
+  PerClient per_client{};
+  for_each_machine([&]<class M>(std::type_identity<M>) {
+    per_client[machine_index<M>] = static_cast<int>(cqm::per_client<M>(config, s));
+  });
   std::stable_sort(order.begin(), order.begin() + clients,
-                   [&](int a, int b) { return compare_clients(blocks, s, a, b) < 0; });
+                   [&](int a, int b) { return compare_clients(per_client, s, a, b) < 0; });
   if (std::is_sorted(order.begin(), order.begin() + clients)) return false;
   // Each per-client machine's blocks, and the init plan's bits, in the new order. The blocks as they were
   // are copied to a buffer kept by the thread: most of a search's successors are reordered, and an
   // allocation for each machine of each was 3 % of a search of four clients.
   static thread_local SystemSnapshot before;
   for_each_machine([&]<class M>(std::type_identity<M>) {
-    const int n = blocks.per_client[machine_index<M>];
+    const int n = per_client[machine_index<M>];
     if (n == 0) return;
     auto& all = s.all<M>();
     auto& was = before.all<M>();

@@ -16,16 +16,4 @@ namespace cqm {
 /// client moved (`s` is untouched when none did).
 bool canonical_order(const Config& config, SystemSnapshot& s, std::array<int, kMaxSearchClients>& order);
 
-/// A config's clients and each machine's instances per client (M::instances, by registry index), counted
-/// once: a count walks the config (for QueueItem every program's statuses), and a search of four clients
-/// sorted its successors' clients with about 30 counts each.
-struct ClientBlocks {
-  explicit ClientBlocks(const Config& config);
-  int clients = 1;
-  std::array<int, kMachines> per_client{};
-};
-/// canonical_order(config, s, order) with the counts made once.
-bool canonical_order(const ClientBlocks& blocks, SystemSnapshot& s,
-                     std::array<int, kMaxSearchClients>& order);
-
 }  // namespace cqm
