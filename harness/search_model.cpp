@@ -97,10 +97,14 @@ void SearchModel::put_in_order(std::uint64_t* key, std::array<int, kMaxSearchCli
   // function of the key. Most successors of a search of four clients have their clients moved (73 %).
   std::array<int, kMaxSearchClients> local{};
   auto& o = order ? *order : local;
-  if (!canonical_order(*config_, canonical_, o)) return;
+  if (!order_of_clients(*config_, canonical_, o)) return;
+  // The blocks are moved within the key; of the state, only the header's part (the init plan) is reordered,
+  // for reorder_clients packs the header again.
+  reorder_init_plan(*config_, canonical_, o);
   const auto clients = static_cast<std::size_t>(config_->model.site.clients);
   codec_.reorder_clients(key, canonical_, canonical_book_, std::span<const int>(o.data(), clients));
   if (!check_keys_) return;
+  reorder_blocks(*config_, canonical_, o);
   whole_.assign(codec_.words(), 0);
   codec_.pack(canonical_, canonical_book_, whole_.data());
   if (!std::equal(whole_.begin(), whole_.end(), key))

@@ -104,7 +104,9 @@ class SearchModel {
   bool symmetry_;
   CoverageSink* sink_;
   std::unique_ptr<Coverage> coverage_;  ///< on the heap: the System's Envs point at it, and models move
-  SystemSnapshot canonical_;            ///< the state a key to canonicalize stands for
+  /// The state a key to canonicalize stands for; once its clients are put in order, only its init plan is
+  /// reordered (its blocks too when keys are checked)
+  SystemSnapshot canonical_;
   EnvBook canonical_book_;
   StateCodec::Changed canonical_changed_;
   std::unique_ptr<System> system_;

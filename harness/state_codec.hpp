@@ -50,9 +50,10 @@ class StateCodec {
                  const SystemSnapshot* parent_state = nullptr) const;
   void unpack(const std::uint64_t* key, SystemSnapshot& s, EnvBook& book) const;
   /// pack(s, book, key) for `s` the state `key` stands for with its clients moved: order[j] is the client now
-  /// at position j, as canonical_order() gives it, and `s` is the state after the move. An instance's bits do
-  /// not depend on where it lies, so each client's block of each machine is moved as it is, and only the
-  /// header (whose inputs hold each client's planned init outcome) is packed again.
+  /// at position j, as canonical_order() gives it. An instance's bits do not depend on where it lies, so each
+  /// client's block of each machine is moved as it is, and only the header is packed again, from `s` and
+  /// `book`: `s`'s inputs must hold the init plan in the new order (reorder_init_plan); its blocks are not
+  /// read.
   void reorder_clients(std::uint64_t* key, const SystemSnapshot& s, const EnvBook& book,
                        std::span<const int> order) const;
   /// For each machine (registry index), the instances an unpack_step read back, in order.

@@ -47,6 +47,14 @@ int compare_clients(const PerClient& per_client, const SystemSnapshot& s, int a,
 }  // namespace
 
 bool canonical_order(const Config& config, SystemSnapshot& s, std::array<int, kMaxSearchClients>& order) {
+  if (!order_of_clients(config, s, order)) return false;
+  reorder_blocks(config, s, order);
+  reorder_init_plan(config, s, order);
+  return true;
+}
+
+bool order_of_clients(const Config& config, const SystemSnapshot& s,
+                      std::array<int, kMaxSearchClients>& order) {
   const int clients = config.model.site.clients;
   std::iota(order.begin(), order.end(), 0);
   if (clients == 1) return false;
@@ -58,13 +66,16 @@ bool canonical_order(const Config& config, SystemSnapshot& s, std::array<int, kM
   });
   std::stable_sort(order.begin(), order.begin() + clients,
                    [&](int a, int b) { return compare_clients(per_client, s, a, b) < 0; });
-  if (std::is_sorted(order.begin(), order.begin() + clients)) return false;
-  // Each per-client machine's blocks, and the init plan's bits, in the new order. The blocks as they were
-  // are copied to a buffer kept by the thread: most of a search's successors are reordered, and an
-  // allocation for each machine of each was 3 % of a search of four clients.
+  return !std::is_sorted(order.begin(), order.begin() + clients);
+}
+
+void reorder_blocks(const Config& config, SystemSnapshot& s,
+                    const std::array<int, kMaxSearchClients>& order) {
+  const int clients = config.model.site.clients;
+  // The blocks as they were are copied to a buffer kept by the thread, not allocated for each machine.
   static thread_local SystemSnapshot before;
   for_each_machine([&]<class M>(std::type_identity<M>) {
-    const int n = per_client[machine_index<M>];
+    const auto n = static_cast<int>(cqm::per_client<M>(config, s));
     if (n == 0) return;
     auto& all = s.all<M>();
     auto& was = before.all<M>();
@@ -72,11 +83,14 @@ bool canonical_order(const Config& config, SystemSnapshot& s, std::array<int, kM
     for (int j = 0; j < clients; ++j)
       std::copy_n(was.begin() + n * order[static_cast<std::size_t>(j)], n, all.begin() + n * j);
   });
+}
+
+void reorder_init_plan(const Config& config, SystemSnapshot& s,
+                       const std::array<int, kMaxSearchClients>& order) {
   std::int32_t fails = 0;
-  for (int j = 0; j < clients; ++j)
+  for (int j = 0; j < config.model.site.clients; ++j)
     fails |= (s.inputs.next_init_fails >> order[static_cast<std::size_t>(j)] & 1) << j;
   s.inputs.next_init_fails = fails;
-  return true;
 }
 
 }  // namespace cqm

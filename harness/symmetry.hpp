@@ -16,4 +16,15 @@ namespace cqm {
 /// client moved (`s` is untouched when none did).
 bool canonical_order(const Config& config, SystemSnapshot& s, std::array<int, kMaxSearchClients>& order);
 
+/// The parts of canonical_order(), for the search, which moves the blocks within the key instead
+/// (StateCodec::reorder_clients) and so needs only the header's part of the state reordered:
+/// the order, leaving `s` as it is (returns whether any client moves);
+bool order_of_clients(const Config& config, const SystemSnapshot& s,
+                      std::array<int, kMaxSearchClients>& order);
+/// every per-client machine's blocks put in `order`;
+void reorder_blocks(const Config& config, SystemSnapshot& s, const std::array<int, kMaxSearchClients>& order);
+/// the init plan's bits (the inputs, in the key's header) put in `order`.
+void reorder_init_plan(const Config& config, SystemSnapshot& s,
+                       const std::array<int, kMaxSearchClients>& order);
+
 }  // namespace cqm
